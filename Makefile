@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# clonecheck.  The two commands:
+#   make check   run every case against this machine's kernel and libc
+#   make test    the project's own tests (unit tests, probe self-tests,
+#                then make check)
+# Both install what they need (make deps) when something is missing.
+#
+# KSRC=/path/to/linux takes the kselftest harness from a kernel tree;
+# otherwise it comes from Debian's linux-source-6.12 package.
+
+CC		?= gcc
+ARCH		?= $(shell uname -m)
+BUILD		?= build
+BIN		:= $(BUILD)/bin
+INC		:= $(BUILD)/include
+KSRC		?=
+LINUX_SOURCE_PKG := linux-source-6.12
+LINUX_SOURCE_TAR := /usr/src/$(LINUX_SOURCE_PKG).tar.xz
+
+# Debian packages the build needs, and the command each one provides.
+DEB_PACKAGES	:= make gcc libc6-dev linux-libc-dev xz-utils
+ifeq ($(KSRC),)
+DEB_PACKAGES	+= $(LINUX_SOURCE_PKG)
+endif
+
+CFLAGS		?= -O2 -g
+CFLAGS		+= -std=gnu11 -Wall -Wextra -D_GNU_SOURCE
+CPPFLAGS	+= -Ilib -Ilib/arch/$(ARCH) -isystem $(INC)
+# The child side of a clone may run with a foreign TLS base and no libc.
+CHILD_CFLAGS	:= -fno-stack-protector -fno-builtin
+LDLIBS		+= -lpthread
+
+LIB_SRCS	:= $(filter-out lib/probe_helper.c,$(wildcard lib/*.c))
+ARCH_SRCS	:= $(wildcard lib/arch/$(ARCH)/*.S lib/arch/$(ARCH)/*.c)
+LIB_OBJS	:= $(patsubst %,$(BUILD)/obj/%.o,$(LIB_SRCS) $(ARCH_SRCS))
+LIB		:= $(BUILD)/libclonecheck.a
+HEADERS		:= $(wildcard lib/*.h lib/arch/$(ARCH)/*.h cases/*.h)
+
+CASE_SRCS	:= $(wildcard cases/*_test.c)
+CASES		:= $(patsubst cases/%.c,$(BIN)/%,$(CASE_SRCS))
+UNIT_SRCS	:= $(wildcard tests/*_test.c)
+UNITS		:= $(patsubst tests/%.c,$(BIN)/%,$(UNIT_SRCS))
+HELPER		:= $(BIN)/clonecheck-probe-helper
+HARNESS		:= $(INC)/kselftest_harness.h
+
+.PHONY: all check test deps clean
+
+all: $(CASES) $(UNITS) $(HELPER)
+
+# ---- setup ----
+
+# Installs the Debian packages above (as root), or says what to install.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+			grep -q 'ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+		echo "deps: missing Debian packages:$$(echo $$missing)" >&2; \
+		echo "deps: as root, run: apt-get install -y $$(echo $$missing)" >&2; \
+		exit 1; \
+	fi; \
+	echo "deps: installing $$(echo $$missing)"; \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing || \
+	{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; }
+
+# The harness header is kernel code: taken at build time, never committed.
+$(HARNESS):
+	@mkdir -p $(INC)
+	@if [ -n "$(KSRC)" ]; then \
+		test -f "$(KSRC)/tools/testing/selftests/kselftest_harness.h" || \
+		{ echo "KSRC=$(KSRC) has no tools/testing/selftests/kselftest_harness.h" >&2; exit 1; }; \
+		cp "$(KSRC)/tools/testing/selftests/kselftest.h" \
+		   "$(KSRC)/tools/testing/selftests/kselftest_harness.h" $(INC)/; \
+	else \
+		test -f $(LINUX_SOURCE_TAR) || $(MAKE) --no-print-directory deps; \
+		echo "extracting the kselftest harness from $(LINUX_SOURCE_TAR)"; \
+		tar -xJf $(LINUX_SOURCE_TAR) -C $(INC) --strip-components=4 \
+			$(LINUX_SOURCE_PKG)/tools/testing/selftests/kselftest.h \
+			$(LINUX_SOURCE_PKG)/tools/testing/selftests/kselftest_harness.h; \
+	fi
+	@test -f $@
+
+# ---- build ----
+
+$(BUILD)/obj/lib/child.c.o: CFLAGS += $(CHILD_CFLAGS)
+
+$(BUILD)/obj/%.c.o: %.c $(HEADERS) | $(HARNESS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	$(AR) rcs $@ $^
+
+$(BIN)/%: $(BUILD)/obj/cases/%.c.o $(LIB)
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BIN)/%: $(BUILD)/obj/tests/%.c.o $(LIB)
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(HELPER): $(BUILD)/obj/lib/probe_helper.c.o $(LIB)
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# ---- run ----
+
+# Every case program, as one KTAP document, then one summary line.
+check: $(CASES) $(HELPER)
+	@tools/ktap-run check $(CASES)
+
+# The project's own tests, then the cases.
+test: $(UNITS) $(CASES) $(HELPER)
+	@tools/ktap-run test $(UNITS) $(CASES)
+
+clean:
+	rm -rf $(BUILD)

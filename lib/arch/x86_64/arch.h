@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * x86-64: the only per-architecture part of the engine.  A port (i386 for
+ * the compat path next) provides the same four things in its own
+ * lib/arch/<arch>/ directory: raw syscalls, the legacy clone argument
+ * order, the TLS base of the calling task, and the clone trampoline.
+ */
+#ifndef CLONECHECK_ARCH_H
+#define CLONECHECK_ARCH_H
+
+#include <stdint.h>
+
+#define CC_ARCH_NAME "x86_64"
+
+#define CC_NR_read		0
+#define CC_NR_write		1
+#define CC_NR_close		3
+#define CC_NR_rt_sigaction	13
+#define CC_NR_sched_yield	24
+#define CC_NR_dup3		292
+#define CC_NR_getpid		39
+#define CC_NR_clone		56
+#define CC_NR_execve		59
+#define CC_NR_exit		60
+#define CC_NR_semop		65
+#define CC_NR_chdir		80
+#define CC_NR_umask		95
+#define CC_NR_getppid		110
+#define CC_NR_prctl		157
+#define CC_NR_arch_prctl	158
+#define CC_NR_gettid		186
+#define CC_NR_futex		202
+#define CC_NR_openat		257
+#define CC_NR_pidfd_send_signal	424
+#define CC_NR_pidfd_open	434
+#define CC_NR_clone3		435
+
+/* Raw syscall: returns the kernel's value, -errno on failure; never errno. */
+static inline long cc_syscall6(long nr, long a1, long a2, long a3, long a4,
+			       long a5, long a6)
+{
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
+	register long r9 __asm__("r9") = a6;
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10),
+			   "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+/*
+ * Legacy clone's argument order differs per architecture; this is the one
+ * place that knows it.  x86-64: flags, stack, parent_tid, child_tid, tls.
+ * (i386 swaps tls and child_tid; s390 swaps flags and stack.)
+ */
+static inline void cc_arch_clone_args(long out[5], uint64_t flags,
+				      uint64_t stack, uint64_t parent_tid,
+				      uint64_t child_tid, uint64_t tls)
+{
+	out[0] = (long)flags;
+	out[1] = (long)stack;
+	out[2] = (long)parent_tid;
+	out[3] = (long)child_tid;
+	out[4] = (long)tls;
+}
+
+#define CC_ARCH_GET_FS 0x1003
+
+/* The calling task's TLS base (the fs base on x86-64), or 0. */
+static inline uint64_t cc_arch_tls_base(void)
+{
+	uint64_t base = 0;
+
+	if (cc_syscall6(CC_NR_arch_prctl, CC_ARCH_GET_FS, (long)&base, 0, 0,
+			0, 0) < 0)
+		return 0;
+	return base;
+}
+
+static inline uint64_t cc_arch_stack_pointer(void)
+{
+	uint64_t sp;
+
+	__asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+	return sp;
+}
+
+/*
+ * A TLS block the child may be given with CLONE_SETTLS: the x86-64 ABI
+ * wants the word at the thread pointer to point to itself.
+ */
+static inline void cc_arch_tls_block_init(void *block)
+{
+	*(void **)block = block;
+}
+
+/*
+ * Performs the syscall nr(a1..a5) that creates a task, in assembly,
+ * because the child may start on a new stack where no C frame of the
+ * caller exists.  The parent gets the syscall's return value.  The child
+ * calls fn(arg, sp), sp being the stack pointer the kernel gave it before
+ * any adjustment, on a 16-byte aligned stack, and leaves with the raw
+ * exit syscall (not exit_group, which would take a CLONE_THREAD parent
+ * with it) using fn's return value as status.
+ */
+typedef int (*cc_child_fn)(void *arg, uint64_t initial_sp);
+long cc_arch_clone_call(long nr, long a1, long a2, long a3, long a4, long a5,
+			cc_child_fn fn, void *arg);
+
+#endif

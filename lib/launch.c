@@ -1,0 +1,743 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Performs a request in a throwaway process tree and fills an
+ * observation; see launch.h for the tree.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "launch.h"
+#include "sys.h"
+
+#define CC_PIDFD_THREAD		O_EXCL	/* pidfd_open flag, Linux 6.9 */
+#define CC_FUTEX_WAIT		0
+#define CC_CLEARTID_WAIT_SECONDS 5
+#define CC_EXIT_OK		0
+#define CC_EXIT_SKIP		1
+#define CC_EXIT_BROKEN		2
+
+static void __attribute__((format(printf, 2, 3)))
+note(char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (field[0])
+		return;		/* keep the first reason, it is the cause */
+	va_start(ap, fmt);
+	vsnprintf(field, 200, fmt, ap);
+	va_end(ap);
+}
+
+int cc_probe_helper_path(char *buf, size_t len)
+{
+	const char *env = getenv("CLONECHECK_HELPER");
+	char exe[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	if (env && env[0]) {
+		if ((size_t)snprintf(buf, len, "%s", env) >= len)
+			return -ENAMETOOLONG;
+		return 0;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n < 0)
+		return -errno;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return -ENOENT;
+	*slash = '\0';
+	if ((size_t)snprintf(buf, len, "%s/%s", exe, CC_PROBE_HELPER_NAME) >=
+	    len)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+/* ---- the target cgroup (CLONE_INTO_CGROUP) ---- */
+
+/* Finds the cgroup2 mount: its mount point and the root it shows. */
+static int cgroup2_mount(char *point, size_t point_len, char *root,
+			 size_t root_len)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	char line[1024];
+	int found = -ENOENT;
+
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		char mroot[512], mpoint[512];
+		char *sep = strstr(line, " - ");
+
+		if (!sep || strncmp(sep + 3, "cgroup2 ", 8))
+			continue;
+		if (sscanf(line, "%*d %*d %*s %511s %511s", mroot, mpoint) != 2)
+			continue;
+		snprintf(point, point_len, "%s", mpoint);
+		snprintf(root, root_len, "%s", mroot);
+		found = 0;
+		break;
+	}
+	fclose(f);
+	return found;
+}
+
+static int cgroup_create(struct cc_observation *obs, char *dir, size_t len)
+{
+	char point[512], root[512];
+
+	if (cgroup2_mount(point, sizeof(point), root, sizeof(root))) {
+		note(obs->skip, "no cgroup2 mount: CLONE_INTO_CGROUP needs one");
+		return -1;
+	}
+	snprintf(dir, len, "%s/clonecheck.%d", point, getpid());
+	if (mkdir(dir, 0755)) {
+		note(obs->skip,
+		     "cannot create a cgroup under %s: %s (needs root or a delegated cgroup2 subtree)",
+		     point, strerror(errno));
+		dir[0] = '\0';
+		return -1;
+	}
+	snprintf(obs->cgroup_expected, sizeof(obs->cgroup_expected),
+		 "0::%.200s/clonecheck.%d", strcmp(root, "/") ? root : "",
+		 getpid());
+	return 0;
+}
+
+/* ---- the caller: performs the call and measures its side ---- */
+
+struct caller_state {
+	const struct cc_request *req;
+	struct cc_shared *sh;
+	struct cc_observation *obs;
+	void *tls_block;
+	uint64_t stack_lo, stack_hi, stack_top;
+	void *bad_address;	/* a PROT_NONE page: pointers that fault */
+	uint8_t *args_page;	/* clone3 args end where a PROT_NONE page starts */
+	int cgroup_fd;
+};
+
+static uint64_t pointer_arg(struct caller_state *st, enum cc_ptr_kind kind,
+			    volatile int32_t *word)
+{
+	switch (kind) {
+	case CC_PTR_NULL:
+		return 0;
+	case CC_PTR_BAD:
+		return (uint64_t)(uintptr_t)st->bad_address;
+	default:
+		return (uint64_t)(uintptr_t)word;
+	}
+}
+
+static int setup_stack(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *base;
+
+	switch (req->stack) {
+	case CC_STACK_NONE:
+		return 0;
+	case CC_STACK_MALLOC:
+		base = aligned_alloc(16, (req->stack_size + 15) & ~15ULL);
+		if (!base)
+			return -1;
+		st->stack_lo = (uint64_t)(uintptr_t)base;
+		st->stack_hi = st->stack_lo + req->stack_size;
+		st->stack_top = st->stack_hi & ~15ULL;
+		return 0;
+	case CC_STACK_MMAP:
+	case CC_STACK_MISALIGNED:
+		/* A guard page below, so an overflow faults instead of
+		 * scribbling over whatever lies beneath. */
+		base = mmap(NULL, req->stack_size + page, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+		if (base == MAP_FAILED)
+			return -1;
+		if (mprotect(base, page, PROT_NONE))
+			return -1;
+		st->stack_lo = (uint64_t)(uintptr_t)(base + page);
+		st->stack_hi = st->stack_lo + req->stack_size;
+		st->stack_top = st->stack_hi;
+		if (req->stack == CC_STACK_MISALIGNED)
+			st->stack_top -= 8;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static long call_raw_clone(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	struct cc_shared *sh = st->sh;
+	uint64_t ptid;
+	long a[5];
+
+	/* Legacy clone returns the pidfd through parent_tid. */
+	if (req->flags & CC_CLONE_PIDFD)
+		ptid = pointer_arg(st, req->pidfd, &sh->pidfd_word);
+	else
+		ptid = pointer_arg(st, req->parent_tid, &sh->parent_tid_word);
+	cc_arch_clone_args(a, req->flags | (req->exit_signal & CC_CSIGNAL),
+			   st->stack_top, ptid,
+			   pointer_arg(st, req->child_tid, &sh->child_tid_word),
+			   st->obs->tls_requested);
+	return cc_arch_clone_call(CC_NR_clone, a[0], a[1], a[2], a[3], a[4],
+				  cc_child_main, sh);
+}
+
+static long call_raw_clone3(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	struct cc_shared *sh = st->sh;
+	struct cc_clone_args args = {
+		.flags = req->flags,
+		.pidfd = pointer_arg(st, req->pidfd, &sh->pidfd_word),
+		.child_tid = pointer_arg(st, req->child_tid, &sh->child_tid_word),
+		.parent_tid =
+			pointer_arg(st, req->parent_tid, &sh->parent_tid_word),
+		.exit_signal = req->exit_signal,
+		.tls = st->obs->tls_requested,
+		.set_tid = req->set_tid_size ?
+			(uint64_t)(uintptr_t)req->set_tid : 0,
+		.set_tid_size = req->set_tid_size,
+		.cgroup = st->cgroup_fd >= 0 ? (uint64_t)st->cgroup_fd : 0,
+	};
+	uint32_t size = req->clone3_size;
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *guard = st->args_page + 2 * page;
+	uint8_t *start;
+
+	if (st->stack_hi) {
+		args.stack = st->stack_lo;
+		args.stack_size = st->stack_top - st->stack_lo;
+	}
+	/*
+	 * The struct ends where the PROT_NONE page begins, so a kernel that
+	 * reads one byte past the size it was given faults (EFAULT).
+	 */
+	if (size > 2 * page)
+		return -E2BIG;	/* cannot place it; the kernel would say so too */
+	start = guard - size;
+	memset(start, 0, size);
+	memcpy(start, &args, size < sizeof(args) ? size : sizeof(args));
+	if (size > sizeof(args))
+		memcpy(start + sizeof(args), req->tail,
+		       req->tail_len < size - sizeof(args) ?
+			       req->tail_len : size - sizeof(args));
+	return cc_arch_clone_call(CC_NR_clone3, (long)start, size, 0, 0, 0,
+				  cc_child_main, sh);
+}
+
+static int libc_child(void *arg)
+{
+	return cc_child_main(arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
+}
+
+static void *pthread_child(void *arg)
+{
+	return (void *)(intptr_t)cc_child_main(
+		arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
+}
+
+static long call_libc_clone(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	struct cc_shared *sh = st->sh;
+	int ret;
+
+	/* glibc's clone() takes an int: bits above 31 cannot be spelled. */
+	ret = clone(libc_child, (void *)(uintptr_t)st->stack_top,
+		    (int)(req->flags | (req->exit_signal & CC_CSIGNAL)), sh,
+		    (int *)(uintptr_t)(req->flags & CC_CLONE_PIDFD ?
+			    pointer_arg(st, req->pidfd, &sh->pidfd_word) :
+			    pointer_arg(st, req->parent_tid, &sh->parent_tid_word)),
+		    (void *)(uintptr_t)st->obs->tls_requested,
+		    (int *)(uintptr_t)pointer_arg(st, req->child_tid,
+						  &sh->child_tid_word));
+	return ret < 0 ? -errno : ret;
+}
+
+static pthread_t cc_thread;
+
+static long call_reference(struct caller_state *st)
+{
+	struct cc_shared *sh = st->sh;
+	char fd_text[16];
+	char *argv[] = { sh->exec_helper, fd_text, NULL };
+	char *envp[] = { NULL };
+	pid_t pid;
+	int err;
+
+	switch (st->req->entry) {
+	case CC_ENTRY_FORK:
+		pid = fork();
+		if (pid == 0)
+			sys_exit(cc_child_main(sh, cc_arch_stack_pointer()));
+		return pid < 0 ? -errno : pid;
+	case CC_ENTRY_VFORK:
+		pid = vfork();
+		if (pid == 0)
+			sys_exit(cc_child_main(sh, cc_arch_stack_pointer()));
+		return pid < 0 ? -errno : pid;
+	case CC_ENTRY_POSIX_SPAWN:
+		snprintf(fd_text, sizeof(fd_text), "%d", sh->memfd);
+		err = posix_spawn(&pid, sh->exec_helper, NULL, NULL, argv, envp);
+		return err ? -err : pid;
+	case CC_ENTRY_PTHREAD:
+		err = pthread_create(&cc_thread, NULL, pthread_child, sh);
+		return err ? -err : 0;	/* the tid comes from the child */
+	default:
+		return -EINVAL;
+	}
+}
+
+static long perform_call(struct caller_state *st)
+{
+	switch (st->req->entry) {
+	case CC_ENTRY_CLONE:
+		return call_raw_clone(st);
+	case CC_ENTRY_CLONE3:
+		return call_raw_clone3(st);
+	case CC_ENTRY_LIBC:
+		return call_libc_clone(st);
+	default:
+		return call_reference(st);
+	}
+}
+
+/* Reads "Pid:" from a pidfd's fdinfo; -2 when absent. */
+static int pidfd_fdinfo_pid(int pidfd)
+{
+	char path[64], line[128];
+	int pid = -2;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
+	f = fopen(path, "re");
+	if (!f)
+		return -2;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Pid: %d", &pid) == 1)
+			break;
+	fclose(f);
+	return pid;
+}
+
+/*
+ * CLONE_CHILD_CLEARTID with a shared mm: sleep on the child_tid word
+ * until the kernel zeroes it and wakes us.  The child waits until we are
+ * seen sleeping before it exits, so a wake, not luck, ends this wait.
+ */
+static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs)
+{
+	struct timespec limit = { .tv_sec = CC_CLEARTID_WAIT_SECONDS };
+
+	for (;;) {
+		int32_t value = sh->child_tid_word;
+		long ret;
+
+		if (value == 0)
+			return;	/* cleared before we slept: wake unproven */
+		__atomic_store_n(&sh->parent_waiting, 1, __ATOMIC_RELEASE);
+		ret = sys_futex(&sh->child_tid_word, CC_FUTEX_WAIT, value,
+				&limit);
+		if (ret == 0 && sh->child_tid_word == 0) {
+			obs->cleartid_woken = 1;
+			return;
+		}
+		if (ret == -ETIMEDOUT)
+			return;
+		/* -EAGAIN: CHILD_SETTID changed the word meanwhile; again. */
+	}
+}
+
+/*
+ * Waits until a task that is not our waitable child has fully exited:
+ * a thread of ours, or the sandbox's child (CLONE_PARENT).  Returns true
+ * if it was a thread.
+ */
+static bool wait_gone(pid_t tid)
+{
+	struct pollfd pfd = { .events = POLLIN };
+	bool thread = false;
+	char path[64];
+	long fd;
+
+	fd = sys_pidfd_open(tid, 0);
+	if (fd == -ENOENT || fd == -EINVAL) {
+		/* Not a thread-group leader (ENOENT since 6.9, EINVAL before). */
+		thread = true;
+		fd = sys_pidfd_open(tid, CC_PIDFD_THREAD);
+	}
+	if (fd == -ESRCH)
+		return thread;
+	if (fd >= 0) {
+		pfd.fd = (int)fd;
+		while (poll(&pfd, 1, -1) < 0 && errno == EINTR)
+			;
+		close((int)fd);
+		return thread;
+	}
+	/* Before 6.9 a thread has no pidfd: watch its /proc entry go. */
+	snprintf(path, sizeof(path), "/proc/self/task/%d", tid);
+	while (access(path, F_OK) == 0)
+		sched_yield();
+	return thread;
+}
+
+static void wait_child(struct caller_state *st, pid_t tid)
+{
+	struct cc_observation *obs = st->obs;
+	siginfo_t si;
+	int ret;
+
+	memset(&si, 0, sizeof(si));
+	do {
+		ret = waitid(P_PID, tid, &si, WEXITED | __WALL);
+	} while (ret < 0 && errno == EINTR);
+	if (ret == 0) {
+		obs->exit_kind = si.si_code == CLD_EXITED ? CC_EXIT_CODE :
+							    CC_EXIT_SIGNAL;
+		obs->exit_value = si.si_status;
+		return;
+	}
+	if (wait_gone(tid))
+		obs->exit_kind = st->sh->child_done ? CC_EXIT_THREAD :
+						      CC_EXIT_UNKNOWN;
+	else
+		obs->exit_kind = CC_EXIT_UNKNOWN;	/* the sandbox reaps it */
+}
+
+/* The exit signal the caller got for tid, taken from the pending set. */
+static void collect_exit_signal(struct cc_observation *obs, pid_t tid)
+{
+	struct timespec zero = { 0 };
+	sigset_t all;
+	siginfo_t si;
+
+	sigfillset(&all);
+	while (sigtimedwait(&all, &si, &zero) > 0) {
+		if (si.si_pid == tid && !obs->exit_signal) {
+			obs->exit_signal = (uint64_t)si.si_signo;
+			obs->exit_signal_pid = si.si_pid;
+		}
+	}
+}
+
+static int prepare_caller(struct caller_state *st)
+{
+	struct cc_shared *sh = st->sh;
+	struct cc_observation *obs = st->obs;
+	const struct cc_request *req = st->req;
+	long page = sysconf(_SC_PAGESIZE);
+
+	sh->parent_tid = getpid();
+	obs->parent_pid = getpid();
+	obs->parent_ppid = getppid();
+
+	if (cc_probe_prepare(sh, obs))
+		return -1;
+
+	st->tls_block = mmap(NULL, page, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	st->args_page = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (st->tls_block == MAP_FAILED || st->args_page == MAP_FAILED ||
+	    mprotect(st->args_page + 2 * page, page, PROT_NONE)) {
+		note(obs->broken, "mmap: %s", strerror(errno));
+		return -1;
+	}
+	st->bad_address = st->args_page + 2 * page;
+	cc_arch_tls_block_init(st->tls_block);
+	obs->parent_tls = cc_arch_tls_base();
+	obs->tls_requested = req->tls_explicit ?
+		req->tls : (uint64_t)(uintptr_t)st->tls_block;
+
+	sh->parent_tid_word = -1;
+	sh->child_tid_word = -1;
+	sh->pidfd_word = -1;
+	sh->action = (int32_t)req->child;
+	sh->action_code = req->child_exit_code;
+	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
+	sh->wait_parent_futex = (req->flags & CC_CLONE_CHILD_CLEARTID) &&
+				(req->flags & CC_CLONE_VM) &&
+				req->entry <= CC_ENTRY_LIBC &&
+				req->child == CC_CHILD_PROBE;
+
+	st->cgroup_fd = -1;
+	if (setup_stack(st)) {
+		note(obs->broken, "cannot allocate a %llu-byte stack",
+		     (unsigned long long)req->stack_size);
+		return -1;
+	}
+	obs->stack_lo = st->stack_lo;
+	obs->stack_hi = st->stack_hi;
+	obs->stack_expected_sp = st->stack_top;
+	return 0;
+}
+
+static int caller_main(const struct cc_request *req, struct cc_shared *sh,
+		       const char *cgroup_dir)
+{
+	struct cc_observation *obs = &sh->obs;
+	struct caller_state st = { .req = req, .sh = sh, .obs = obs };
+	long ret;
+
+	setpgid(0, 0);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (prepare_caller(&st))
+		return CC_EXIT_BROKEN;
+	if (cgroup_dir[0]) {
+		st.cgroup_fd = open(cgroup_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (st.cgroup_fd < 0) {
+			note(obs->broken, "open %s: %s", cgroup_dir,
+			     strerror(errno));
+			return CC_EXIT_BROKEN;
+		}
+	}
+
+	obs->parent_sp = cc_arch_stack_pointer();
+	ret = perform_call(&st);
+	obs->done_at_return = __atomic_load_n(&sh->child_done, __ATOMIC_ACQUIRE);
+	if (req->entry == CC_ENTRY_PTHREAD && ret == 0) {
+		/* The thread is still waiting for parent_returned: its tid is set. */
+		while (!__atomic_load_n(&sh->child.tid, __ATOMIC_ACQUIRE))
+			sched_yield();
+		ret = sh->child.tid;
+	}
+	obs->ret = ret;
+	obs->pidfd = sh->pidfd_word;
+	if (ret > 0 && obs->pidfd >= 0) {
+		/* Before the child may go: it waits for parent_returned. */
+		obs->pidfd_pid = pidfd_fdinfo_pid(obs->pidfd);
+		obs->pidfd_signal = (int32_t)sys_pidfd_send_signal(obs->pidfd, 0);
+	}
+	__atomic_store_n(&sh->parent_returned, 1, __ATOMIC_RELEASE);
+
+	if (ret <= 0) {
+		obs->exit_kind = CC_EXIT_NONE;
+		return CC_EXIT_OK;
+	}
+	if (sh->wait_parent_futex)
+		wait_cleartid(sh, obs);
+	if (req->entry == CC_ENTRY_PTHREAD) {
+		pthread_join(cc_thread, NULL);
+		wait_gone((pid_t)ret);
+		obs->exit_kind = sh->child_done ? CC_EXIT_THREAD : CC_EXIT_UNKNOWN;
+	} else {
+		wait_child(&st, (pid_t)ret);
+	}
+	cc_probe_measure(sh, obs, (pid_t)ret);
+	collect_exit_signal(obs, (pid_t)ret);
+	return CC_EXIT_OK;
+}
+
+/* ---- the sandbox: owns the tree, the semaphore and the cgroup ---- */
+
+static void sandbox_reap(struct cc_observation *obs, pid_t caller)
+{
+	struct timespec zero = { 0 };
+	sigset_t all;
+	siginfo_t si;
+
+	/* Whatever the caller left running dies with its process group. */
+	kill(-caller, SIGKILL);
+	for (;;) {
+		memset(&si, 0, sizeof(si));
+		if (waitid(P_ALL, 0, &si, WEXITED | __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (si.si_pid == obs->ret && obs->ret > 0 &&
+		    obs->exit_kind == CC_EXIT_UNKNOWN) {
+			obs->exit_kind = si.si_code == CLD_EXITED ?
+				CC_EXIT_CODE : CC_EXIT_SIGNAL;
+			obs->exit_value = si.si_status;
+		}
+	}
+	sigfillset(&all);
+	while (sigtimedwait(&all, &si, &zero) > 0) {
+		if (si.si_pid == obs->ret && obs->ret > 0 && !obs->exit_signal) {
+			obs->exit_signal = (uint64_t)si.si_signo;
+			obs->exit_signal_pid = si.si_pid;
+		}
+	}
+}
+
+static int sandbox_main(const struct cc_request *req, struct cc_shared *sh,
+			pid_t test_program)
+{
+	struct cc_observation *obs = &sh->obs;
+	struct rlimit no_core = { 0, 0 };
+	char cgroup_dir[600] = "";
+	struct pollfd pfd = { .events = POLLIN };
+	sigset_t all;
+	pid_t caller;
+	int status = 0, ret, result = CC_EXIT_OK;
+	long pidfd;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != test_program)
+		return CC_EXIT_BROKEN;
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	setrlimit(RLIMIT_CORE, &no_core);
+	/* Exit signals stay pending, to be read and attributed later. */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, NULL);
+
+	sh->semid = semget(IPC_PRIVATE, 1, 0600);
+	if (sh->semid < 0) {
+		note(obs->skip, "semget: %s (SysV IPC unavailable)",
+		     strerror(errno));
+		return CC_EXIT_SKIP;
+	}
+	if (req->cgroup_new && cgroup_create(obs, cgroup_dir, sizeof(cgroup_dir))) {
+		result = CC_EXIT_SKIP;
+		goto out;
+	}
+
+	caller = fork();
+	if (caller < 0) {
+		note(obs->broken, "fork: %s", strerror(errno));
+		result = CC_EXIT_BROKEN;
+		goto out;
+	}
+	if (caller == 0)
+		_exit(caller_main(req, sh, cgroup_dir));
+	setpgid(caller, caller);
+
+	pidfd = sys_pidfd_open(caller, 0);
+	if (pidfd < 0) {
+		note(obs->broken, "pidfd_open: %s", strerror((int)-pidfd));
+		result = CC_EXIT_BROKEN;
+	} else {
+		pfd.fd = (int)pidfd;
+		do {
+			ret = poll(&pfd, 1, CC_WATCHDOG_SECONDS * 1000);
+		} while (ret < 0 && errno == EINTR);
+		if (ret == 0) {
+			note(obs->broken,
+			     "watchdog: the launch did not finish in %d s; killed",
+			     CC_WATCHDOG_SECONDS);
+			result = CC_EXIT_BROKEN;
+		}
+		close((int)pidfd);
+	}
+	kill(-caller, SIGKILL);
+	while (waitpid(caller, &status, 0) < 0 && errno == EINTR)
+		;
+	if (result == CC_EXIT_OK) {
+		if (WIFEXITED(status))
+			result = WEXITSTATUS(status);
+		else {
+			note(obs->broken, "the caller was killed by signal %d",
+			     WTERMSIG(status));
+			result = CC_EXIT_BROKEN;
+		}
+	}
+	sandbox_reap(obs, caller);
+out:
+	semctl(sh->semid, 0, IPC_RMID);
+	if (cgroup_dir[0] && rmdir(cgroup_dir)) {
+		note(obs->broken, "rmdir %s: %s", cgroup_dir, strerror(errno));
+		result = CC_EXIT_BROKEN;
+	}
+	return result;
+}
+
+enum cc_launch_result cc_launch(const struct cc_request *req,
+				struct cc_observation *obs)
+{
+	size_t size = (sizeof(struct cc_shared) + 4095) & ~4095UL;
+	enum cc_launch_result result = CC_LAUNCH_BROKEN;
+	struct cc_shared *sh;
+	pid_t sandbox, self = getpid();
+	int memfd, status;
+
+	memset(obs, 0, sizeof(*obs));
+	/* No CLOEXEC: the exec'ed probe helper maps this page too. */
+	memfd = (int)syscall(SYS_memfd_create, "clonecheck-shared", 0);
+	if (memfd < 0 || ftruncate(memfd, (off_t)size)) {
+		snprintf(obs->broken, sizeof(obs->broken), "memfd: %s",
+			 strerror(errno));
+		if (memfd >= 0)
+			close(memfd);
+		return CC_LAUNCH_BROKEN;
+	}
+	sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
+	if (sh == MAP_FAILED) {
+		snprintf(obs->broken, sizeof(obs->broken), "mmap: %s",
+			 strerror(errno));
+		close(memfd);
+		return CC_LAUNCH_BROKEN;
+	}
+	sh->memfd = memfd;
+	sh->obs.exit_kind = CC_EXIT_NONE;
+	if (cc_probe_helper_path(sh->exec_helper, sizeof(sh->exec_helper)))
+		sh->exec_helper[0] = '\0';
+
+	fflush(NULL);
+	sandbox = fork();
+	if (sandbox == 0)
+		_exit(sandbox_main(req, sh, self));
+	if (sandbox < 0) {
+		snprintf(obs->broken, sizeof(obs->broken), "fork: %s",
+			 strerror(errno));
+	} else {
+		while (waitpid(sandbox, &status, 0) < 0 && errno == EINTR)
+			;
+		*obs = sh->obs;
+		obs->child = sh->child;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == CC_EXIT_OK)
+			result = CC_LAUNCH_OK;
+		else if (WIFEXITED(status) && WEXITSTATUS(status) == CC_EXIT_SKIP)
+			result = CC_LAUNCH_SKIP;
+		else if (!obs->broken[0])
+			snprintf(obs->broken, sizeof(obs->broken),
+				 "the sandbox ended with status 0x%x", status);
+	}
+	munmap(sh, size);
+	close(memfd);
+	return result;
+}
+
+enum cc_launch_result cc_launch_text(const char *text,
+				     struct cc_observation *obs)
+{
+	struct cc_parse_error err;
+	struct cc_request req;
+
+	if (cc_request_parse(text, &req, &err)) {
+		memset(obs, 0, sizeof(*obs));
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "request \"%s\" does not parse at byte %zu: %s", text,
+			 err.pos, err.msg);
+		return CC_LAUNCH_BROKEN;
+	}
+	return cc_launch(&req, obs);
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One request: everything that describes one call that creates a task.
+ *
+ * Text form, one line, entry point first, then key=value words in any
+ * order; keys left out keep their default:
+ *
+ *   clone3 flags=CLONE_VM|CLONE_FILES exit_signal=SIGCHLD stack=mmap:64k
+ *
+ *   entry        clone | clone3 | libc | fork | vfork | posix_spawn | pthread
+ *   flags=       flag set, see flags.h (default 0)
+ *   exit_signal= signal name or number (default SIGCHLD; 0 for none)
+ *   stack=       none | mmap:SIZE | malloc:SIZE | misaligned:SIZE
+ *                (SIZE in bytes, or with a k or m suffix; default none)
+ *   size=        clone3 struct size in bytes (default 88)
+ *   tail=        hex bytes placed after the 88-byte struct (clone3 only)
+ *   tls=         auto | 0xADDRESS (default auto: a valid TLS block)
+ *   parent_tid=, child_tid=, pidfd=
+ *                auto | null | bad (default auto: a valid word;
+ *                bad is an address that faults)
+ *   set_tid=     comma-separated pids, innermost namespace first
+ *   cgroup=      none | new (new: a fresh cgroup2 directory, its fd in
+ *                clone_args.cgroup)
+ *   child=       probe | exit:CODE | overflow | exec (default probe)
+ *
+ * cc_request_print() writes the canonical form: entry point, then only
+ * the keys that differ from the defaults, in the order above.  Parsing
+ * the printed text gives back an equal request.
+ */
+#ifndef CLONECHECK_REQUEST_H
+#define CLONECHECK_REQUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "flags.h"
+
+enum cc_entry {
+	CC_ENTRY_CLONE,		/* raw clone syscall */
+	CC_ENTRY_CLONE3,	/* raw clone3 syscall */
+	CC_ENTRY_LIBC,		/* the libc clone() wrapper */
+	CC_ENTRY_FORK,		/* references: flags fixed by the libc */
+	CC_ENTRY_VFORK,
+	CC_ENTRY_POSIX_SPAWN,
+	CC_ENTRY_PTHREAD,
+	CC_ENTRY_COUNT
+};
+
+enum cc_stack_kind {
+	CC_STACK_NONE,		/* NULL: the child runs on a copy of the parent's */
+	CC_STACK_MMAP,		/* mmap with a PROT_NONE guard page below */
+	CC_STACK_MALLOC,	/* malloc, no guard */
+	CC_STACK_MISALIGNED,	/* mmap with guard, top 8 bytes off 16-byte alignment */
+	CC_STACK_KIND_COUNT
+};
+
+/* What a pointer argument (parent_tid, child_tid, pidfd) points at. */
+enum cc_ptr_kind {
+	CC_PTR_AUTO,		/* a valid word the probes read */
+	CC_PTR_NULL,
+	CC_PTR_BAD,		/* an address that faults */
+	CC_PTR_KIND_COUNT
+};
+
+enum cc_child_action {
+	CC_CHILD_PROBE,		/* run every probe, then exit 0 */
+	CC_CHILD_EXIT,		/* exit at once with child_exit_code */
+	CC_CHILD_OVERFLOW,	/* recurse until the stack overflows */
+	CC_CHILD_EXEC,		/* exec the probe helper, which probes */
+	CC_CHILD_ACTION_COUNT
+};
+
+#define CC_CLONE_ARGS_SIZE_VER0	64
+#define CC_CLONE_ARGS_SIZE_VER1	80
+#define CC_CLONE_ARGS_SIZE_VER2	88
+#define CC_TAIL_MAX		64
+#define CC_SET_TID_MAX		32
+#define CC_REQUEST_TEXT_MAX	1024
+
+struct cc_request {
+	enum cc_entry entry;
+	uint64_t flags;
+	uint64_t exit_signal;
+	enum cc_stack_kind stack;
+	uint64_t stack_size;
+	uint32_t clone3_size;
+	uint32_t tail_len;
+	uint8_t tail[CC_TAIL_MAX];
+	bool tls_explicit;	/* false: the engine supplies a valid block */
+	uint64_t tls;
+	enum cc_ptr_kind parent_tid;
+	enum cc_ptr_kind child_tid;
+	enum cc_ptr_kind pidfd;
+	uint32_t set_tid_size;
+	int32_t set_tid[CC_SET_TID_MAX];
+	bool cgroup_new;
+	enum cc_child_action child;
+	int child_exit_code;
+};
+
+/* Defaults: the given entry point, no flags, SIGCHLD, no stack, size 88. */
+void cc_request_init(struct cc_request *req, enum cc_entry entry);
+
+const char *cc_entry_name(enum cc_entry entry);
+
+/*
+ * Parses the text form.  Returns 0, or -1 with err->pos at the offending
+ * word and err->msg saying what is wrong with it.
+ */
+int cc_request_parse(const char *text, struct cc_request *req,
+		     struct cc_parse_error *err);
+
+/* Canonical text form; snprintf semantics. */
+size_t cc_request_print(char *buf, size_t len, const struct cc_request *req);
+
+bool cc_request_equal(const struct cc_request *a, const struct cc_request *b);
+
+/*
+ * Prints a parse error as the text, a caret under the offending
+ * position and the message, e.g.
+ *   clone flags=CLONE_VN
+ *               ^ unknown flag "CLONE_VN"
+ */
+void cc_parse_error_print(FILE *out, const char *text,
+			  const struct cc_parse_error *err);
+
+#endif

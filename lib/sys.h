@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Raw system call wrappers, usable on the child side of a clone: they
+ * return the kernel's value or -errno and never touch errno, TLS, the
+ * heap or stdio.  Named sys_<syscall> as in the kernel's selftests.
+ */
+#ifndef CLONECHECK_SYS_H
+#define CLONECHECK_SYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch.h"
+
+/* The kernel's struct sigaction for rt_sigaction (not libc's). */
+struct cc_kernel_sigaction {
+	uint64_t handler;
+	uint64_t flags;
+	uint64_t restorer;
+	uint64_t mask;
+};
+
+#define CC_SIG_DFL	0ULL
+#define CC_SIG_IGN	1ULL
+
+/* struct clone_args as of Linux 5.7 (CLONE_ARGS_SIZE_VER2, 88 bytes). */
+struct cc_clone_args {
+	uint64_t flags;
+	uint64_t pidfd;
+	uint64_t child_tid;
+	uint64_t parent_tid;
+	uint64_t exit_signal;
+	uint64_t stack;
+	uint64_t stack_size;
+	uint64_t tls;
+	uint64_t set_tid;
+	uint64_t set_tid_size;
+	uint64_t cgroup;
+};
+
+#define cc_sys0(nr) cc_syscall6(nr, 0, 0, 0, 0, 0, 0)
+#define cc_sys1(nr, a) cc_syscall6(nr, (long)(a), 0, 0, 0, 0, 0)
+#define cc_sys2(nr, a, b) cc_syscall6(nr, (long)(a), (long)(b), 0, 0, 0, 0)
+#define cc_sys3(nr, a, b, c) \
+	cc_syscall6(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define cc_sys4(nr, a, b, c, d) \
+	cc_syscall6(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+
+static inline long sys_gettid(void) { return cc_sys0(CC_NR_gettid); }
+static inline long sys_getpid(void) { return cc_sys0(CC_NR_getpid); }
+static inline long sys_getppid(void) { return cc_sys0(CC_NR_getppid); }
+static inline long sys_sched_yield(void) { return cc_sys0(CC_NR_sched_yield); }
+
+static inline __attribute__((noreturn)) void sys_exit(int status)
+{
+	for (;;)
+		cc_sys1(CC_NR_exit, status);
+}
+
+static inline long sys_read(int fd, void *buf, size_t len)
+{
+	return cc_sys3(CC_NR_read, fd, buf, len);
+}
+
+static inline long sys_write(int fd, const void *buf, size_t len)
+{
+	return cc_sys3(CC_NR_write, fd, buf, len);
+}
+
+static inline long sys_openat(int dirfd, const char *path, int flags)
+{
+	return cc_sys4(CC_NR_openat, dirfd, path, flags, 0);
+}
+
+static inline long sys_close(int fd) { return cc_sys1(CC_NR_close, fd); }
+
+static inline long sys_dup3(int oldfd, int newfd, int flags)
+{
+	return cc_sys3(CC_NR_dup3, oldfd, newfd, flags);
+}
+
+static inline long sys_umask(unsigned int mask)
+{
+	return cc_sys1(CC_NR_umask, mask);
+}
+
+static inline long sys_chdir(const char *path)
+{
+	return cc_sys1(CC_NR_chdir, path);
+}
+
+static inline long sys_rt_sigaction(int sig,
+				    const struct cc_kernel_sigaction *act,
+				    struct cc_kernel_sigaction *old)
+{
+	return cc_sys4(CC_NR_rt_sigaction, sig, act, old, 8);
+}
+
+static inline long sys_semop(int semid, void *sops, size_t nsops)
+{
+	return cc_sys3(CC_NR_semop, semid, sops, nsops);
+}
+
+static inline long sys_futex(volatile int32_t *uaddr, int op, int32_t val,
+			     const void *timeout)
+{
+	return cc_syscall6(CC_NR_futex, (long)uaddr, op, val, (long)timeout, 0,
+			   0);
+}
+
+static inline long sys_execve(const char *path, char *const argv[],
+			      char *const envp[])
+{
+	return cc_sys3(CC_NR_execve, path, argv, envp);
+}
+
+static inline long sys_prctl(int option, unsigned long arg)
+{
+	return cc_sys2(CC_NR_prctl, option, arg);
+}
+
+static inline long sys_pidfd_open(int pid, unsigned int flags)
+{
+	return cc_sys2(CC_NR_pidfd_open, pid, flags);
+}
+
+static inline long sys_pidfd_send_signal(int pidfd, int sig)
+{
+	return cc_sys4(CC_NR_pidfd_send_signal, pidfd, sig, 0, 0);
+}
+
+/* clone3 without a trampoline: only for calls that must not create a task. */
+static inline long sys_clone3(struct cc_clone_args *args, size_t size)
+{
+	return cc_sys2(CC_NR_clone3, args, size);
+}
+
+#endif
