@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Glue between the kselftest harness and the engine, for case tables.
+ *
+ * A property matrix is a fixture whose variants are named rows: a
+ * request in text form and the expectation written out by hand.  Every
+ * row runs every property test, so the runner prints lines such as
+ *
+ *   ok 12 flag.clone3_files.fd_table
+ *
+ * (fixture, row = entry point and flag, test = property).
+ *
+ * A launch that cannot run here SKIPs with the reason; a launch whose
+ * fixture broke FAILs with "broken fixture", never with a kernel verdict.
+ * Both are checked in each test body, not in FIXTURE_SETUP, because the
+ * 6.1 harness runs the body even after a SKIP in the setup.
+ */
+#ifndef CLONECHECK_CASES_H
+#define CLONECHECK_CASES_H
+
+#include <signal.h>
+
+#include "kselftest_harness.h"
+#include "launch.h"
+#include "sys.h"
+#include "verdict.h"
+
+#define P(name) CC_P(name)
+
+struct case_run {
+	const char *text;
+	struct cc_request req;
+	struct cc_observation obs;
+	enum cc_launch_result result;
+};
+
+static inline void case_launch(struct case_run *run, const char *text)
+{
+	struct cc_parse_error err;
+
+	run->text = text;
+	if (cc_request_parse(text, &run->req, &err)) {
+		memset(&run->obs, 0, sizeof(run->obs));
+		snprintf(run->obs.broken, sizeof(run->obs.broken),
+			 "request does not parse at byte %zu: %s", err.pos,
+			 err.msg);
+		run->result = CC_LAUNCH_BROKEN;
+		return;
+	}
+	run->result = cc_launch(&run->req, &run->obs);
+}
+
+/* SKIP or fail (broken fixture) unless the launch produced a verdict. */
+#define CASE_REQUIRE(run)						\
+	do {								\
+		if ((run)->result == CC_LAUNCH_SKIP)			\
+			SKIP(return, "%s", (run)->obs.skip);		\
+		if ((run)->result != CC_LAUNCH_OK) {			\
+			TH_LOG("broken fixture, not a kernel verdict: %s: %s", \
+			       (run)->text, (run)->obs.broken);		\
+			ASSERT_EQ((int)CC_LAUNCH_OK, (int)(run)->result);		\
+		}							\
+	} while (0)
+
+#define CASE_CHECK(ok, run, msg)					\
+	do {								\
+		if (!(ok))						\
+			TH_LOG("%s: %s", (run)->text, msg);		\
+		EXPECT_TRUE(ok);					\
+	} while (0)
+
+#define CASE_CHECK_RET(run, exp)					\
+	do {								\
+		char _msg[400];						\
+		CASE_REQUIRE(run);					\
+		CASE_CHECK(cc_verdict_ret(exp, &(run)->obs, _msg,	\
+					  sizeof(_msg)), run, _msg);	\
+	} while (0)
+
+/* Properties are only comparable when the call was to succeed and did. */
+#define CASE_REQUIRE_CHILD(run, exp)					\
+	do {								\
+		char _msg[400];						\
+		CASE_REQUIRE(run);					\
+		if (!cc_verdict_ret(exp, &(run)->obs, _msg, sizeof(_msg))) { \
+			TH_LOG("%s: %s", (run)->text, _msg);		\
+			ASSERT_TRUE(0);					\
+		}							\
+		if ((exp)->ret < 0)					\
+			SKIP(return, "the call is expected to fail: no child to probe"); \
+	} while (0)
+
+#define CASE_CHECK_PROP(run, exp, prop)					\
+	do {								\
+		char _msg[400];						\
+		CASE_REQUIRE_CHILD(run, exp);				\
+		CASE_CHECK(cc_verdict_prop(&(run)->req, exp, &(run)->obs, \
+					   prop, _msg, sizeof(_msg)),	\
+			   run, _msg);					\
+	} while (0)
+
+#define CASE_CHECK_EXIT(run, exp)					\
+	do {								\
+		char _msg[400];						\
+		CASE_REQUIRE_CHILD(run, exp);				\
+		CASE_CHECK(cc_verdict_exit(exp, &(run)->obs, _msg,	\
+					   sizeof(_msg)), run, _msg);	\
+	} while (0)
+
+#define CASE_CHECK_EXIT_SIGNAL(run, exp)				\
+	do {								\
+		char _msg[400];						\
+		CASE_REQUIRE_CHILD(run, exp);				\
+		CASE_CHECK(cc_verdict_exit_signal(exp, &(run)->obs, _msg, \
+						  sizeof(_msg)), run, _msg); \
+	} while (0)
+
+/*
+ * A property matrix: FIXTURE, its variant (request + expectation) and a
+ * setup that launches the row.  Add rows with FIXTURE_VARIANT_ADD.
+ */
+#define CASE_MATRIX(fixture)						\
+	FIXTURE(fixture) {						\
+		struct case_run run;					\
+	};								\
+	FIXTURE_VARIANT(fixture) {					\
+		const char *request;					\
+		struct cc_expect expect;				\
+	};								\
+	FIXTURE_SETUP(fixture)						\
+	{								\
+		case_launch(&self->run, variant->request);		\
+	}								\
+	FIXTURE_TEARDOWN(fixture)					\
+	{								\
+	}
+
+#define CASE_PROP_TEST(fixture, test, prop)				\
+	TEST_F(fixture, test)						\
+	{								\
+		CASE_CHECK_PROP(&self->run, &variant->expect, prop);	\
+	}
+
+/* The tests every sharing row runs: the call, the end, each property. */
+#define CASE_SHARING_TESTS(fixture)					\
+	TEST_F(fixture, returns)					\
+	{								\
+		CASE_CHECK_RET(&self->run, &variant->expect);		\
+	}								\
+	TEST_F(fixture, exit_status)					\
+	{								\
+		CASE_CHECK_EXIT(&self->run, &variant->expect);		\
+	}								\
+	TEST_F(fixture, exit_signal)					\
+	{								\
+		CASE_CHECK_EXIT_SIGNAL(&self->run, &variant->expect);	\
+	}								\
+	CASE_PROP_TEST(fixture, memory, CC_PROP_MEMORY)			\
+	CASE_PROP_TEST(fixture, fd_table, CC_PROP_FILES)		\
+	CASE_PROP_TEST(fixture, fs_umask, CC_PROP_FS_UMASK)		\
+	CASE_PROP_TEST(fixture, fs_cwd, CC_PROP_FS_CWD)			\
+	CASE_PROP_TEST(fixture, signal_handlers, CC_PROP_SIGHAND)	\
+	CASE_PROP_TEST(fixture, thread_group, CC_PROP_THREAD_GROUP)	\
+	CASE_PROP_TEST(fixture, parent, CC_PROP_PARENT)			\
+	CASE_PROP_TEST(fixture, sysvsem_undo, CC_PROP_SYSVSEM)		\
+	CASE_PROP_TEST(fixture, tls, CC_PROP_TLS)			\
+	CASE_PROP_TEST(fixture, parent_settid, CC_PROP_PARENT_TID)	\
+	CASE_PROP_TEST(fixture, child_settid, CC_PROP_CHILD_TID)	\
+	CASE_PROP_TEST(fixture, child_cleartid, CC_PROP_CLEAR_TID)	\
+	CASE_PROP_TEST(fixture, pidfd, CC_PROP_PIDFD)			\
+	CASE_PROP_TEST(fixture, vfork_suspends_caller, CC_PROP_VFORK)	\
+	CASE_PROP_TEST(fixture, own_stack, CC_PROP_OWN_STACK)		\
+	TEST_F(fixture, clear_sighand)					\
+	{								\
+		CASE_CHECK_PROP(&self->run, &variant->expect,		\
+				CC_PROP_CLEAR_SIGHAND);			\
+		/* SIG_IGN survives CLONE_CLEAR_SIGHAND and exec alike. */ \
+		EXPECT_EQ(CC_SIG_IGN, self->run.obs.child.ignored_seen)	\
+			TH_LOG("%s: the child lost the caller's SIG_IGN for SIGUSR2",\
+			       self->run.text);				\
+	}
+
+/* Expectation shorthands, so a row reads as what the child shows. */
+#define EXITED_0	.exit_kind = CC_EXIT_CODE, .exit_value = 0
+#define THREAD_ENDED	.exit_kind = CC_EXIT_THREAD
+#define KILLED_BY(sig)	.exit_kind = CC_EXIT_SIGNAL, .exit_value = (sig)
+#define REFUSED(err)	.ret = -(err), .exit_kind = CC_EXIT_NONE
+
+#endif
