@@ -77,7 +77,7 @@ enum cc_child_action {
 #define CC_CLONE_ARGS_SIZE_VER2	88
 #define CC_TAIL_MAX		64
 #define CC_SET_TID_MAX		32
-#define CC_REQUEST_TEXT_MAX	1024
+#define CC_REQUEST_TEXT_MAX	2048
 
 struct cc_request {
 	enum cc_entry entry;

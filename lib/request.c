@@ -1,0 +1,843 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one-line text form of a request (see request.h): a parser that
+ * points at the exact byte it could not take, and a printer that writes
+ * the canonical form, so a request can be logged, stored in the corpus
+ * and replayed unchanged.
+ *
+ * Like flags.c this uses caller buffers only: no allocation, no state.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "request.h"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+#define DEFAULT_EXIT_SIGNAL	17	/* SIGCHLD */
+
+static const char *const entry_names[] = {
+	[CC_ENTRY_CLONE]	= "clone",
+	[CC_ENTRY_CLONE3]	= "clone3",
+	[CC_ENTRY_LIBC]		= "libc",
+	[CC_ENTRY_FORK]		= "fork",
+	[CC_ENTRY_VFORK]	= "vfork",
+	[CC_ENTRY_POSIX_SPAWN]	= "posix_spawn",
+	[CC_ENTRY_PTHREAD]	= "pthread",
+};
+
+static const char *const stack_kind_names[] = {
+	[CC_STACK_NONE]		= "none",
+	[CC_STACK_MMAP]		= "mmap",
+	[CC_STACK_MALLOC]	= "malloc",
+	[CC_STACK_MISALIGNED]	= "misaligned",
+};
+
+static const char *const ptr_kind_names[] = {
+	[CC_PTR_AUTO]	= "auto",
+	[CC_PTR_NULL]	= "null",
+	[CC_PTR_BAD]	= "bad",
+};
+
+/* In the order cc_request_print writes them, which is request.h's order. */
+enum request_key {
+	KEY_FLAGS,
+	KEY_EXIT_SIGNAL,
+	KEY_STACK,
+	KEY_SIZE,
+	KEY_TAIL,
+	KEY_TLS,
+	KEY_PARENT_TID,
+	KEY_CHILD_TID,
+	KEY_PIDFD,
+	KEY_SET_TID,
+	KEY_CGROUP,
+	KEY_CHILD,
+	KEY_COUNT
+};
+
+static const char *const key_names[] = {
+	[KEY_FLAGS]		= "flags",
+	[KEY_EXIT_SIGNAL]	= "exit_signal",
+	[KEY_STACK]		= "stack",
+	[KEY_SIZE]		= "size",
+	[KEY_TAIL]		= "tail",
+	[KEY_TLS]		= "tls",
+	[KEY_PARENT_TID]	= "parent_tid",
+	[KEY_CHILD_TID]		= "child_tid",
+	[KEY_PIDFD]		= "pidfd",
+	[KEY_SET_TID]		= "set_tid",
+	[KEY_CGROUP]		= "cgroup",
+	[KEY_CHILD]		= "child",
+};
+
+_Static_assert(ARRAY_SIZE(entry_names) == CC_ENTRY_COUNT, "entry names");
+_Static_assert(ARRAY_SIZE(stack_kind_names) == CC_STACK_KIND_COUNT,
+	       "stack kind names");
+_Static_assert(ARRAY_SIZE(ptr_kind_names) == CC_PTR_KIND_COUNT,
+	       "pointer kind names");
+_Static_assert(ARRAY_SIZE(key_names) == KEY_COUNT, "key names");
+
+void cc_request_init(struct cc_request *req, enum cc_entry entry)
+{
+	memset(req, 0, sizeof(*req));
+	req->entry = entry;
+	req->exit_signal = DEFAULT_EXIT_SIGNAL;
+	req->stack = CC_STACK_NONE;
+	req->clone3_size = CC_CLONE_ARGS_SIZE_VER2;
+	req->parent_tid = CC_PTR_AUTO;
+	req->child_tid = CC_PTR_AUTO;
+	req->pidfd = CC_PTR_AUTO;
+	req->child = CC_CHILD_PROBE;
+}
+
+const char *cc_entry_name(enum cc_entry entry)
+{
+	if ((unsigned int)entry >= CC_ENTRY_COUNT)
+		return "unknown";
+	return entry_names[entry];
+}
+
+/* A word with a length, cut out of the text being parsed. */
+struct word {
+	const char *text;
+	size_t len;
+};
+
+static bool word_is(struct word w, const char *s)
+{
+	return strlen(s) == w.len && memcmp(w.text, s, w.len) == 0;
+}
+
+/* Index of w in names[], or -1. */
+static int word_lookup(struct word w, const char *const *names, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (word_is(w, names[i]))
+			return i;
+	return -1;
+}
+
+/* The part of w before the first c, or all of w. */
+static struct word word_until(struct word w, char c)
+{
+	const char *at = memchr(w.text, c, w.len);
+
+	if (at)
+		w.len = at - w.text;
+	return w;
+}
+
+/* The part of w after the first c, or an empty word at its end. */
+static struct word word_after(struct word w, char c)
+{
+	struct word head = word_until(w, c);
+	struct word rest = { w.text + head.len, 0 };
+
+	if (head.len < w.len) {
+		rest.text++;
+		rest.len = w.len - head.len - 1;
+	}
+	return rest;
+}
+
+enum number_status {
+	NUMBER_OK,
+	NUMBER_BAD,		/* empty, or a byte that is not a digit */
+	NUMBER_TOO_BIG,		/* well formed, but above UINT64_MAX */
+};
+
+static enum number_status parse_digits(struct word w, unsigned int base,
+				       uint64_t *value)
+{
+	bool too_big = false;
+	uint64_t v = 0;
+	size_t i;
+
+	if (w.len == 0)
+		return NUMBER_BAD;
+	for (i = 0; i < w.len; i++) {
+		char c = w.text[i];
+		unsigned int digit;
+
+		if (c >= '0' && c <= '9')
+			digit = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			digit = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			digit = c - 'A' + 10;
+		else
+			return NUMBER_BAD;
+		if (digit >= base)
+			return NUMBER_BAD;
+		/* Keep scanning: junk later on is the better diagnosis. */
+		if (v > (UINT64_MAX - digit) / base)
+			too_big = true;
+		v = v * base + digit;
+	}
+	if (too_big)
+		return NUMBER_TOO_BIG;
+	*value = v;
+	return NUMBER_OK;
+}
+
+/* Decimal, or hex after 0x. */
+static enum number_status parse_number(struct word w, uint64_t *value)
+{
+	if (w.len >= 2 && w.text[0] == '0' && (w.text[1] == 'x' || w.text[1] == 'X')) {
+		w.text += 2;
+		w.len -= 2;
+		return parse_digits(w, 16, value);
+	}
+	return parse_digits(w, 10, value);
+}
+
+/* Bytes, or a count of KiB or MiB with a k or m suffix. */
+static enum number_status parse_size(struct word w, uint64_t *bytes)
+{
+	unsigned int shift = 0;
+	enum number_status status;
+	uint64_t count;
+
+	if (w.len > 0) {
+		switch (w.text[w.len - 1]) {
+		case 'k':
+		case 'K':
+			shift = 10;
+			break;
+		case 'm':
+		case 'M':
+			shift = 20;
+			break;
+		}
+	}
+	if (shift)
+		w.len--;
+	status = parse_digits(w, 10, &count);
+	if (status != NUMBER_OK)
+		return status;
+	if (count > UINT64_MAX >> shift)
+		return NUMBER_TOO_BIG;
+	*bytes = count << shift;
+	return NUMBER_OK;
+}
+
+/* The shortest text parse_size reads back as the same number. */
+static const char *size_text(char *buf, size_t len, uint64_t bytes)
+{
+	if (bytes != 0 && bytes % (1 << 20) == 0)
+		snprintf(buf, len, "%" PRIu64 "m", bytes >> 20);
+	else if (bytes != 0 && bytes % (1 << 10) == 0)
+		snprintf(buf, len, "%" PRIu64 "k", bytes >> 10);
+	else
+		snprintf(buf, len, "%" PRIu64, bytes);
+	return buf;
+}
+
+/*
+ * A quoted word for a message: cut to max_len bytes (with "..." after
+ * it) so the message stays within struct cc_parse_error, unprintable
+ * bytes shown as '?'.
+ */
+static const char *excerpt(char *buf, size_t size, struct word w,
+			   size_t max_len)
+{
+	size_t n = w.len < max_len ? w.len : max_len;
+	size_t i;
+
+	if (n > size - 4)
+		n = size - 4;
+	for (i = 0; i < n; i++) {
+		unsigned char c = w.text[i];
+
+		buf[i] = (c >= 0x20 && c < 0x7f) ? c : '?';
+	}
+	if (n < w.len) {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+#define EXCERPT_MAX	40
+/* Short enough that the unknown-key message keeps its whole list of keys. */
+#define KEY_EXCERPT_MAX	20
+
+struct parser {
+	const char *text;
+	struct cc_parse_error *err;
+	struct cc_request req;
+	bool seen[KEY_COUNT];
+	bool exit_signal_in_flags;	/* seen[KEY_EXIT_SIGNAL] came from flags= */
+	char quoted[EXCERPT_MAX + 4];	/* scratch for messages */
+};
+
+/* The word quoted in a message, in the parser's scratch buffer. */
+static const char *quote(struct parser *p, struct word w)
+{
+	return excerpt(p->quoted, sizeof(p->quoted), w, EXCERPT_MAX);
+}
+
+__attribute__((format(printf, 3, 4)))
+static int fail(struct parser *p, const char *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!p->err)
+		return -1;
+	p->err->pos = at - p->text;
+	va_start(ap, fmt);
+	vsnprintf(p->err->msg, sizeof(p->err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int parse_entry(struct parser *p, struct word w)
+{
+	int entry = word_lookup(w, entry_names, CC_ENTRY_COUNT);
+
+	if (entry < 0)
+		return fail(p, w.text,
+			    "unknown entry point \"%s\"; expected clone, clone3, libc, fork, vfork, posix_spawn or pthread",
+			    quote(p, w));
+	p->req.entry = entry;
+	return 0;
+}
+
+/* The '|'-separated word of a flag set that starts at offset pos. */
+static struct word flag_word_at(struct word set, size_t pos)
+{
+	struct word rest = { set.text + pos, set.len - pos };
+
+	return word_until(rest, '|');
+}
+
+static int parse_flags(struct parser *p, struct word v)
+{
+	struct cc_parse_error sub;
+	uint64_t flags, sig;
+
+	/* strace writes legacy clone's exit signal in the flags: take it. */
+	if (cc_flags_parse(v.text, v.len, &flags, &sig, &sub))
+		return fail(p, v.text + sub.pos, "%s", sub.msg);
+
+	if (sig) {
+		if (p->seen[KEY_EXIT_SIGNAL]) {
+			/* Parsing without a signal slot stops at the signal. */
+			cc_flags_parse(v.text, v.len, &flags, NULL, &sub);
+			return fail(p, v.text + sub.pos,
+				    "a second exit signal \"%s\"; exit_signal= already set it",
+				    quote(p, flag_word_at(v, sub.pos)));
+		}
+		p->req.exit_signal = sig;
+		p->seen[KEY_EXIT_SIGNAL] = true;
+		p->exit_signal_in_flags = true;
+	}
+	p->req.flags = flags;
+	return 0;
+}
+
+static int parse_exit_signal(struct parser *p, struct word v)
+{
+	if (cc_signal_parse(v.text, v.len, &p->req.exit_signal))
+		return fail(p, v.text,
+			    "exit_signal: unknown signal \"%s\"; expected a name such as SIGCHLD or a number",
+			    quote(p, v));
+	return 0;
+}
+
+static int parse_stack(struct parser *p, struct word v)
+{
+	struct word kind_word = word_until(v, ':');
+	struct word size_word = word_after(v, ':');
+	bool has_size = kind_word.len < v.len;
+	int kind = word_lookup(kind_word, stack_kind_names, CC_STACK_KIND_COUNT);
+
+	if (kind < 0)
+		return fail(p, v.text,
+			    "stack: unknown kind \"%s\"; expected none, mmap, malloc or misaligned",
+			    quote(p, kind_word));
+
+	if (kind == CC_STACK_NONE) {
+		if (has_size)
+			return fail(p, size_word.text,
+				    "stack: none takes no size; write stack=none");
+		p->req.stack = CC_STACK_NONE;
+		p->req.stack_size = 0;
+		return 0;
+	}
+
+	if (!has_size)
+		return fail(p, v.text, "stack: %s needs a size, as in %s:64k",
+			    stack_kind_names[kind], stack_kind_names[kind]);
+	switch (parse_size(size_word, &p->req.stack_size)) {
+	case NUMBER_OK:
+		break;
+	case NUMBER_TOO_BIG:
+		return fail(p, size_word.text,
+			    "stack: size \"%s\" does not fit in 64 bits",
+			    quote(p, size_word));
+	case NUMBER_BAD:
+		return fail(p, size_word.text,
+			    "stack: bad size \"%s\"; expected bytes or a k or m suffix, as in 64k",
+			    quote(p, size_word));
+	}
+	p->req.stack = kind;
+	return 0;
+}
+
+static int parse_clone3_size(struct parser *p, struct word v)
+{
+	uint64_t bytes;
+
+	switch (parse_size(v, &bytes)) {
+	case NUMBER_OK:
+		if (bytes <= UINT32_MAX)
+			break;
+		/* fall through */
+	case NUMBER_TOO_BIG:
+		return fail(p, v.text, "size: \"%s\" does not fit in 32 bits",
+			    quote(p, v));
+	case NUMBER_BAD:
+		return fail(p, v.text,
+			    "size: bad size \"%s\"; expected bytes or a k or m suffix, as in 88",
+			    quote(p, v));
+	}
+	p->req.clone3_size = bytes;
+	return 0;
+}
+
+static int parse_tail(struct parser *p, struct word v)
+{
+	size_t i;
+
+	/* Check every digit first: pointing at a bad one beats counting. */
+	for (i = 0; i < v.len; i++) {
+		struct word digit = { v.text + i, 1 };
+		uint64_t unused;
+
+		if (parse_digits(digit, 16, &unused) != NUMBER_OK)
+			return fail(p, digit.text,
+				    "tail: '%s' is not a hex digit; expected pairs such as 00ff",
+				    quote(p, digit));
+	}
+	if (v.len % 2)
+		return fail(p, v.text,
+			    "tail: odd number of hex digits (%zu); write each byte as two",
+			    v.len);
+	if (v.len / 2 > CC_TAIL_MAX)
+		return fail(p, v.text, "tail: %zu bytes; at most %d fit",
+			    v.len / 2, CC_TAIL_MAX);
+
+	for (i = 0; i < v.len / 2; i++) {
+		struct word pair = { v.text + 2 * i, 2 };
+		uint64_t byte = 0;
+
+		parse_digits(pair, 16, &byte);
+		p->req.tail[i] = byte;
+	}
+	p->req.tail_len = v.len / 2;
+	return 0;
+}
+
+static int parse_tls(struct parser *p, struct word v)
+{
+	uint64_t address;
+
+	if (word_is(v, "auto")) {
+		p->req.tls_explicit = false;
+		p->req.tls = 0;
+		return 0;
+	}
+	if (parse_number(v, &address) != NUMBER_OK)
+		return fail(p, v.text,
+			    "tls: expected auto or an address such as 0x7f0000001000, not \"%s\"",
+			    quote(p, v));
+	p->req.tls_explicit = true;
+	p->req.tls = address;
+	return 0;
+}
+
+static int parse_ptr(struct parser *p, enum request_key key, struct word v,
+		     enum cc_ptr_kind *kind)
+{
+	int found = word_lookup(v, ptr_kind_names, CC_PTR_KIND_COUNT);
+
+	if (found < 0)
+		return fail(p, v.text,
+			    "%s: unknown value \"%s\"; expected auto, null or bad",
+			    key_names[key], quote(p, v));
+	*kind = found;
+	return 0;
+}
+
+static int parse_set_tid(struct parser *p, struct word v)
+{
+	struct word rest = v;
+	uint32_t count = 0;
+
+	for (;;) {
+		struct word pid_word = word_until(rest, ',');
+		uint64_t pid;
+
+		if (pid_word.len == 0)
+			return fail(p, pid_word.text,
+				    "set_tid: empty pid; separate pids with single commas");
+		if (count == CC_SET_TID_MAX)
+			return fail(p, pid_word.text,
+				    "set_tid: more than %d pids", CC_SET_TID_MAX);
+		if (parse_digits(pid_word, 10, &pid) != NUMBER_OK || pid > INT32_MAX)
+			return fail(p, pid_word.text,
+				    "set_tid: bad pid \"%s\"; expected a decimal number 0..2147483647",
+				    quote(p, pid_word));
+		p->req.set_tid[count++] = pid;
+		if (pid_word.len == rest.len)
+			break;
+		rest = word_after(rest, ',');
+	}
+	p->req.set_tid_size = count;
+	return 0;
+}
+
+static int parse_cgroup(struct parser *p, struct word v)
+{
+	if (word_is(v, "none"))
+		p->req.cgroup_new = false;
+	else if (word_is(v, "new"))
+		p->req.cgroup_new = true;
+	else
+		return fail(p, v.text,
+			    "cgroup: unknown value \"%s\"; expected none or new",
+			    quote(p, v));
+	return 0;
+}
+
+static int parse_child(struct parser *p, struct word v)
+{
+	struct word action = word_until(v, ':');
+	struct word code_word = word_after(v, ':');
+	uint64_t code;
+
+	if (word_is(v, "probe")) {
+		p->req.child = CC_CHILD_PROBE;
+		p->req.child_exit_code = 0;
+		return 0;
+	}
+	if (word_is(v, "overflow")) {
+		p->req.child = CC_CHILD_OVERFLOW;
+		p->req.child_exit_code = 0;
+		return 0;
+	}
+	if (word_is(v, "exec")) {
+		p->req.child = CC_CHILD_EXEC;
+		p->req.child_exit_code = 0;
+		return 0;
+	}
+	if (!word_is(action, "exit"))
+		return fail(p, v.text,
+			    "child: unknown action \"%s\"; expected probe, exit:CODE, overflow or exec",
+			    quote(p, v));
+
+	if (action.len == v.len)
+		return fail(p, v.text, "child: exit needs a code, as in exit:1");
+	switch (parse_digits(code_word, 10, &code)) {
+	case NUMBER_OK:
+		if (code <= 255)
+			break;
+		/* fall through */
+	case NUMBER_TOO_BIG:
+		return fail(p, code_word.text,
+			    "child: exit code %s out of range 0..255",
+			    quote(p, code_word));
+	case NUMBER_BAD:
+		return fail(p, code_word.text,
+			    "child: bad exit code \"%s\"; expected 0..255",
+			    quote(p, code_word));
+	}
+	p->req.child = CC_CHILD_EXIT;
+	p->req.child_exit_code = code;
+	return 0;
+}
+
+static int parse_value(struct parser *p, enum request_key key, struct word v)
+{
+	switch (key) {
+	case KEY_FLAGS:
+		return parse_flags(p, v);
+	case KEY_EXIT_SIGNAL:
+		return parse_exit_signal(p, v);
+	case KEY_STACK:
+		return parse_stack(p, v);
+	case KEY_SIZE:
+		return parse_clone3_size(p, v);
+	case KEY_TAIL:
+		return parse_tail(p, v);
+	case KEY_TLS:
+		return parse_tls(p, v);
+	case KEY_PARENT_TID:
+		return parse_ptr(p, key, v, &p->req.parent_tid);
+	case KEY_CHILD_TID:
+		return parse_ptr(p, key, v, &p->req.child_tid);
+	case KEY_PIDFD:
+		return parse_ptr(p, key, v, &p->req.pidfd);
+	case KEY_SET_TID:
+		return parse_set_tid(p, v);
+	case KEY_CGROUP:
+		return parse_cgroup(p, v);
+	case KEY_CHILD:
+		return parse_child(p, v);
+	case KEY_COUNT:
+		break;
+	}
+	return fail(p, v.text, "internal error: no parser for this key");
+}
+
+static int unknown_key(struct parser *p, struct word w, struct word key)
+{
+	char key_list[128] = "";
+	char quoted_key[KEY_EXCERPT_MAX + 4];
+	size_t i;
+
+	/* Built from the table so the message cannot fall behind it. */
+	for (i = 0; i < KEY_COUNT; i++) {
+		if (i > 0)
+			strcat(key_list, ", ");
+		strcat(key_list, key_names[i]);
+	}
+	return fail(p, w.text, "unknown key \"%s\"; expected one of %s",
+		    excerpt(quoted_key, sizeof(quoted_key), key, KEY_EXCERPT_MAX),
+		    key_list);
+}
+
+static int parse_key_value(struct parser *p, struct word w)
+{
+	struct word key = word_until(w, '=');
+	struct word value = word_after(w, '=');
+	int found;
+
+	if (key.len == w.len)
+		return fail(p, w.text, "missing '=' in \"%s\"; expected key=value",
+			    quote(p, w));
+	if (key.len == 0)
+		return fail(p, w.text, "missing key before '='");
+	found = word_lookup(key, key_names, KEY_COUNT);
+	if (found < 0)
+		return unknown_key(p, w, key);
+	if (p->seen[found]) {
+		if (found == KEY_EXIT_SIGNAL && p->exit_signal_in_flags)
+			return fail(p, w.text,
+				    "a key given twice: \"exit_signal\"; flags= already set the exit signal");
+		return fail(p, w.text, "a key given twice: \"%s\"",
+			    key_names[found]);
+	}
+	if (value.len == 0)
+		return fail(p, value.text, "%s: missing value after '='",
+			    key_names[found]);
+	p->seen[found] = true;
+	return parse_value(p, found, value);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The next blank-separated word at or after *at, or an empty word. */
+static struct word next_word(const char **at)
+{
+	struct word w;
+
+	while (is_blank(**at))
+		(*at)++;
+	w.text = *at;
+	while (**at && !is_blank(**at))
+		(*at)++;
+	w.len = *at - w.text;
+	return w;
+}
+
+int cc_request_parse(const char *text, struct cc_request *req,
+		     struct cc_parse_error *err)
+{
+	struct parser p = { .text = text ? text : "", .err = err };
+	const char *at = p.text;
+	struct word w;
+
+	cc_request_init(&p.req, CC_ENTRY_CLONE);
+
+	w = next_word(&at);
+	if (w.len == 0)
+		return fail(&p, p.text,
+			    "empty request; expected an entry point such as clone3");
+	if (parse_entry(&p, w))
+		return -1;
+
+	for (w = next_word(&at); w.len > 0; w = next_word(&at))
+		if (parse_key_value(&p, w))
+			return -1;
+
+	/* Only now: a request that fails to parse is left as it was. */
+	*req = p.req;
+	return 0;
+}
+
+/* snprintf-style output: writes what fits, counts what was needed. */
+struct text_out {
+	char *buf;
+	size_t size;
+	size_t needed;
+};
+
+__attribute__((format(printf, 2, 3)))
+static void out_printf(struct text_out *out, const char *fmt, ...)
+{
+	char *dst = NULL;
+	size_t room = 0;
+	va_list ap;
+	int n;
+
+	if (out->needed < out->size) {
+		dst = out->buf + out->needed;
+		room = out->size - out->needed;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(dst, room, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		out->needed += n;
+}
+
+/* Names for printing that survive a corrupt enum value. */
+static const char *name_or_unknown(const char *const *names, size_t count,
+				   unsigned int index)
+{
+	return index < count ? names[index] : "unknown";
+}
+
+static void print_ptr(struct text_out *out, enum request_key key,
+		      enum cc_ptr_kind kind)
+{
+	if (kind != CC_PTR_AUTO)
+		out_printf(out, " %s=%s", key_names[key],
+			   name_or_unknown(ptr_kind_names, CC_PTR_KIND_COUNT, kind));
+}
+
+size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
+{
+	struct text_out out = { buf, len, 0 };
+	char text[32];
+	uint32_t i, n;
+
+	if (len > 0)
+		buf[0] = '\0';
+
+	out_printf(&out, "%s", cc_entry_name(req->entry));
+
+	if (req->flags) {
+		char flags_text[CC_REQUEST_TEXT_MAX];
+
+		cc_flags_print(flags_text, sizeof(flags_text), req->flags, 0);
+		out_printf(&out, " flags=%s", flags_text);
+	}
+	if (req->exit_signal != DEFAULT_EXIT_SIGNAL)
+		out_printf(&out, " exit_signal=%s",
+			   cc_signal_name(req->exit_signal, text, sizeof(text)));
+	if (req->stack != CC_STACK_NONE)
+		out_printf(&out, " stack=%s:%s",
+			   name_or_unknown(stack_kind_names, CC_STACK_KIND_COUNT,
+					   req->stack),
+			   size_text(text, sizeof(text), req->stack_size));
+	if (req->clone3_size != CC_CLONE_ARGS_SIZE_VER2)
+		out_printf(&out, " size=%s",
+			   size_text(text, sizeof(text), req->clone3_size));
+
+	n = req->tail_len < CC_TAIL_MAX ? req->tail_len : CC_TAIL_MAX;
+	if (n > 0) {
+		out_printf(&out, " tail=");
+		for (i = 0; i < n; i++)
+			out_printf(&out, "%02x", req->tail[i]);
+	}
+
+	if (req->tls_explicit)
+		out_printf(&out, " tls=0x%" PRIx64, req->tls);
+	print_ptr(&out, KEY_PARENT_TID, req->parent_tid);
+	print_ptr(&out, KEY_CHILD_TID, req->child_tid);
+	print_ptr(&out, KEY_PIDFD, req->pidfd);
+
+	n = req->set_tid_size < CC_SET_TID_MAX ? req->set_tid_size : CC_SET_TID_MAX;
+	for (i = 0; i < n; i++)
+		out_printf(&out, "%s%" PRId32, i == 0 ? " set_tid=" : ",",
+			   req->set_tid[i]);
+
+	if (req->cgroup_new)
+		out_printf(&out, " cgroup=new");
+
+	switch (req->child) {
+	case CC_CHILD_PROBE:
+		break;
+	case CC_CHILD_EXIT:
+		out_printf(&out, " child=exit:%d", req->child_exit_code);
+		break;
+	case CC_CHILD_OVERFLOW:
+		out_printf(&out, " child=overflow");
+		break;
+	case CC_CHILD_EXEC:
+		out_printf(&out, " child=exec");
+		break;
+	default:
+		out_printf(&out, " child=unknown");
+		break;
+	}
+	return out.needed;
+}
+
+bool cc_request_equal(const struct cc_request *a, const struct cc_request *b)
+{
+	uint32_t tail_len, set_tid_size;
+
+	if (a->entry != b->entry ||
+	    a->flags != b->flags ||
+	    a->exit_signal != b->exit_signal ||
+	    a->stack != b->stack ||
+	    a->stack_size != b->stack_size ||
+	    a->clone3_size != b->clone3_size ||
+	    a->tail_len != b->tail_len ||
+	    a->tls_explicit != b->tls_explicit ||
+	    a->tls != b->tls ||
+	    a->parent_tid != b->parent_tid ||
+	    a->child_tid != b->child_tid ||
+	    a->pidfd != b->pidfd ||
+	    a->set_tid_size != b->set_tid_size ||
+	    a->cgroup_new != b->cgroup_new ||
+	    a->child != b->child ||
+	    a->child_exit_code != b->child_exit_code)
+		return false;
+
+	/* Bytes past the used length are scratch; clamp a corrupt length. */
+	tail_len = a->tail_len < CC_TAIL_MAX ? a->tail_len : CC_TAIL_MAX;
+	set_tid_size = a->set_tid_size < CC_SET_TID_MAX ?
+		       a->set_tid_size : CC_SET_TID_MAX;
+	return memcmp(a->tail, b->tail, tail_len) == 0 &&
+	       memcmp(a->set_tid, b->set_tid,
+		      set_tid_size * sizeof(a->set_tid[0])) == 0;
+}
+
+void cc_parse_error_print(FILE *out, const char *text,
+			  const struct cc_parse_error *err)
+{
+	size_t text_len, i;
+
+	if (!text)
+		text = "";
+	text_len = strlen(text);
+
+	fprintf(out, "%s\n", text);
+	/* Copy tabs so the caret lines up however wide the terminal's are. */
+	for (i = 0; i < err->pos; i++)
+		fputc(i < text_len && text[i] == '\t' ? '\t' : ' ', out);
+	fprintf(out, "^ %s\n", err->msg);
+}
