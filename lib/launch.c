@@ -377,36 +377,32 @@ static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs)
 
 /*
  * Waits until a task that is not our waitable child has fully exited:
- * a thread of ours, or the sandbox's child (CLONE_PARENT).  Returns true
- * if it was a thread.
+ * a thread of ours, or the sandbox's child (CLONE_PARENT).
  */
-static bool wait_gone(pid_t tid)
+static void wait_gone(pid_t tid)
 {
 	struct pollfd pfd = { .events = POLLIN };
-	bool thread = false;
 	char path[64];
 	long fd;
 
 	fd = sys_pidfd_open(tid, 0);
 	if (fd == -ENOENT || fd == -EINVAL) {
 		/* Not a thread-group leader (ENOENT since 6.9, EINVAL before). */
-		thread = true;
 		fd = sys_pidfd_open(tid, CC_PIDFD_THREAD);
 	}
 	if (fd == -ESRCH)
-		return thread;
+		return;
 	if (fd >= 0) {
 		pfd.fd = (int)fd;
 		while (poll(&pfd, 1, -1) < 0 && errno == EINTR)
 			;
 		close((int)fd);
-		return thread;
+		return;
 	}
 	/* Before 6.9 a thread has no pidfd: watch its /proc entry go. */
 	snprintf(path, sizeof(path), "/proc/self/task/%d", tid);
 	while (access(path, F_OK) == 0)
 		sched_yield();
-	return thread;
 }
 
 static void wait_child(struct caller_state *st, pid_t tid)
@@ -425,7 +421,9 @@ static void wait_child(struct caller_state *st, pid_t tid)
 		obs->exit_value = si.si_status;
 		return;
 	}
-	if (wait_gone(tid))
+	wait_gone(tid);
+	/* The child is gone, so its report is final: was it our thread? */
+	if (st->sh->child.tgid == getpid())
 		obs->exit_kind = st->sh->child_done ? CC_EXIT_THREAD :
 						      CC_EXIT_UNKNOWN;
 	else

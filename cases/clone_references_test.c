@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The libc's own ways to make a task, as references: fork(), vfork(),
+ * posix_spawn() and pthread_create().  Each row states the profile the
+ * reference shows and the raw call the libc documents it as (glibc 2.36:
+ * fork = SIGCHLD, vfork = CLONE_VM|CLONE_VFORK|SIGCHLD, posix_spawn =
+ * CLONE_VM|CLONE_VFORK|SIGCHLD then exec, pthread_create = VM, FS,
+ * FILES, SIGHAND, THREAD, SYSVSEM, SETTLS, PARENT_SETTID, CHILD_CLEARTID
+ * and exit signal 0), and checks that
+ *   - the reference shows the profile,
+ *   - the raw equivalent shows it too,
+ *   - both show the same thing for every property they both can show.
+ * pthread_create's TLS block and tid words belong to the libc, so the
+ * TLS, PARENT_SETTID and CHILD_CLEARTID probes, which watch the engine's
+ * own block and words, cannot see them: those are left out of the
+ * comparison.
+ */
+#include "cases.h"
+
+FIXTURE(reference) {
+	struct case_run reference;
+	struct case_run equivalent;
+};
+
+FIXTURE_VARIANT(reference) {
+	const char *reference;
+	const char *equivalent;
+	struct cc_expect expect;	/* the reference's profile */
+	uint32_t not_comparable;	/* properties only the raw call shows */
+};
+
+FIXTURE_SETUP(reference)
+{
+	case_launch(&self->reference, variant->reference);
+	case_launch(&self->equivalent, variant->equivalent);
+}
+
+FIXTURE_TEARDOWN(reference)
+{
+}
+
+FIXTURE_VARIANT_ADD(reference, fork) {
+	.reference = "fork",
+	.equivalent = "clone",
+	.expect = { .props = 0, .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(reference, fork_as_clone3) {
+	.reference = "fork",
+	.equivalent = "clone3",
+	.expect = { .props = 0, .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+/* The vfork child runs on the caller's stack while the caller waits. */
+FIXTURE_VARIANT_ADD(reference, vfork) {
+	.reference = "vfork",
+	.equivalent = "clone flags=CLONE_VM|CLONE_VFORK",
+	.expect = { .props = P(MEMORY) | P(VFORK), .exit_signal = SIGCHLD,
+		    EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(reference, vfork_as_clone3) {
+	.reference = "vfork",
+	.equivalent = "clone3 flags=CLONE_VM|CLONE_VFORK",
+	.expect = { .props = P(MEMORY) | P(VFORK), .exit_signal = SIGCHLD,
+		    EXITED_0 },
+};
+
+/*
+ * After exec nothing is shared; the caller resumed at the exec, exec
+ * reset the SIGUSR1 handler, and the new image has a stack of its own.
+ */
+FIXTURE_VARIANT_ADD(reference, posix_spawn) {
+	.reference = "posix_spawn",
+	.equivalent = "clone flags=CLONE_VM|CLONE_VFORK stack=mmap:64k child=exec",
+	.expect = { .props = P(CLEAR_SIGHAND) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(reference, pthread_create) {
+	.reference = "pthread",
+	.equivalent = "clone flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID exit_signal=0 stack=mmap:64k",
+	.expect = { .props = P(MEMORY) | P(FILES) | P(FS_UMASK) | P(FS_CWD) |
+			     P(SIGHAND) | P(THREAD_GROUP) | P(PARENT) |
+			     P(SYSVSEM) | P(OWN_STACK),
+		    .exit_signal = 0, THREAD_ENDED },
+	.not_comparable = P(TLS) | P(PARENT_TID) | P(CLEAR_TID),
+};
+
+static void check_profile(struct __test_metadata *_metadata,
+			  struct case_run *run, const struct cc_expect *expect,
+			  uint32_t ignore)
+{
+	struct cc_expect exp = *expect;
+	char differences[2048];
+	int count;
+
+	CASE_REQUIRE(run);
+	/* The raw equivalent also shows what the libc keeps to itself. */
+	exp.props |= run->obs.props & ignore;
+	count = cc_verdict(&run->req, &exp, &run->obs, differences,
+			   sizeof(differences));
+	if (count)
+		TH_LOG("%s:\n%s", run->text, differences);
+	EXPECT_EQ(0, count);
+}
+
+TEST_F(reference, reference_profile)
+{
+	check_profile(_metadata, &self->reference, &variant->expect, 0);
+}
+
+TEST_F(reference, equivalent_profile)
+{
+	check_profile(_metadata, &self->equivalent, &variant->expect,
+		      variant->not_comparable);
+}
+
+TEST_F(reference, same_as_equivalent)
+{
+	const struct cc_observation *ref = &self->reference.obs;
+	const struct cc_observation *eq = &self->equivalent.obs;
+	uint32_t differ;
+	int prop;
+
+	CASE_REQUIRE(&self->reference);
+	CASE_REQUIRE(&self->equivalent);
+	differ = (ref->props ^ eq->props) & ~variant->not_comparable;
+	for (prop = 0; prop < CC_PROP_COUNT; prop++)
+		if (differ & (1u << prop))
+			TH_LOG("%s: %s is %s, but %s with \"%s\"",
+			       variant->reference, cc_prop_name(prop),
+			       ref->props & (1u << prop) ? "on" : "off",
+			       eq->props & (1u << prop) ? "on" : "off",
+			       variant->equivalent);
+	EXPECT_EQ(0, differ);
+	EXPECT_EQ(ref->exit_kind, eq->exit_kind);
+	EXPECT_EQ(ref->exit_value, eq->exit_value);
+	EXPECT_EQ(ref->exit_signal, eq->exit_signal);
+}
+
+TEST_HARNESS_MAIN
