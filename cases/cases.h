@@ -77,8 +77,8 @@ static inline void case_launch(struct case_run *run, const char *text)
 					  sizeof(_msg)), run, _msg);	\
 	} while (0)
 
-/* Properties are only comparable when the call was to succeed and did. */
-#define CASE_REQUIRE_CHILD(run, exp)					\
+/* Later checks only make sense once the call ended as expected. */
+#define CASE_REQUIRE_RET(run, exp)					\
 	do {								\
 		char _msg[400];						\
 		CASE_REQUIRE(run);					\
@@ -86,6 +86,12 @@ static inline void case_launch(struct case_run *run, const char *text)
 			TH_LOG("%s: %s", (run)->text, _msg);		\
 			ASSERT_TRUE(0);					\
 		}							\
+	} while (0)
+
+/* Properties are only comparable when the call was to succeed and did. */
+#define CASE_REQUIRE_CHILD(run, exp)					\
+	do {								\
+		CASE_REQUIRE_RET(run, exp);				\
 		if ((exp)->ret < 0)					\
 			SKIP(return, "the call is expected to fail: no child to probe"); \
 	} while (0)
@@ -102,7 +108,7 @@ static inline void case_launch(struct case_run *run, const char *text)
 #define CASE_CHECK_EXIT(run, exp)					\
 	do {								\
 		char _msg[400];						\
-		CASE_REQUIRE_CHILD(run, exp);				\
+		CASE_REQUIRE_RET(run, exp);				\
 		CASE_CHECK(cc_verdict_exit(exp, &(run)->obs, _msg,	\
 					   sizeof(_msg)), run, _msg);	\
 	} while (0)
@@ -110,7 +116,7 @@ static inline void case_launch(struct case_run *run, const char *text)
 #define CASE_CHECK_EXIT_SIGNAL(run, exp)				\
 	do {								\
 		char _msg[400];						\
-		CASE_REQUIRE_CHILD(run, exp);				\
+		CASE_REQUIRE_RET(run, exp);				\
 		CASE_CHECK(cc_verdict_exit_signal(exp, &(run)->obs, _msg, \
 						  sizeof(_msg)), run, _msg); \
 	} while (0)
