@@ -9,16 +9,6 @@
 
 #include "request.h"
 
-/*
- * -Wextra finds fault with the harness, not with these tests: its own
- * functions and the wrappers TEST() expands to leave parameters unused,
- * and gcc fears its TEST_F() wrapper's locals are clobbered by longjmp.
- * Silence just those two so -Wextra stays on for everything else.
- */
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#ifndef __clang__
-#pragma GCC diagnostic ignored "-Wclobbered"
-#endif
 #include "kselftest_harness.h"
 
 static const char *print_request(char *buf, size_t len,
