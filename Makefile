@@ -45,6 +45,8 @@ HELPER		:= $(BIN)/clonecheck-probe-helper
 HARNESS		:= $(INC)/kselftest_harness.h
 
 .PHONY: all check test deps clean
+# Keep objects that pattern rules chain through, so a rerun builds nothing.
+.SECONDARY:
 
 all: $(CASES) $(UNITS) $(HELPER)
 
