@@ -10,7 +10,7 @@
 # otherwise it comes from Debian's linux-source-6.12 package.
 
 CC		?= gcc
-ARCH		?= $(shell uname -m)
+ARCH		?= $(shell $(CC) -dumpmachine | sed "s/-.*//")
 BUILD		?= build
 BIN		:= $(BUILD)/bin
 INC		:= $(BUILD)/include
@@ -24,11 +24,11 @@ ifeq ($(KSRC),)
 DEB_PACKAGES	+= $(LINUX_SOURCE_PKG)
 endif
 
+# CFLAGS is the user's (make CFLAGS="-O0 -g -Werror"); the flags the
+# project needs are added on top, so setting CFLAGS never drops them.
 CFLAGS		?= -O2 -g
-CFLAGS		+= -std=gnu11 -Wall -Wextra -D_GNU_SOURCE
-CPPFLAGS	+= -Ilib -Ilib/arch/$(ARCH) -isystem $(INC)
-# The child side of a clone may run with a foreign TLS base and no libc.
-CHILD_CFLAGS	:= -fno-stack-protector -fno-builtin
+CC_FLAGS	= -std=gnu11 -Wall -Wextra -D_GNU_SOURCE $(CFLAGS) $(EXTRA_FLAGS)
+CC_CPPFLAGS	= -Ilib -Ilib/arch/$(ARCH) -isystem $(INC) $(CPPFLAGS)
 LDLIBS		+= -lpthread
 
 LIB_SRCS	:= $(filter-out lib/probe_helper.c,$(wildcard lib/*.c))
@@ -86,32 +86,33 @@ $(HARNESS):
 
 # ---- build ----
 
-$(BUILD)/obj/lib/child.c.o: CFLAGS += $(CHILD_CFLAGS)
+# The child side of a clone may run with a foreign TLS base and no libc.
+$(BUILD)/obj/lib/child.c.o: EXTRA_FLAGS = -fno-stack-protector -fno-builtin
 # The harness's TEST() wrappers leave parameters unused; clang says so.
-$(BUILD)/obj/cases/%.c.o $(BUILD)/obj/tests/%.c.o: CFLAGS += -Wno-unused-parameter
+$(BUILD)/obj/cases/%.c.o $(BUILD)/obj/tests/%.c.o: EXTRA_FLAGS = -Wno-unused-parameter
 
 $(BUILD)/obj/%.c.o: %.c $(HEADERS) | $(HARNESS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CC_CPPFLAGS) $(CC_FLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.S.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CC_CPPFLAGS) $(CC_FLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJS)
 	$(AR) rcs $@ $^
 
 $(BIN)/%: $(BUILD)/obj/cases/%.c.o $(LIB)
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BIN)/%: $(BUILD)/obj/tests/%.c.o $(LIB)
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(HELPER): $(BUILD)/obj/lib/probe_helper.c.o $(LIB)
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # ---- run ----
 
