@@ -42,9 +42,10 @@ CASES		:= $(patsubst cases/%.c,$(BIN)/%,$(CASE_SRCS))
 UNIT_SRCS	:= $(wildcard tests/*_test.c)
 UNITS		:= $(patsubst tests/%.c,$(BIN)/%,$(UNIT_SRCS))
 HELPER		:= $(BIN)/clonecheck-probe-helper
+BENCH		:= $(BIN)/clonecheck-bench
 HARNESS		:= $(INC)/kselftest_harness.h
 
-.PHONY: all check test deps clean
+.PHONY: all check test deps clean bench
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
@@ -110,6 +111,10 @@ $(BIN)/%: $(BUILD)/obj/tests/%.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BENCH): $(BUILD)/obj/tools/bench.c.o $(LIB)
+	@mkdir -p $(BIN)
+	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(HELPER): $(BUILD)/obj/lib/probe_helper.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -123,6 +128,14 @@ check: $(CASES) $(HELPER)
 # The project's own tests, then the cases.
 test: $(UNITS) $(CASES) $(HELPER)
 	@tools/ktap-run test $(UNITS) $(CASES)
+
+# Figures, not assertions: the case run's wall time, then per entry point
+# the engine's cost per call against a bare call-and-wait loop.
+bench: $(CASES) $(HELPER) $(BENCH)
+	@start=$$(date +%s%N); tools/ktap-run check $(CASES) >/dev/null; \
+	status=$$?; end=$$(date +%s%N); \
+	echo "case run: $$(( (end - start) / 1000000 )) ms for $(words $(CASES)) programs (status $$status)"
+	@$(BENCH) $(BENCH_ITERATIONS)
 
 clean:
 	rm -rf $(BUILD)

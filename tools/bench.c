@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clonecheck-bench [ITERATIONS]: microseconds per call of the engine
+ * (a full launch: sandbox, caller, call, probes, verdict data) against a
+ * bare loop that makes the same call and waits for the child, per entry
+ * point.  Run by make bench; figures, not assertions.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "launch.h"
+#include "sys.h"
+
+#define STACK_SIZE (64 * 1024)
+
+static uint8_t *bench_stack;
+
+static double now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int child_exit0(void *arg, uint64_t sp)
+{
+	(void)arg, (void)sp;
+	return 0;
+}
+
+static int libc_child_exit0(void *arg)
+{
+	(void)arg;
+	return 0;
+}
+
+static void *thread_exit0(void *arg)
+{
+	return arg;
+}
+
+static void reap(pid_t pid)
+{
+	while (waitpid(pid, NULL, __WALL) < 0 && errno == EINTR)
+		;
+}
+
+/* One bare call of the entry point with flags, and its wait. */
+static int bare_call(enum cc_entry entry, uint64_t flags)
+{
+	struct cc_clone_args args = {
+		.flags = flags,
+		.exit_signal = SIGCHLD,
+		.stack = (uint64_t)(uintptr_t)bench_stack,
+		.stack_size = STACK_SIZE,
+	};
+	char *argv[] = { "/bin/true", NULL };
+	char *envp[] = { NULL };
+	pthread_t thread;
+	long pid;
+
+	switch (entry) {
+	case CC_ENTRY_CLONE:
+		pid = cc_arch_clone_call(CC_NR_clone, (long)(flags | SIGCHLD),
+					 (long)(bench_stack + STACK_SIZE), 0, 0,
+					 0, child_exit0, NULL);
+		break;
+	case CC_ENTRY_CLONE3:
+		pid = cc_arch_clone_call(CC_NR_clone3, (long)&args, sizeof(args),
+					 0, 0, 0, child_exit0, NULL);
+		break;
+	case CC_ENTRY_LIBC:
+		pid = clone(libc_child_exit0, bench_stack + STACK_SIZE,
+			    (int)flags | SIGCHLD, NULL);
+		break;
+	case CC_ENTRY_FORK:
+		pid = fork();
+		if (pid == 0)
+			_exit(0);
+		break;
+	case CC_ENTRY_VFORK:
+		pid = vfork();
+		if (pid == 0)
+			_exit(0);
+		break;
+	case CC_ENTRY_POSIX_SPAWN: {
+		pid_t spawned;
+
+		if (posix_spawn(&spawned, argv[0], NULL, NULL, argv, envp))
+			return -1;
+		pid = spawned;
+		break;
+	}
+	case CC_ENTRY_PTHREAD:
+		if (pthread_create(&thread, NULL, thread_exit0, NULL))
+			return -1;
+		pthread_join(thread, NULL);
+		return 0;
+	default:
+		return -1;
+	}
+	if (pid < 0)
+		return -1;
+	reap((pid_t)pid);
+	return 0;
+}
+
+struct bench_row {
+	const char *request;	/* what the engine launches */
+	enum cc_entry entry;	/* and the bare loop calls */
+	uint64_t flags;
+};
+
+static const struct bench_row rows[] = {
+	{ "clone stack=mmap:64k", CC_ENTRY_CLONE, 0 },
+	{ "clone flags=CLONE_VM stack=mmap:64k", CC_ENTRY_CLONE, CC_CLONE_VM },
+	{ "clone3 stack=mmap:64k", CC_ENTRY_CLONE3, 0 },
+	{ "clone3 flags=CLONE_VM stack=mmap:64k", CC_ENTRY_CLONE3, CC_CLONE_VM },
+	{ "libc stack=mmap:64k", CC_ENTRY_LIBC, 0 },
+	{ "libc flags=CLONE_VM stack=mmap:64k", CC_ENTRY_LIBC, CC_CLONE_VM },
+	{ "fork", CC_ENTRY_FORK, 0 },
+	{ "vfork", CC_ENTRY_VFORK, 0 },
+	{ "posix_spawn", CC_ENTRY_POSIX_SPAWN, 0 },
+	{ "pthread", CC_ENTRY_PTHREAD, 0 },
+};
+
+static double engine_us(const char *text, int iterations)
+{
+	struct cc_observation obs;
+	double start = now_us();
+	int i;
+
+	for (i = 0; i < iterations; i++) {
+		if (cc_launch_text(text, &obs) != CC_LAUNCH_OK) {
+			fprintf(stderr, "bench: %s: %s%s\n", text, obs.broken,
+				obs.skip);
+			return -1;
+		}
+	}
+	return (now_us() - start) / iterations;
+}
+
+static double bare_us(const struct bench_row *row, int iterations)
+{
+	double start = now_us();
+	int i;
+
+	for (i = 0; i < iterations; i++)
+		if (bare_call(row->entry, row->flags)) {
+			fprintf(stderr, "bench: bare %s failed: %s\n",
+				row->request, strerror(errno));
+			return -1;
+		}
+	return (now_us() - start) / iterations;
+}
+
+int main(int argc, char **argv)
+{
+	int iterations = argc > 1 ? atoi(argv[1]) : 300;
+	char exit_only[CC_REQUEST_TEXT_MAX];
+	size_t i;
+
+	if (iterations <= 0) {
+		fprintf(stderr, "usage: %s [ITERATIONS > 0]\n", argv[0]);
+		return 2;
+	}
+	bench_stack = mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (bench_stack == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	printf("%d calls each; microseconds per call\n", iterations);
+	printf("%-38s %9s %9s %8s %7s\n", "request", "probes", "no probes",
+	       "bare", "ratio");
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		double probed, plain, bare;
+
+		snprintf(exit_only, sizeof(exit_only), "%s child=exit:0",
+			 rows[i].request);
+		probed = engine_us(rows[i].request, iterations);
+		/* The references run their own child code: no exit:0 form. */
+		plain = rows[i].entry <= CC_ENTRY_LIBC ?
+			engine_us(exit_only, iterations) : 0;
+		bare = bare_us(&rows[i], iterations);
+		if (probed < 0 || plain < 0 || bare < 0)
+			return 1;
+		printf("%-38s %9.1f ", rows[i].request, probed);
+		if (plain)
+			printf("%9.1f", plain);
+		else
+			printf("%9s", "-");
+		printf(" %8.1f %6.1fx\n", bare, probed / bare);
+	}
+	return 0;
+}
