@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "flags.h"
+#include "text.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -116,82 +117,13 @@ static const struct {
 #define SIGRT_FIRST	32	/* the kernel's SIGRTMIN; glibc reserves a few */
 #define SIGRT_LAST	64	/* _NSIG on x86-64 */
 
-/* A word with a length, as cut out of a larger text. */
-struct word {
-	const char *text;
-	size_t len;
-};
-
-static bool word_is(struct word w, const char *s)
-{
-	return strlen(s) == w.len && memcmp(w.text, s, w.len) == 0;
-}
-
-static bool word_skip_prefix(struct word *w, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	if (w->len < n || memcmp(w->text, prefix, n) != 0)
-		return false;
-	w->text += n;
-	w->len -= n;
-	return true;
-}
-
-enum number_status {
-	NUMBER_OK,
-	NUMBER_BAD,		/* not a decimal or 0x number */
-	NUMBER_TOO_BIG,		/* well formed, but above UINT64_MAX */
-};
-
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Decimal, or hex after 0x; never octal, whatever strtoul would do. */
-static enum number_status parse_number(struct word w, uint64_t *value)
-{
-	unsigned int base = 10;
-	bool too_big = false;
-	uint64_t v = 0;
-	size_t i = 0;
-
-	if (w.len > 2 && w.text[0] == '0' && (w.text[1] == 'x' || w.text[1] == 'X')) {
-		base = 16;
-		i = 2;
-	}
-	if (i == w.len)
-		return NUMBER_BAD;
-	for (; i < w.len; i++) {
-		int digit = digit_value(w.text[i]);
-
-		if (digit < 0 || (unsigned int)digit >= base)
-			return NUMBER_BAD;
-		/* Keep scanning: junk later on is the better diagnosis. */
-		if (v > (UINT64_MAX - digit) / base)
-			too_big = true;
-		v = v * base + digit;
-	}
-	if (too_big)
-		return NUMBER_TOO_BIG;
-	*value = v;
-	return NUMBER_OK;
-}
-
-static bool starts_with_digit(struct word w)
+static bool starts_with_digit(struct cc_word w)
 {
 	return w.len > 0 && w.text[0] >= '0' && w.text[0] <= '9';
 }
 
 /* The n of SIGRT_n: plain decimal digits, at most SIGRT_LAST - SIGRT_FIRST. */
-static bool parse_rt_offset(struct word w, uint64_t *sig)
+static bool parse_rt_offset(struct cc_word w, uint64_t *sig)
 {
 	uint64_t n = 0;
 	size_t i;
@@ -211,11 +143,11 @@ static bool parse_rt_offset(struct word w, uint64_t *sig)
 
 const struct cc_flag *cc_flag_by_name(const char *name, size_t len)
 {
-	struct word w = { name, len };
+	struct cc_word w = { name, len };
 	size_t i;
 
 	for (i = 0; i < cc_flag_count; i++)
-		if (word_is(w, cc_flags[i].name))
+		if (cc_word_is(w, cc_flags[i].name))
 			return &cc_flags[i];
 	return NULL;
 }
@@ -243,61 +175,36 @@ const char *cc_signal_name(uint64_t sig, char *buf, size_t len)
 
 int cc_signal_parse(const char *word, size_t len, uint64_t *sig)
 {
-	struct word w = { word, len };
+	struct cc_word w = { word, len };
 	size_t i;
 
 	if (starts_with_digit(w))
-		return parse_number(w, sig) == NUMBER_OK ? 0 : -1;
+		return cc_parse_number(w, sig) == CC_NUMBER_OK ? 0 : -1;
 
 	/* strace writes the prefix, kill -l does not; take either. */
-	word_skip_prefix(&w, "SIG");
+	cc_word_skip_prefix(&w, "SIG");
 	if (w.len == 0)
 		return -1;
 
 	for (i = 1; i < ARRAY_SIZE(signal_names); i++) {
-		if (word_is(w, signal_names[i] + strlen("SIG"))) {
+		if (cc_word_is(w, signal_names[i] + strlen("SIG"))) {
 			*sig = i;
 			return 0;
 		}
 	}
 	for (i = 0; i < ARRAY_SIZE(signal_aliases); i++) {
-		if (word_is(w, signal_aliases[i].name)) {
+		if (cc_word_is(w, signal_aliases[i].name)) {
 			*sig = signal_aliases[i].sig;
 			return 0;
 		}
 	}
-	if (word_skip_prefix(&w, "RT_") || word_skip_prefix(&w, "RTMIN+"))
+	if (cc_word_skip_prefix(&w, "RT_") || cc_word_skip_prefix(&w, "RTMIN+"))
 		return parse_rt_offset(w, sig) ? 0 : -1;
 	return -1;
 }
 
-/*
- * A quoted word for a message: cut to max_len bytes (with "..." after
- * it) so the message stays readable, unprintable bytes shown as '?'.
- */
-static const char *excerpt(char *buf, size_t size, struct word w,
-			   size_t max_len)
-{
-	size_t n = w.len < max_len ? w.len : max_len;
-	size_t i;
-
-	if (n > size - 4)
-		n = size - 4;
-	for (i = 0; i < n; i++) {
-		unsigned char c = w.text[i];
-
-		buf[i] = (c >= 0x20 && c < 0x7f) ? c : '?';
-	}
-	if (n < w.len) {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
 #define EXCERPT_MAX	48
-#define EXCERPT(buf, w)	excerpt(buf, sizeof(buf), w, EXCERPT_MAX)
+#define EXCERPT(buf, w)	cc_excerpt(buf, sizeof(buf), w, EXCERPT_MAX)
 
 __attribute__((format(printf, 3, 4)))
 static int parse_fail(struct cc_parse_error *err, size_t pos,
@@ -318,7 +225,7 @@ static int parse_fail(struct cc_parse_error *err, size_t pos,
  * One word of a flag set.  *sig is the exit signal met so far (0: none),
  * or NULL when the caller wants flags only.
  */
-static int parse_flag_word(struct word w, size_t pos, uint64_t *flags,
+static int parse_flag_word(struct cc_word w, size_t pos, uint64_t *flags,
 			   uint64_t *sig, struct cc_parse_error *err)
 {
 	char quoted[EXCERPT_MAX + 4], first[24];
@@ -326,15 +233,15 @@ static int parse_flag_word(struct word w, size_t pos, uint64_t *flags,
 	uint64_t value;
 
 	if (starts_with_digit(w)) {
-		switch (parse_number(w, &value)) {
-		case NUMBER_OK:
+		switch (cc_parse_number(w, &value)) {
+		case CC_NUMBER_OK:
 			*flags |= value;
 			return 0;
-		case NUMBER_TOO_BIG:
+		case CC_NUMBER_TOO_BIG:
 			return parse_fail(err, pos,
 					  "number \"%s\" does not fit in 64 bits",
 					  EXCERPT(quoted, w));
-		case NUMBER_BAD:
+		case CC_NUMBER_BAD:
 			break;
 		}
 		return parse_fail(err, pos,
@@ -381,7 +288,7 @@ int cc_flags_parse(const char *text, size_t len, uint64_t *flags,
 
 	for (;;) {
 		size_t end = start;
-		struct word w;
+		struct cc_word w;
 
 		while (end < len && text[end] != '|')
 			end++;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "request.h"
+#include "text.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -99,107 +100,22 @@ const char *cc_entry_name(enum cc_entry entry)
 	return entry_names[entry];
 }
 
-/* A word with a length, cut out of the text being parsed. */
-struct word {
-	const char *text;
-	size_t len;
-};
-
-static bool word_is(struct word w, const char *s)
-{
-	return strlen(s) == w.len && memcmp(w.text, s, w.len) == 0;
-}
-
 /* Index of w in names[], or -1. */
-static int word_lookup(struct word w, const char *const *names, size_t count)
+static int word_lookup(struct cc_word w, const char *const *names, size_t count)
 {
 	size_t i;
 
 	for (i = 0; i < count; i++)
-		if (word_is(w, names[i]))
+		if (cc_word_is(w, names[i]))
 			return i;
 	return -1;
 }
 
-/* The part of w before the first c, or all of w. */
-static struct word word_until(struct word w, char c)
-{
-	const char *at = memchr(w.text, c, w.len);
-
-	if (at)
-		w.len = at - w.text;
-	return w;
-}
-
-/* The part of w after the first c, or an empty word at its end. */
-static struct word word_after(struct word w, char c)
-{
-	struct word head = word_until(w, c);
-	struct word rest = { w.text + head.len, 0 };
-
-	if (head.len < w.len) {
-		rest.text++;
-		rest.len = w.len - head.len - 1;
-	}
-	return rest;
-}
-
-enum number_status {
-	NUMBER_OK,
-	NUMBER_BAD,		/* empty, or a byte that is not a digit */
-	NUMBER_TOO_BIG,		/* well formed, but above UINT64_MAX */
-};
-
-static enum number_status parse_digits(struct word w, unsigned int base,
-				       uint64_t *value)
-{
-	bool too_big = false;
-	uint64_t v = 0;
-	size_t i;
-
-	if (w.len == 0)
-		return NUMBER_BAD;
-	for (i = 0; i < w.len; i++) {
-		char c = w.text[i];
-		unsigned int digit;
-
-		if (c >= '0' && c <= '9')
-			digit = c - '0';
-		else if (c >= 'a' && c <= 'f')
-			digit = c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			digit = c - 'A' + 10;
-		else
-			return NUMBER_BAD;
-		if (digit >= base)
-			return NUMBER_BAD;
-		/* Keep scanning: junk later on is the better diagnosis. */
-		if (v > (UINT64_MAX - digit) / base)
-			too_big = true;
-		v = v * base + digit;
-	}
-	if (too_big)
-		return NUMBER_TOO_BIG;
-	*value = v;
-	return NUMBER_OK;
-}
-
-/* Decimal, or hex after 0x. */
-static enum number_status parse_number(struct word w, uint64_t *value)
-{
-	if (w.len >= 2 && w.text[0] == '0' && (w.text[1] == 'x' || w.text[1] == 'X')) {
-		w.text += 2;
-		w.len -= 2;
-		return parse_digits(w, 16, value);
-	}
-	return parse_digits(w, 10, value);
-}
-
 /* Bytes, or a count of KiB or MiB with a k or m suffix. */
-static enum number_status parse_size(struct word w, uint64_t *bytes)
+static enum cc_number_status parse_size(struct cc_word w, uint64_t *bytes)
 {
 	unsigned int shift = 0;
-	enum number_status status;
+	enum cc_number_status status;
 	uint64_t count;
 
 	if (w.len > 0) {
@@ -216,13 +132,13 @@ static enum number_status parse_size(struct word w, uint64_t *bytes)
 	}
 	if (shift)
 		w.len--;
-	status = parse_digits(w, 10, &count);
-	if (status != NUMBER_OK)
+	status = cc_parse_digits(w, 10, &count);
+	if (status != CC_NUMBER_OK)
 		return status;
 	if (count > UINT64_MAX >> shift)
-		return NUMBER_TOO_BIG;
+		return CC_NUMBER_TOO_BIG;
 	*bytes = count << shift;
-	return NUMBER_OK;
+	return CC_NUMBER_OK;
 }
 
 /* The shortest text parse_size reads back as the same number. */
@@ -234,32 +150,6 @@ static const char *size_text(char *buf, size_t len, uint64_t bytes)
 		snprintf(buf, len, "%" PRIu64 "k", bytes >> 10);
 	else
 		snprintf(buf, len, "%" PRIu64, bytes);
-	return buf;
-}
-
-/*
- * A quoted word for a message: cut to max_len bytes (with "..." after
- * it) so the message stays within struct cc_parse_error, unprintable
- * bytes shown as '?'.
- */
-static const char *excerpt(char *buf, size_t size, struct word w,
-			   size_t max_len)
-{
-	size_t n = w.len < max_len ? w.len : max_len;
-	size_t i;
-
-	if (n > size - 4)
-		n = size - 4;
-	for (i = 0; i < n; i++) {
-		unsigned char c = w.text[i];
-
-		buf[i] = (c >= 0x20 && c < 0x7f) ? c : '?';
-	}
-	if (n < w.len) {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
 	return buf;
 }
 
@@ -277,9 +167,9 @@ struct parser {
 };
 
 /* The word quoted in a message, in the parser's scratch buffer. */
-static const char *quote(struct parser *p, struct word w)
+static const char *quote(struct parser *p, struct cc_word w)
 {
-	return excerpt(p->quoted, sizeof(p->quoted), w, EXCERPT_MAX);
+	return cc_excerpt(p->quoted, sizeof(p->quoted), w, EXCERPT_MAX);
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -296,7 +186,7 @@ static int fail(struct parser *p, const char *at, const char *fmt, ...)
 	return -1;
 }
 
-static int parse_entry(struct parser *p, struct word w)
+static int parse_entry(struct parser *p, struct cc_word w)
 {
 	int entry = word_lookup(w, entry_names, CC_ENTRY_COUNT);
 
@@ -309,14 +199,14 @@ static int parse_entry(struct parser *p, struct word w)
 }
 
 /* The '|'-separated word of a flag set that starts at offset pos. */
-static struct word flag_word_at(struct word set, size_t pos)
+static struct cc_word flag_word_at(struct cc_word set, size_t pos)
 {
-	struct word rest = { set.text + pos, set.len - pos };
+	struct cc_word rest = { set.text + pos, set.len - pos };
 
-	return word_until(rest, '|');
+	return cc_word_until(rest, '|');
 }
 
-static int parse_flags(struct parser *p, struct word v)
+static int parse_flags(struct parser *p, struct cc_word v)
 {
 	struct cc_parse_error sub;
 	uint64_t flags, sig;
@@ -341,7 +231,7 @@ static int parse_flags(struct parser *p, struct word v)
 	return 0;
 }
 
-static int parse_exit_signal(struct parser *p, struct word v)
+static int parse_exit_signal(struct parser *p, struct cc_word v)
 {
 	if (cc_signal_parse(v.text, v.len, &p->req.exit_signal))
 		return fail(p, v.text,
@@ -350,10 +240,10 @@ static int parse_exit_signal(struct parser *p, struct word v)
 	return 0;
 }
 
-static int parse_stack(struct parser *p, struct word v)
+static int parse_stack(struct parser *p, struct cc_word v)
 {
-	struct word kind_word = word_until(v, ':');
-	struct word size_word = word_after(v, ':');
+	struct cc_word kind_word = cc_word_until(v, ':');
+	struct cc_word size_word = cc_word_after(v, ':');
 	bool has_size = kind_word.len < v.len;
 	int kind = word_lookup(kind_word, stack_kind_names, CC_STACK_KIND_COUNT);
 
@@ -375,13 +265,13 @@ static int parse_stack(struct parser *p, struct word v)
 		return fail(p, v.text, "stack: %s needs a size, as in %s:64k",
 			    stack_kind_names[kind], stack_kind_names[kind]);
 	switch (parse_size(size_word, &p->req.stack_size)) {
-	case NUMBER_OK:
+	case CC_NUMBER_OK:
 		break;
-	case NUMBER_TOO_BIG:
+	case CC_NUMBER_TOO_BIG:
 		return fail(p, size_word.text,
 			    "stack: size \"%s\" does not fit in 64 bits",
 			    quote(p, size_word));
-	case NUMBER_BAD:
+	case CC_NUMBER_BAD:
 		return fail(p, size_word.text,
 			    "stack: bad size \"%s\"; expected bytes or a k or m suffix, as in 64k",
 			    quote(p, size_word));
@@ -390,19 +280,19 @@ static int parse_stack(struct parser *p, struct word v)
 	return 0;
 }
 
-static int parse_clone3_size(struct parser *p, struct word v)
+static int parse_clone3_size(struct parser *p, struct cc_word v)
 {
 	uint64_t bytes;
 
 	switch (parse_size(v, &bytes)) {
-	case NUMBER_OK:
+	case CC_NUMBER_OK:
 		if (bytes <= UINT32_MAX)
 			break;
 		/* fall through */
-	case NUMBER_TOO_BIG:
+	case CC_NUMBER_TOO_BIG:
 		return fail(p, v.text, "size: \"%s\" does not fit in 32 bits",
 			    quote(p, v));
-	case NUMBER_BAD:
+	case CC_NUMBER_BAD:
 		return fail(p, v.text,
 			    "size: bad size \"%s\"; expected bytes or a k or m suffix, as in 88",
 			    quote(p, v));
@@ -411,16 +301,16 @@ static int parse_clone3_size(struct parser *p, struct word v)
 	return 0;
 }
 
-static int parse_tail(struct parser *p, struct word v)
+static int parse_tail(struct parser *p, struct cc_word v)
 {
 	size_t i;
 
 	/* Check every digit first: pointing at a bad one beats counting. */
 	for (i = 0; i < v.len; i++) {
-		struct word digit = { v.text + i, 1 };
+		struct cc_word digit = { v.text + i, 1 };
 		uint64_t unused;
 
-		if (parse_digits(digit, 16, &unused) != NUMBER_OK)
+		if (cc_parse_digits(digit, 16, &unused) != CC_NUMBER_OK)
 			return fail(p, digit.text,
 				    "tail: '%s' is not a hex digit; expected pairs such as 00ff",
 				    quote(p, digit));
@@ -434,26 +324,26 @@ static int parse_tail(struct parser *p, struct word v)
 			    v.len / 2, CC_TAIL_MAX);
 
 	for (i = 0; i < v.len / 2; i++) {
-		struct word pair = { v.text + 2 * i, 2 };
+		struct cc_word pair = { v.text + 2 * i, 2 };
 		uint64_t byte = 0;
 
-		parse_digits(pair, 16, &byte);
+		cc_parse_digits(pair, 16, &byte);
 		p->req.tail[i] = byte;
 	}
 	p->req.tail_len = v.len / 2;
 	return 0;
 }
 
-static int parse_tls(struct parser *p, struct word v)
+static int parse_tls(struct parser *p, struct cc_word v)
 {
 	uint64_t address;
 
-	if (word_is(v, "auto")) {
+	if (cc_word_is(v, "auto")) {
 		p->req.tls_explicit = false;
 		p->req.tls = 0;
 		return 0;
 	}
-	if (parse_number(v, &address) != NUMBER_OK)
+	if (cc_parse_number(v, &address) != CC_NUMBER_OK)
 		return fail(p, v.text,
 			    "tls: expected auto or an address such as 0x7f0000001000, not \"%s\"",
 			    quote(p, v));
@@ -462,7 +352,7 @@ static int parse_tls(struct parser *p, struct word v)
 	return 0;
 }
 
-static int parse_ptr(struct parser *p, enum request_key key, struct word v,
+static int parse_ptr(struct parser *p, enum request_key key, struct cc_word v,
 		     enum cc_ptr_kind *kind)
 {
 	int found = word_lookup(v, ptr_kind_names, CC_PTR_KIND_COUNT);
@@ -475,13 +365,13 @@ static int parse_ptr(struct parser *p, enum request_key key, struct word v,
 	return 0;
 }
 
-static int parse_set_tid(struct parser *p, struct word v)
+static int parse_set_tid(struct parser *p, struct cc_word v)
 {
-	struct word rest = v;
+	struct cc_word rest = v;
 	uint32_t count = 0;
 
 	for (;;) {
-		struct word pid_word = word_until(rest, ',');
+		struct cc_word pid_word = cc_word_until(rest, ',');
 		uint64_t pid;
 
 		if (pid_word.len == 0)
@@ -490,24 +380,24 @@ static int parse_set_tid(struct parser *p, struct word v)
 		if (count == CC_SET_TID_MAX)
 			return fail(p, pid_word.text,
 				    "set_tid: more than %d pids", CC_SET_TID_MAX);
-		if (parse_digits(pid_word, 10, &pid) != NUMBER_OK || pid > INT32_MAX)
+		if (cc_parse_digits(pid_word, 10, &pid) != CC_NUMBER_OK || pid > INT32_MAX)
 			return fail(p, pid_word.text,
 				    "set_tid: bad pid \"%s\"; expected a decimal number 0..2147483647",
 				    quote(p, pid_word));
 		p->req.set_tid[count++] = pid;
 		if (pid_word.len == rest.len)
 			break;
-		rest = word_after(rest, ',');
+		rest = cc_word_after(rest, ',');
 	}
 	p->req.set_tid_size = count;
 	return 0;
 }
 
-static int parse_cgroup(struct parser *p, struct word v)
+static int parse_cgroup(struct parser *p, struct cc_word v)
 {
-	if (word_is(v, "none"))
+	if (cc_word_is(v, "none"))
 		p->req.cgroup_new = false;
-	else if (word_is(v, "new"))
+	else if (cc_word_is(v, "new"))
 		p->req.cgroup_new = true;
 	else
 		return fail(p, v.text,
@@ -516,44 +406,44 @@ static int parse_cgroup(struct parser *p, struct word v)
 	return 0;
 }
 
-static int parse_child(struct parser *p, struct word v)
+static int parse_child(struct parser *p, struct cc_word v)
 {
-	struct word action = word_until(v, ':');
-	struct word code_word = word_after(v, ':');
+	struct cc_word action = cc_word_until(v, ':');
+	struct cc_word code_word = cc_word_after(v, ':');
 	uint64_t code;
 
-	if (word_is(v, "probe")) {
+	if (cc_word_is(v, "probe")) {
 		p->req.child = CC_CHILD_PROBE;
 		p->req.child_exit_code = 0;
 		return 0;
 	}
-	if (word_is(v, "overflow")) {
+	if (cc_word_is(v, "overflow")) {
 		p->req.child = CC_CHILD_OVERFLOW;
 		p->req.child_exit_code = 0;
 		return 0;
 	}
-	if (word_is(v, "exec")) {
+	if (cc_word_is(v, "exec")) {
 		p->req.child = CC_CHILD_EXEC;
 		p->req.child_exit_code = 0;
 		return 0;
 	}
-	if (!word_is(action, "exit"))
+	if (!cc_word_is(action, "exit"))
 		return fail(p, v.text,
 			    "child: unknown action \"%s\"; expected probe, exit:CODE, overflow or exec",
 			    quote(p, v));
 
 	if (action.len == v.len)
 		return fail(p, v.text, "child: exit needs a code, as in exit:1");
-	switch (parse_digits(code_word, 10, &code)) {
-	case NUMBER_OK:
+	switch (cc_parse_digits(code_word, 10, &code)) {
+	case CC_NUMBER_OK:
 		if (code <= 255)
 			break;
 		/* fall through */
-	case NUMBER_TOO_BIG:
+	case CC_NUMBER_TOO_BIG:
 		return fail(p, code_word.text,
 			    "child: exit code %s out of range 0..255",
 			    quote(p, code_word));
-	case NUMBER_BAD:
+	case CC_NUMBER_BAD:
 		return fail(p, code_word.text,
 			    "child: bad exit code \"%s\"; expected 0..255",
 			    quote(p, code_word));
@@ -563,7 +453,7 @@ static int parse_child(struct parser *p, struct word v)
 	return 0;
 }
 
-static int parse_value(struct parser *p, enum request_key key, struct word v)
+static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 {
 	switch (key) {
 	case KEY_FLAGS:
@@ -596,7 +486,7 @@ static int parse_value(struct parser *p, enum request_key key, struct word v)
 	return fail(p, v.text, "internal error: no parser for this key");
 }
 
-static int unknown_key(struct parser *p, struct word w, struct word key)
+static int unknown_key(struct parser *p, struct cc_word w, struct cc_word key)
 {
 	char key_list[128] = "";
 	char quoted_key[KEY_EXCERPT_MAX + 4];
@@ -609,14 +499,14 @@ static int unknown_key(struct parser *p, struct word w, struct word key)
 		strcat(key_list, key_names[i]);
 	}
 	return fail(p, w.text, "unknown key \"%s\"; expected one of %s",
-		    excerpt(quoted_key, sizeof(quoted_key), key, KEY_EXCERPT_MAX),
+		    cc_excerpt(quoted_key, sizeof(quoted_key), key, KEY_EXCERPT_MAX),
 		    key_list);
 }
 
-static int parse_key_value(struct parser *p, struct word w)
+static int parse_key_value(struct parser *p, struct cc_word w)
 {
-	struct word key = word_until(w, '=');
-	struct word value = word_after(w, '=');
+	struct cc_word key = cc_word_until(w, '=');
+	struct cc_word value = cc_word_after(w, '=');
 	int found;
 
 	if (key.len == w.len)
@@ -647,9 +537,9 @@ static bool is_blank(char c)
 }
 
 /* The next blank-separated word at or after *at, or an empty word. */
-static struct word next_word(const char **at)
+static struct cc_word next_word(const char **at)
 {
-	struct word w;
+	struct cc_word w;
 
 	while (is_blank(**at))
 		(*at)++;
@@ -665,7 +555,7 @@ int cc_request_parse(const char *text, struct cc_request *req,
 {
 	struct parser p = { .text = text ? text : "", .err = err };
 	const char *at = p.text;
-	struct word w;
+	struct cc_word w;
 
 	cc_request_init(&p.req, CC_ENTRY_CLONE);
 
