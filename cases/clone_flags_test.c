@@ -272,6 +272,20 @@ FIXTURE_VARIANT_ADD(flag, clone3_pidfd_with_parent_settid) {
 		    .exit_signal = SIGCHLD, EXITED_0 },
 };
 
+/* The pidfd still names a child that already ran to its end (vfork). */
+FIXTURE_VARIANT_ADD(flag, clone3_pidfd_vfork) {
+	.request = "clone3 flags=CLONE_PIDFD|CLONE_VFORK stack=mmap:64k",
+	.expect = { .props = P(PIDFD) | P(VFORK) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+/* A pidfd for a sibling: the child belongs to the caller's parent. */
+FIXTURE_VARIANT_ADD(flag, clone3_pidfd_parent) {
+	.request = "clone3 flags=CLONE_PIDFD|CLONE_PARENT exit_signal=0 stack=mmap:64k",
+	.expect = { .props = P(PIDFD) | P(PARENT) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
 FIXTURE_VARIANT_ADD(flag, clone3_vfork) {
 	.request = "clone3 flags=CLONE_VFORK stack=mmap:64k",
 	.expect = { .props = P(VFORK) | P(OWN_STACK),

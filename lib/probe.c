@@ -164,7 +164,7 @@ void cc_probe_measure(struct cc_shared *sh, struct cc_observation *obs,
 	if (obs->child_tid_word_after == 0 &&
 	    (!sh->wait_parent_futex || obs->cleartid_woken))
 		props |= CC_P(CLEAR_TID);
-	if (obs->pidfd >= 0 && obs->pidfd_pid == tid)
+	if (obs->pidfd >= 0 && obs->pidfd_pid == tid && obs->pidfd_signal == 0)
 		props |= CC_P(PIDFD);
 	if (rep->parent_suspended)
 		props |= CC_P(VFORK);

@@ -148,9 +148,9 @@ static void describe(const struct cc_observation *obs, enum cc_prop prop,
 		break;
 	case CC_PROP_PIDFD:
 		snprintf(out, len, seen ?
-			 "pidfd %d refers to the child (fdinfo Pid %d)" :
-			 "no pidfd refers to the child (pidfd word %d, fdinfo Pid %d)",
-			 obs->pidfd, obs->pidfd_pid);
+			 "pidfd %d refers to the child (fdinfo Pid %d, signal 0 delivered)" :
+			 "no pidfd refers to the child (pidfd word %d, fdinfo Pid %d, pidfd_send_signal %d)",
+			 obs->pidfd, obs->pidfd_pid, obs->pidfd_signal);
 		break;
 	case CC_PROP_VFORK:
 		snprintf(out, len, seen ?
