@@ -32,6 +32,8 @@
 #define CC_PIDFD_THREAD		O_EXCL	/* pidfd_open flag, Linux 6.9 */
 #define CC_FUTEX_WAIT		0
 #define CC_CLEARTID_WAIT_SECONDS 5
+/* perform_call's answer when the fixture, not the kernel, failed. */
+#define CC_CALL_BROKEN		(-4096L - 1)
 #define CC_EXIT_OK		0
 #define CC_EXIT_SKIP		1
 #define CC_EXIT_BROKEN		2
@@ -134,7 +136,6 @@ struct caller_state {
 	void *tls_block;
 	uint64_t stack_lo, stack_hi, stack_top;
 	void *bad_address;	/* a PROT_NONE page: pointers that fault */
-	uint8_t *args_page;	/* clone3 args end where a PROT_NONE page starts */
 	int cgroup_fd;
 };
 
@@ -226,23 +227,29 @@ static long call_raw_clone3(struct caller_state *st)
 		.set_tid_size = req->set_tid_size,
 		.cgroup = st->cgroup_fd >= 0 ? (uint64_t)st->cgroup_fd : 0,
 	};
-	uint32_t size = req->clone3_size;
-	long page = sysconf(_SC_PAGESIZE);
-	uint8_t *guard = st->args_page + 2 * page;
-	uint8_t *start;
+	uint64_t size = req->clone3_size;
+	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+	uint64_t span = (size + page - 1) / page * page + page;
+	uint8_t *area, *start;
 
 	if (st->stack_hi) {
 		args.stack = st->stack_lo;
 		args.stack_size = st->stack_top - st->stack_lo;
 	}
 	/*
-	 * The struct ends where the PROT_NONE page begins, so a kernel that
-	 * reads one byte past the size it was given faults (EFAULT).
+	 * The struct ends where a PROT_NONE page begins, so a kernel that
+	 * reads one byte past the size it was given faults (EFAULT).  Fresh
+	 * anonymous memory is zero: only the struct and the tail are written,
+	 * so even a huge size costs nothing but address space.
 	 */
-	if (size > 2 * page)
-		return -E2BIG;	/* cannot place it; the kernel would say so too */
-	start = guard - size;
-	memset(start, 0, size);
+	area = mmap(NULL, span, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (area == MAP_FAILED || mprotect(area + span - page, page, PROT_NONE)) {
+		note(st->obs->broken, "cannot place a %llu-byte clone_args: %s",
+		     (unsigned long long)size, strerror(errno));
+		return CC_CALL_BROKEN;
+	}
+	start = area + span - page - size;
 	memcpy(start, &args, size < sizeof(args) ? size : sizeof(args));
 	if (size > sizeof(args))
 		memcpy(start + sizeof(args), req->tail,
@@ -462,14 +469,12 @@ static int prepare_caller(struct caller_state *st)
 
 	st->tls_block = mmap(NULL, page, PROT_READ | PROT_WRITE,
 			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	st->args_page = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE,
-			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (st->tls_block == MAP_FAILED || st->args_page == MAP_FAILED ||
-	    mprotect(st->args_page + 2 * page, page, PROT_NONE)) {
+	st->bad_address = mmap(NULL, page, PROT_NONE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (st->tls_block == MAP_FAILED || st->bad_address == MAP_FAILED) {
 		note(obs->broken, "mmap: %s", strerror(errno));
 		return -1;
 	}
-	st->bad_address = st->args_page + 2 * page;
 	cc_arch_tls_block_init(st->tls_block);
 	obs->parent_tls = cc_arch_tls_base();
 	obs->tls_requested = req->tls_explicit ?
@@ -520,6 +525,8 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 
 	obs->parent_sp = cc_arch_stack_pointer();
 	ret = perform_call(&st);
+	if (ret == CC_CALL_BROKEN)
+		return CC_EXIT_BROKEN;
 	obs->done_at_return = __atomic_load_n(&sh->child_done, __ATOMIC_ACQUIRE);
 	if (req->entry == CC_ENTRY_PTHREAD && ret == 0) {
 		/* The thread is still waiting for parent_returned: its tid is set. */
