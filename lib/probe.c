@@ -100,6 +100,11 @@ int cc_probe_prepare(struct cc_shared *sh, struct cc_observation *obs)
 			break;
 		}
 	}
+	if (!sh->cwd_child[0]) {
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "none of /tmp, /dev, /proc is a directory the child can enter");
+		return -1;
+	}
 	snprintf(obs->cwd_child, sizeof(obs->cwd_child), "%s", sh->cwd_child);
 
 	sh->sighand_signal = CC_SIGHAND_SIGNAL;
