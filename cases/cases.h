@@ -36,18 +36,8 @@ struct case_run {
 
 static inline void case_launch(struct case_run *run, const char *text)
 {
-	struct cc_parse_error err;
-
 	run->text = text;
-	if (cc_request_parse(text, &run->req, &err)) {
-		memset(&run->obs, 0, sizeof(run->obs));
-		snprintf(run->obs.broken, sizeof(run->obs.broken),
-			 "request does not parse at byte %zu: %s", err.pos,
-			 err.msg);
-		run->result = CC_LAUNCH_BROKEN;
-		return;
-	}
-	run->result = cc_launch(&run->req, &run->obs);
+	run->result = cc_launch_text(text, &run->req, &run->obs);
 }
 
 /* SKIP or fail (broken fixture) unless the launch produced a verdict. */

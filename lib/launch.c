@@ -38,17 +38,20 @@
 #define CC_EXIT_SKIP		1
 #define CC_EXIT_BROKEN		2
 
-static void __attribute__((format(printf, 2, 3)))
-note(char *field, const char *fmt, ...)
+static void __attribute__((format(printf, 3, 4)))
+note_in(char *field, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (field[0])
 		return;		/* keep the first reason, it is the cause */
 	va_start(ap, fmt);
-	vsnprintf(field, 200, fmt, ap);
+	vsnprintf(field, size, fmt, ap);
 	va_end(ap);
 }
+
+/* Sets obs->skip or obs->broken, sized from the field itself. */
+#define note(field, ...) note_in(field, sizeof(field), __VA_ARGS__)
 
 int cc_probe_helper_path(char *buf, size_t len)
 {
@@ -412,6 +415,14 @@ static void wait_gone(pid_t tid)
 		sched_yield();
 }
 
+/* How a reaped child ended, from its waitid siginfo. */
+static void record_exit(struct cc_observation *obs, const siginfo_t *si)
+{
+	obs->exit_kind = si->si_code == CLD_EXITED ? CC_EXIT_CODE :
+						     CC_EXIT_SIGNAL;
+	obs->exit_value = si->si_status;
+}
+
 static void wait_child(struct caller_state *st, pid_t tid)
 {
 	struct cc_observation *obs = st->obs;
@@ -423,9 +434,7 @@ static void wait_child(struct caller_state *st, pid_t tid)
 		ret = waitid(P_PID, tid, &si, WEXITED | __WALL);
 	} while (ret < 0 && errno == EINTR);
 	if (ret == 0) {
-		obs->exit_kind = si.si_code == CLD_EXITED ? CC_EXIT_CODE :
-							    CC_EXIT_SIGNAL;
-		obs->exit_value = si.si_status;
+		record_exit(obs, &si);
 		return;
 	}
 	wait_gone(tid);
@@ -565,8 +574,6 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 
 static void sandbox_reap(struct cc_observation *obs, pid_t caller)
 {
-	struct timespec zero = { 0 };
-	sigset_t all;
 	siginfo_t si;
 
 	/* Whatever the caller left running dies with its process group. */
@@ -578,20 +585,13 @@ static void sandbox_reap(struct cc_observation *obs, pid_t caller)
 				continue;
 			break;
 		}
-		if (si.si_pid == obs->ret && obs->ret > 0 &&
-		    obs->exit_kind == CC_EXIT_UNKNOWN) {
-			obs->exit_kind = si.si_code == CLD_EXITED ?
-				CC_EXIT_CODE : CC_EXIT_SIGNAL;
-			obs->exit_value = si.si_status;
-		}
+		/* CLONE_PARENT made the child ours: its end is ours to record. */
+		if (obs->ret > 0 && si.si_pid == obs->ret &&
+		    obs->exit_kind == CC_EXIT_UNKNOWN)
+			record_exit(obs, &si);
 	}
-	sigfillset(&all);
-	while (sigtimedwait(&all, &si, &zero) > 0) {
-		if (si.si_pid == obs->ret && obs->ret > 0 && !obs->exit_signal) {
-			obs->exit_signal = (uint64_t)si.si_signo;
-			obs->exit_signal_pid = si.si_pid;
-		}
-	}
+	if (obs->ret > 0)
+		collect_exit_signal(obs, (pid_t)obs->ret);
 }
 
 static int sandbox_main(const struct cc_request *req, struct cc_shared *sh,
@@ -731,18 +731,17 @@ enum cc_launch_result cc_launch(const struct cc_request *req,
 	return result;
 }
 
-enum cc_launch_result cc_launch_text(const char *text,
+enum cc_launch_result cc_launch_text(const char *text, struct cc_request *req,
 				     struct cc_observation *obs)
 {
 	struct cc_parse_error err;
-	struct cc_request req;
 
-	if (cc_request_parse(text, &req, &err)) {
+	if (cc_request_parse(text, req, &err)) {
 		memset(obs, 0, sizeof(*obs));
 		snprintf(obs->broken, sizeof(obs->broken),
-			 "request \"%s\" does not parse at byte %zu: %s", text,
-			 err.pos, err.msg);
+			 "request does not parse at byte %zu: %s", err.pos,
+			 err.msg);
 		return CC_LAUNCH_BROKEN;
 	}
-	return cc_launch(&req, obs);
+	return cc_launch(req, obs);
 }

@@ -31,8 +31,11 @@ enum cc_launch_result {
 enum cc_launch_result cc_launch(const struct cc_request *req,
 				struct cc_observation *obs);
 
-/* Parses text and launches it; a parse error is reported as BROKEN. */
-enum cc_launch_result cc_launch_text(const char *text,
+/*
+ * Parses text into *req and launches it; a parse error is reported as
+ * BROKEN, with the position and the reason in obs->broken.
+ */
+enum cc_launch_result cc_launch_text(const char *text, struct cc_request *req,
 				     struct cc_observation *obs);
 
 /*

@@ -138,11 +138,12 @@ static const struct bench_row rows[] = {
 static double engine_us(const char *text, int iterations)
 {
 	struct cc_observation obs;
+	struct cc_request req;
 	double start = now_us();
 	int i;
 
 	for (i = 0; i < iterations; i++) {
-		if (cc_launch_text(text, &obs) != CC_LAUNCH_OK) {
+		if (cc_launch_text(text, &req, &obs) != CC_LAUNCH_OK) {
 			fprintf(stderr, "bench: %s: %s%s\n", text, obs.broken,
 				obs.skip);
 			return -1;
