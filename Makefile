@@ -43,13 +43,14 @@ UNIT_SRCS	:= $(wildcard tests/*_test.c)
 UNITS		:= $(patsubst tests/%.c,$(BIN)/%,$(UNIT_SRCS))
 HELPER		:= $(BIN)/clonecheck-probe-helper
 BENCH		:= $(BIN)/clonecheck-bench
+INJECT		:= $(BIN)/clonecheck-inject
 HARNESS		:= $(INC)/kselftest_harness.h
 
 .PHONY: all check test deps clean bench
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
-all: $(CASES) $(UNITS) $(HELPER)
+all: $(CASES) $(UNITS) $(HELPER) $(INJECT)
 
 # ---- setup ----
 
@@ -111,7 +112,7 @@ $(BIN)/%: $(BUILD)/obj/tests/%.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BENCH): $(BUILD)/obj/tools/bench.c.o $(LIB)
+$(BIN)/clonecheck-%: $(BUILD)/obj/tools/%.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

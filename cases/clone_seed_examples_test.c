@@ -23,11 +23,10 @@
 #define SEED_STACK_SIZE (64 * 1024)
 #define SEED_FILE "seed.txt"
 #define SEED_TEXT "written by the parent"
-#define CC_FUTEX_WAIT 0
-#define CC_FUTEX_WAKE 1
+#define SEED_NOT_WRITTEN 1L	/* open_result before the child writes it */
 
 struct seed_shared {
-	volatile int32_t go;
+	int go[2];		/* pipe: inherited whether or not memory is shared */
 	volatile int32_t written;
 	long open_result;
 	char text[64];
@@ -42,15 +41,20 @@ static int child_writes(void *arg, uint64_t sp)
 	return 0;
 }
 
-/* Waits for the parent's go, then reads SEED_FILE from the shared cwd. */
+/*
+ * Waits for the parent's go, then reads SEED_FILE from the shared cwd.
+ * The go comes through a pipe, so a child that lost CLONE_VM still gets
+ * it and the test fails instead of hanging.
+ */
 static int child_reads_file(void *arg, uint64_t sp)
 {
 	struct seed_shared *shared = arg;
+	char go;
 	long fd, len;
 
 	(void)sp;
-	while (!__atomic_load_n(&shared->go, __ATOMIC_ACQUIRE))
-		sys_futex(&shared->go, CC_FUTEX_WAIT, 0, NULL);
+	if (sys_read(shared->go[0], &go, 1) != 1)
+		return 3;
 	fd = sys_openat(-100 /* AT_FDCWD */, SEED_FILE, O_RDONLY);
 	shared->open_result = fd;
 	if (fd < 0)
@@ -75,6 +79,8 @@ FIXTURE_SETUP(seed)
 	ASSERT_NE(NULL, getcwd(self->start, sizeof(self->start)));
 	snprintf(self->dir, sizeof(self->dir), "/tmp/clonecheck-seed.XXXXXX");
 	ASSERT_NE(NULL, mkdtemp(self->dir));
+	ASSERT_EQ(0, pipe2(self->shared.go, O_CLOEXEC));
+	self->shared.open_result = SEED_NOT_WRITTEN;
 }
 
 FIXTURE_TEARDOWN(seed)
@@ -85,6 +91,8 @@ FIXTURE_TEARDOWN(seed)
 	unlink(path);
 	rmdir(self->dir);
 	munmap(self->stack, SEED_STACK_SIZE);
+	close(self->shared.go[0]);
+	close(self->shared.go[1]);
 	if (chdir(self->start))
 		TH_LOG("cannot return to %s", self->start);
 }
@@ -117,8 +125,7 @@ static void parent_writes_then_go(struct __test_metadata *_metadata,
 	ASSERT_LE(0, fd);
 	ASSERT_EQ((ssize_t)strlen(SEED_TEXT), write(fd, SEED_TEXT, strlen(SEED_TEXT)));
 	close(fd);
-	__atomic_store_n(&self->shared.go, 1, __ATOMIC_RELEASE);
-	sys_futex(&self->shared.go, CC_FUTEX_WAKE, 1, NULL);
+	ASSERT_EQ(1, write(self->shared.go[1], "g", 1));
 }
 
 TEST_F(seed, clone_vm_sigchld_child_writes_parent_memory)
@@ -161,6 +168,8 @@ TEST_F(seed, clone_vm_without_fs_child_misses_file)
 	status = seed_wait(pid);
 	ASSERT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(1, WEXITSTATUS(status));
+	ASSERT_NE(SEED_NOT_WRITTEN, self->shared.open_result)
+		TH_LOG("CLONE_VM requested, but the child's result is not in the parent's memory");
 	EXPECT_EQ(-ENOENT, self->shared.open_result)
 		TH_LOG("CLONE_FS not requested, but the child followed the parent into %s",
 		       self->dir);

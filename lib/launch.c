@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@
 
 #define CC_PIDFD_THREAD		O_EXCL	/* pidfd_open flag, Linux 6.9 */
 #define CC_FUTEX_WAIT		0
-#define CC_CLEARTID_WAIT_SECONDS 5
+#define CC_CLEARTID_RECHECK_NS	(50 * 1000 * 1000)
 /* perform_call's answer when the fixture, not the kernel, failed. */
 #define CC_CALL_BROKEN		(-4096L - 1)
 #define CC_EXIT_OK		0
@@ -358,13 +359,40 @@ static int pidfd_fdinfo_pid(int pidfd)
 }
 
 /*
+ * Whether tid has passed exit_mm(), where the kernel clears and wakes
+ * the child_tid word: it is a zombie, dead, or gone.
+ */
+static bool task_exited(pid_t tid)
+{
+	char path[64], buf[512], *state;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT || errno == ESRCH;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return true;
+	buf[len] = '\0';
+	state = strrchr(buf, ')');
+	return state && (state[2] == 'Z' || state[2] == 'X');
+}
+
+/*
  * CLONE_CHILD_CLEARTID with a shared mm: sleep on the child_tid word
  * until the kernel zeroes it and wakes us.  The child waits until we are
  * seen sleeping before it exits, so a wake, not luck, ends this wait.
+ * The sleep is cut short now and then only to see whether the child has
+ * exited without clearing the word (a kernel fault): then no wake will
+ * ever come.  The answer does not depend on how long that took.
  */
-static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs)
+static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs,
+			  pid_t tid)
 {
-	struct timespec limit = { .tv_sec = CC_CLEARTID_WAIT_SECONDS };
+	struct timespec recheck = { .tv_nsec = CC_CLEARTID_RECHECK_NS };
 
 	for (;;) {
 		int32_t value = sh->child_tid_word;
@@ -374,13 +402,14 @@ static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs)
 			return;	/* cleared before we slept: wake unproven */
 		__atomic_store_n(&sh->parent_waiting, 1, __ATOMIC_RELEASE);
 		ret = sys_futex(&sh->child_tid_word, CC_FUTEX_WAIT, value,
-				&limit);
+				&recheck);
 		if (ret == 0 && sh->child_tid_word == 0) {
 			obs->cleartid_woken = 1;
 			return;
 		}
-		if (ret == -ETIMEDOUT)
-			return;
+		if (ret == -ETIMEDOUT && task_exited(tid) &&
+		    sh->child_tid_word != 0)
+			return;	/* exited, word left set: never cleared */
 		/* -EAGAIN: CHILD_SETTID changed the word meanwhile; again. */
 	}
 }
@@ -495,6 +524,7 @@ static int prepare_caller(struct caller_state *st)
 	sh->action = (int32_t)req->child;
 	sh->action_code = req->child_exit_code;
 	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
+	sh->libc_tid_cleared = req->entry == CC_ENTRY_PTHREAD ? 0 : -1;
 	sh->wait_parent_futex = (req->flags & CC_CLONE_CHILD_CLEARTID) &&
 				(req->flags & CC_CLONE_VM) &&
 				req->entry <= CC_ENTRY_LIBC &&
@@ -557,10 +587,15 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		return CC_EXIT_OK;
 	}
 	if (sh->wait_parent_futex)
-		wait_cleartid(sh, obs);
+		wait_cleartid(sh, obs, (pid_t)ret);
 	if (req->entry == CC_ENTRY_PTHREAD) {
-		pthread_join(cc_thread, NULL);
+		/*
+		 * pthread_join() sleeps until the kernel clears the libc's
+		 * tid word (CLONE_CHILD_CLEARTID): once the thread is gone,
+		 * a join that still would block means it never was.
+		 */
 		wait_gone((pid_t)ret);
+		sh->libc_tid_cleared = pthread_tryjoin_np(cc_thread, NULL) == 0;
 		obs->exit_kind = sh->child_done ? CC_EXIT_THREAD : CC_EXIT_UNKNOWN;
 	} else {
 		wait_child(&st, (pid_t)ret);

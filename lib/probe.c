@@ -166,9 +166,13 @@ void cc_probe_measure(struct cc_shared *sh, struct cc_observation *obs,
 	if (rep->tid && rep->child_tid_word_at_start == rep->tid)
 		props |= CC_P(CHILD_TID);
 	obs->child_tid_word_after = sh->child_tid_word;
-	if (obs->child_tid_word_after == 0 &&
-	    (!sh->wait_parent_futex || obs->cleartid_woken))
+	if (sh->libc_tid_cleared >= 0) {
+		if (sh->libc_tid_cleared)
+			props |= CC_P(CLEAR_TID);
+	} else if (obs->child_tid_word_after == 0 &&
+		   (!sh->wait_parent_futex || obs->cleartid_woken)) {
 		props |= CC_P(CLEAR_TID);
+	}
 	if (obs->pidfd >= 0 && obs->pidfd_pid == tid && obs->pidfd_signal == 0)
 		props |= CC_P(PIDFD);
 	if (rep->parent_suspended)

@@ -129,6 +129,7 @@ struct cc_shared {
 	int32_t ignored_signal;
 	int32_t semid;
 	int32_t wait_parent_futex;	/* child waits until the caller sleeps on child_tid */
+	int32_t libc_tid_cleared;	/* pthread: -1, or whether the join found its tid cleared */
 	int32_t action;		/* enum cc_child_action */
 	int32_t action_code;
 	int32_t memfd;		/* this page, for the exec'ed helper */

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * x86-64: a stopped tracee's syscall registers, for the fault injector
+ * (tools/inject.c).  A port provides the same accessors and the audit
+ * architecture its seccomp filter checks.
+ */
+#ifndef CLONECHECK_TRACEE_REGS_H
+#define CLONECHECK_TRACEE_REGS_H
+
+#include <linux/audit.h>
+#include <stdint.h>
+#include <sys/user.h>
+
+#define CC_AUDIT_ARCH AUDIT_ARCH_X86_64
+
+typedef struct user_regs_struct cc_tracee_regs;
+
+static inline long cc_regs_syscall(const cc_tracee_regs *regs)
+{
+	return (long)regs->orig_rax;
+}
+
+/* Argument n (0-based) of the syscall the tracee is entering. */
+static inline uint64_t cc_regs_arg(const cc_tracee_regs *regs, int n)
+{
+	switch (n) {
+	case 0: return regs->rdi;
+	case 1: return regs->rsi;
+	case 2: return regs->rdx;
+	case 3: return regs->r10;
+	case 4: return regs->r8;
+	default: return regs->r9;
+	}
+}
+
+static inline void cc_regs_set_arg0(cc_tracee_regs *regs, uint64_t value)
+{
+	regs->rdi = value;
+}
+
+/*
+ * At a seccomp stop: skip the call and make it return value (-errno).
+ * The kernel honours the return register when the number is set to -1.
+ */
+static inline void cc_regs_skip_syscall(cc_tracee_regs *regs, long value)
+{
+	regs->orig_rax = (uint64_t)-1;
+	regs->rax = (uint64_t)value;
+}
+
+/* Legacy clone's child stack argument (flags, stack, ...). */
+#define CC_REGS_CLONE_STACK_ARG 1
+
+#endif

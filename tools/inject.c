@@ -1,0 +1,673 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clonecheck-inject: a kernel that gets clone wrong, simulated.
+ *
+ *   clonecheck-inject [--under DIR] [--count FILE] [--log FILE] FAULT -- COMMAND...
+ *   clonecheck-inject --list
+ *
+ * Runs COMMAND under ptrace, follows every descendant, and at the entry of
+ * each clone and clone3 call made by a program under DIR (default: the
+ * build tree this binary sits in) applies FAULT; everything else (make,
+ * the shell, other programs) runs unchanged.  A seccomp filter installed
+ * before COMMAND starts stops the tracees at clone and clone3 only, so
+ * tracing costs nothing elsewhere.
+ *
+ * A fault changes a call only where the changed call is still one the
+ * kernel accepts: it simulates a kernel that behaves wrongly, not a
+ * caller that asks wrongly.  Plain fork()s (legacy clone without a
+ * stack) are never changed: they are the test harness's and the
+ * sandbox's own, and a fault there breaks the fixture, not the case.
+ *
+ * For clone3 the changed fields are written into the tracee's struct
+ * clone_args and put back when the call returns, so the caller's memory
+ * reads as it wrote it.  Signals and stops pass through; the exit status
+ * is COMMAND's own; every tracee still alive when COMMAND ends is killed
+ * and reaped.  The number of calls changed goes to --count FILE and, as a
+ * sentence, to stderr.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "flags.h"
+#include "sys.h"
+#include "tracee_regs.h"
+
+enum fault_kind {
+	FAULT_NONE,		/* change nothing: count the calls */
+	FAULT_DROP,		/* clear a flag the call asked for */
+	FAULT_ADD,		/* set a flag the call did not ask for */
+	FAULT_EXIT_SIGNAL,	/* another exit signal than the one asked for */
+	FAULT_ERRNO,		/* refuse a call the kernel would accept */
+	FAULT_NO_CLONE3,	/* control: clone3 answered ENOSYS, as a seccomp
+				   profile or a kernel before 5.3 does */
+};
+
+struct fault {
+	const char *name;
+	enum fault_kind kind;
+	uint64_t flag;		/* DROP, ADD */
+	int err;		/* ERRNO */
+	const char *what;
+};
+
+#define DROP(lower, FLAG) \
+	{ "drop-" lower, FAULT_DROP, CC_##FLAG, 0, #FLAG " asked for, not applied" }
+#define ADD(lower, FLAG) \
+	{ "add-" lower, FAULT_ADD, CC_##FLAG, 0, #FLAG " applied, not asked for" }
+
+/*
+ * Not here: CLONE_PTRACE (the injector traces every child anyway),
+ * CLONE_UNTRACED and CLONE_DETACHED (the kernel ignores both, so dropping
+ * them changes nothing a test could see).
+ */
+static const struct fault faults[] = {
+	{ "none", FAULT_NONE, 0, 0, "nothing changed: counts the calls" },
+	DROP("vm", CLONE_VM),
+	DROP("fs", CLONE_FS),
+	DROP("files", CLONE_FILES),
+	DROP("sighand", CLONE_SIGHAND),
+	DROP("thread", CLONE_THREAD),
+	DROP("sysvsem", CLONE_SYSVSEM),
+	DROP("io", CLONE_IO),
+	DROP("parent", CLONE_PARENT),
+	DROP("vfork", CLONE_VFORK),
+	DROP("settls", CLONE_SETTLS),
+	DROP("parent_settid", CLONE_PARENT_SETTID),
+	DROP("child_settid", CLONE_CHILD_SETTID),
+	DROP("child_cleartid", CLONE_CHILD_CLEARTID),
+	DROP("pidfd", CLONE_PIDFD),
+	DROP("clear_sighand", CLONE_CLEAR_SIGHAND),
+	DROP("into_cgroup", CLONE_INTO_CGROUP),
+	DROP("newns", CLONE_NEWNS),
+	DROP("newpid", CLONE_NEWPID),
+	DROP("newnet", CLONE_NEWNET),
+	DROP("newuts", CLONE_NEWUTS),
+	DROP("newipc", CLONE_NEWIPC),
+	DROP("newuser", CLONE_NEWUSER),
+	DROP("newcgroup", CLONE_NEWCGROUP),
+	DROP("newtime", CLONE_NEWTIME),
+	ADD("vm", CLONE_VM),
+	ADD("fs", CLONE_FS),
+	ADD("files", CLONE_FILES),
+	ADD("sighand", CLONE_SIGHAND),
+	ADD("thread", CLONE_THREAD),
+	ADD("sysvsem", CLONE_SYSVSEM),
+	ADD("io", CLONE_IO),
+	{ "exit-signal", FAULT_EXIT_SIGNAL, 0, 0,
+	  "SIGCHLD delivered as SIGUSR1, any other exit signal as SIGCHLD" },
+	{ "fail-eagain", FAULT_ERRNO, 0, EAGAIN, "a valid call refused with EAGAIN" },
+	{ "fail-enomem", FAULT_ERRNO, 0, ENOMEM, "a valid call refused with ENOMEM" },
+	{ "fail-einval", FAULT_ERRNO, 0, EINVAL, "a valid call refused with EINVAL" },
+	{ "clone3-enosys", FAULT_NO_CLONE3, 0, ENOSYS,
+	  "control: every clone3 answered ENOSYS (kernel < 5.3, seccomp)" },
+};
+
+#define NFAULTS (sizeof(faults) / sizeof(faults[0]))
+
+/* One clone or clone3 call as the injector sees it. */
+struct call {
+	bool clone3;
+	uint64_t flags;		/* clone3: args.flags; clone: without CSIGNAL */
+	uint64_t exit_signal;
+	bool has_stack;
+	uint64_t args_addr;	/* clone3 */
+	uint64_t args_size;
+};
+
+/* A clone3 struct changed in a tracee, to put back when the call returns. */
+struct pending_restore {
+	pid_t tid;
+	uint64_t addr;
+	struct cc_clone_args saved;
+	size_t len;
+};
+
+static const struct fault *fault;
+static char under[PATH_MAX];
+static size_t under_len;
+static FILE *log_file;
+static unsigned long calls_seen, calls_changed;
+static struct pending_restore *pending;
+static size_t npending, pending_cap;
+static pid_t *tracees;			/* every tracee alive, to kill at the end */
+static size_t ntracees, tracees_cap;
+
+static void __attribute__((noreturn, format(printf, 1, 2)))
+die(const char *fmt, ...)
+{
+	int saved = errno;
+	va_list ap;
+
+	fprintf(stderr, "clonecheck-inject: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (saved && fmt[strlen(fmt) - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved));
+	fputc('\n', stderr);
+	exit(125);
+}
+
+/*
+ * The rules a changed call must still satisfy, so that the kernel
+ * accepts it (kernel/fork.c: clone3_args_valid, copy_process).  Only
+ * what a fault can change is checked: flags and exit signal.
+ */
+static bool call_is_legal(const struct call *c)
+{
+	uint64_t f = c->flags;
+
+	if (c->clone3) {
+		if (c->exit_signal > 64)
+			return false;
+		if ((f & (CC_CLONE_THREAD | CC_CLONE_PARENT)) && c->exit_signal)
+			return false;
+		if ((f & CC_CLONE_INTO_CGROUP) && c->args_size < 88)
+			return false;
+	} else {
+		if (f >> 32)
+			return false;
+		if ((f & CC_CLONE_PIDFD) && (f & CC_CLONE_PARENT_SETTID))
+			return false;
+	}
+	if ((f & CC_CLONE_NEWTIME) && !c->clone3)
+		return false;
+	if ((f & (CC_CLONE_NEWNS | CC_CLONE_FS)) == (CC_CLONE_NEWNS | CC_CLONE_FS))
+		return false;
+	if ((f & (CC_CLONE_NEWUSER | CC_CLONE_FS)) == (CC_CLONE_NEWUSER | CC_CLONE_FS))
+		return false;
+	if ((f & CC_CLONE_THREAD) && !(f & CC_CLONE_SIGHAND))
+		return false;
+	if ((f & CC_CLONE_SIGHAND) && !(f & CC_CLONE_VM))
+		return false;
+	if ((f & CC_CLONE_THREAD) && (f & (CC_CLONE_NEWUSER | CC_CLONE_NEWPID)))
+		return false;
+	if ((f & CC_CLONE_SIGHAND) && (f & CC_CLONE_CLEAR_SIGHAND))
+		return false;
+	/* Shared memory without a stack of its own: both run on one stack. */
+	if ((f & CC_CLONE_VM) && !c->has_stack)
+		return false;
+	return true;
+}
+
+/* The changed call, or false when this fault leaves the call alone. */
+static bool apply_fault(const struct call *in, struct call *out)
+{
+	*out = *in;
+	switch (fault->kind) {
+	case FAULT_NONE:
+		return false;
+	case FAULT_DROP:
+		if (!(in->flags & fault->flag))
+			return false;
+		out->flags &= ~fault->flag;
+		break;
+	case FAULT_ADD:
+		if (in->flags & fault->flag)
+			return false;
+		out->flags |= fault->flag;
+		break;
+	case FAULT_EXIT_SIGNAL:
+		if (in->flags & CC_CLONE_THREAD)
+			return false;	/* a thread has no exit signal */
+		out->exit_signal = in->exit_signal == SIGCHLD ? SIGUSR1 : SIGCHLD;
+		/* clone3 wants 0 with CLONE_PARENT: no other value is legal. */
+		break;
+	case FAULT_ERRNO:
+		break;
+	case FAULT_NO_CLONE3:
+		return in->clone3;
+	}
+	return call_is_legal(in) && call_is_legal(out);
+}
+
+static bool exe_is_under(pid_t tid)
+{
+	char link[64], exe[PATH_MAX];
+	ssize_t len;
+
+	snprintf(link, sizeof(link), "/proc/%d/exe", tid);
+	len = readlink(link, exe, sizeof(exe) - 1);
+	if (len < 0)
+		return false;
+	exe[len] = '\0';
+	return (size_t)len > under_len && !strncmp(exe, under, under_len) &&
+	       exe[under_len] == '/';
+}
+
+static int tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
+
+	return process_vm_readv(tid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -1;
+}
+
+/* POKEDATA, not process_vm_writev: it writes through read-only pages too. */
+static int tracee_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	const uint8_t *src = buf;
+	size_t done;
+
+	for (done = 0; done < len; done += sizeof(long)) {
+		long word;
+
+		if (len - done < sizeof(long))
+			return -1;	/* callers write whole words only */
+		memcpy(&word, src + done, sizeof(word));
+		if (ptrace(PTRACE_POKEDATA, tid, (void *)(uintptr_t)(addr + done),
+			   (void *)word) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void remember_restore(pid_t tid, uint64_t addr,
+			     const struct cc_clone_args *saved, size_t len)
+{
+	if (npending == pending_cap) {
+		pending_cap = pending_cap ? 2 * pending_cap : 16;
+		pending = realloc(pending, pending_cap * sizeof(*pending));
+		if (!pending)
+			die("out of memory");
+	}
+	pending[npending++] = (struct pending_restore){ tid, addr, *saved, len };
+}
+
+/* At the syscall-exit stop of tid: put its clone_args back. */
+static void restore_pending(pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < npending; i++) {
+		if (pending[i].tid != tid)
+			continue;
+		tracee_write(tid, pending[i].addr, &pending[i].saved, pending[i].len);
+		pending[i] = pending[--npending];
+		return;
+	}
+}
+
+static void forget_pending(pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < npending; i++)
+		if (pending[i].tid == tid) {
+			pending[i] = pending[--npending];
+			return;
+		}
+}
+
+static void tracee_seen(pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < ntracees; i++)
+		if (tracees[i] == tid)
+			return;
+	if (ntracees == tracees_cap) {
+		tracees_cap = tracees_cap ? 2 * tracees_cap : 64;
+		tracees = realloc(tracees, tracees_cap * sizeof(*tracees));
+		if (!tracees)
+			die("out of memory");
+	}
+	tracees[ntracees++] = tid;
+}
+
+static void tracee_gone(pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < ntracees; i++)
+		if (tracees[i] == tid) {
+			tracees[i] = tracees[--ntracees];
+			return;
+		}
+}
+
+static void log_change(pid_t tid, const struct call *in, const struct call *out)
+{
+	char before[512], after[512];
+
+	if (!log_file)
+		return;
+	cc_flags_print(before, sizeof(before), in->flags, in->exit_signal);
+	cc_flags_print(after, sizeof(after), out->flags, out->exit_signal);
+	fprintf(log_file, "%d %s %s -> %s%s%s\n", tid,
+		in->clone3 ? "clone3" : "clone", before,
+		fault->kind == FAULT_ERRNO || fault->kind == FAULT_NO_CLONE3 ?
+			"-" : after,
+		fault->err ? " errno=" : "",
+		fault->err ? strerror(fault->err) : "");
+	fflush(log_file);
+}
+
+/*
+ * A tracee stopped at the entry of clone or clone3.  Returns true when the
+ * call was changed so that its syscall-exit stop must be seen (to put a
+ * clone3 struct back).
+ */
+static bool on_clone_entry(pid_t tid)
+{
+	cc_tracee_regs regs;
+	struct call in = { 0 }, out;
+	struct cc_clone_args args = { 0 }, saved;
+	long nr;
+
+	if (ptrace(PTRACE_GETREGS, tid, NULL, &regs) < 0)
+		return false;
+	nr = cc_regs_syscall(&regs);
+	if (nr != CC_NR_clone && nr != CC_NR_clone3)
+		return false;
+	if (!exe_is_under(tid))
+		return false;
+	calls_seen++;
+
+	if (nr == CC_NR_clone3) {
+		in.clone3 = true;
+		in.args_addr = cc_regs_arg(&regs, 0);
+		in.args_size = cc_regs_arg(&regs, 1);
+		/* A struct the kernel would refuse to read is left alone... */
+		if (in.args_size < 64 ||
+		    tracee_read(tid, in.args_addr, &args,
+				in.args_size < sizeof(args) ? in.args_size : sizeof(args))) {
+			/* ...except by the control, which refuses every clone3. */
+			if (fault->kind != FAULT_NO_CLONE3)
+				return false;
+		}
+		in.flags = args.flags;
+		in.exit_signal = args.exit_signal;
+		in.has_stack = args.stack != 0;
+	} else {
+		uint64_t word = cc_regs_arg(&regs, 0);
+
+		in.flags = word & ~CC_CSIGNAL & 0xffffffffULL;
+		in.exit_signal = word & CC_CSIGNAL;
+		in.has_stack = cc_regs_arg(&regs, CC_REGS_CLONE_STACK_ARG) != 0;
+	}
+	/* Plain fork(): the harness's and the sandbox's own. */
+	if (!in.clone3 && !in.has_stack)
+		return false;
+	if (!apply_fault(&in, &out))
+		return false;
+
+	calls_changed++;
+	log_change(tid, &in, &out);
+	if (fault->kind == FAULT_ERRNO || fault->kind == FAULT_NO_CLONE3) {
+		cc_regs_skip_syscall(&regs, -fault->err);
+		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0)
+			die("PTRACE_SETREGS on %d:", tid);
+		return false;
+	}
+	if (!in.clone3) {
+		cc_regs_set_arg0(&regs, out.flags | out.exit_signal);
+		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0)
+			die("PTRACE_SETREGS on %d:", tid);
+		return false;
+	}
+	/* flags (offset 0) through exit_signal (offset 32): whole words. */
+	saved = args;
+	args.flags = out.flags;
+	args.exit_signal = out.exit_signal;
+	if (tracee_write(tid, in.args_addr, &args,
+			 offsetof(struct cc_clone_args, stack)))
+		die("cannot write clone_args of %d at %#llx", tid,
+		    (unsigned long long)in.args_addr);
+	remember_restore(tid, in.args_addr, &saved,
+			 offsetof(struct cc_clone_args, stack));
+	return true;
+}
+
+static void install_filter(void)
+{
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_AUDIT_ARCH, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone, 2, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone3, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
+	};
+	struct sock_fprog prog = { sizeof(code) / sizeof(code[0]), code };
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		die("PR_SET_NO_NEW_PRIVS:");
+	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
+		die("installing the seccomp filter:");
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: clonecheck-inject [--under DIR] [--count FILE] [--log FILE] FAULT -- COMMAND...\n"
+		"       clonecheck-inject --list\n");
+}
+
+static void list_faults(void)
+{
+	size_t i;
+
+	for (i = 0; i < NFAULTS; i++)
+		printf("%-20s %s\n", faults[i].name, faults[i].what);
+}
+
+static const struct fault *fault_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NFAULTS; i++)
+		if (!strcmp(faults[i].name, name))
+			return &faults[i];
+	return NULL;
+}
+
+/* The build tree: the directory above this binary's bin/. */
+static void default_under(void)
+{
+	char self[PATH_MAX], *slash;
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	int i;
+
+	if (len < 0)
+		die("readlink /proc/self/exe:");
+	self[len] = '\0';
+	for (i = 0; i < 2; i++) {
+		slash = strrchr(self, '/');
+		if (!slash || slash == self)
+			die("cannot tell the build tree from %s; pass --under", self);
+		*slash = '\0';
+	}
+	snprintf(under, sizeof(under), "%s", self);
+}
+
+static pid_t start_command(char **argv)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		die("fork:");
+	if (pid == 0) {
+		install_filter();
+		/* Wait here until the tracer has seized us. */
+		raise(SIGSTOP);
+		execvp(argv[0], argv);
+		fprintf(stderr, "clonecheck-inject: cannot run %s: %s\n",
+			argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, WSTOPPED) != pid || !WIFSTOPPED(status))
+		die("%s did not stop before exec", argv[0]);
+	if (ptrace(PTRACE_SEIZE, pid, NULL,
+		   (void *)(long)(PTRACE_O_TRACESECCOMP | PTRACE_O_TRACEFORK |
+				  PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+				  PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD |
+				  PTRACE_O_EXITKILL)) < 0)
+		die("PTRACE_SEIZE:");
+	kill(pid, SIGCONT);
+	return pid;
+}
+
+/* Restart a stopped tracee; it may have been killed meanwhile. */
+static void resume(pid_t tid, enum __ptrace_request how, int sig)
+{
+	if (ptrace(how, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
+		die("restarting %d:", tid);
+}
+
+/* Runs until no tracee is left; returns the top command's wait status. */
+static int trace_all(pid_t top)
+{
+	int top_status = 0;
+	bool top_done = false;
+
+	for (;;) {
+		int status, sig, event;
+		pid_t tid = waitpid(-1, &status, __WALL);
+
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;
+			die("waitpid:");
+		}
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			size_t i;
+
+			forget_pending(tid);
+			tracee_gone(tid);
+			if (tid == top) {
+				top_status = status;
+				top_done = true;
+				/* What outlives the command is killed, then reaped. */
+				for (i = 0; i < ntracees; i++)
+					kill(tracees[i], SIGKILL);
+			}
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			continue;
+		sig = WSTOPSIG(status);
+		event = (unsigned int)status >> 16;
+		tracee_seen(tid);
+
+		if (top_done) {
+			kill(tid, SIGKILL);
+			resume(tid, PTRACE_CONT, 0);
+			continue;
+		}
+		switch (event) {
+		case PTRACE_EVENT_SECCOMP:
+			resume(tid, on_clone_entry(tid) ? PTRACE_SYSCALL : PTRACE_CONT, 0);
+			break;
+		case PTRACE_EVENT_STOP:
+			/* Group-stop: stay stopped until SIGCONT, as untraced. */
+			if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+			    sig == SIGTTOU)
+				resume(tid, PTRACE_LISTEN, 0);
+			else
+				resume(tid, PTRACE_CONT, 0);
+			break;
+		case PTRACE_EVENT_FORK:
+		case PTRACE_EVENT_VFORK:
+		case PTRACE_EVENT_CLONE:
+		case PTRACE_EVENT_EXEC:
+		case PTRACE_EVENT_VFORK_DONE:
+			resume(tid, PTRACE_CONT, 0);
+			break;
+		case 0:
+			if (sig == (SIGTRAP | 0x80)) {
+				/* The exit of a changed clone3. */
+				restore_pending(tid);
+				resume(tid, PTRACE_CONT, 0);
+			} else {
+				/* A signal on its way: deliver it. */
+				resume(tid, PTRACE_CONT, sig);
+			}
+			break;
+		default:
+			resume(tid, PTRACE_CONT, 0);
+			break;
+		}
+	}
+	return top_status;
+}
+
+int main(int argc, char **argv)
+{
+	const char *count_path = NULL;
+	int i, status;
+	pid_t top;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--list")) {
+			list_faults();
+			return 0;
+		} else if (!strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--under") && i + 1 < argc) {
+			if (!realpath(argv[++i], under))
+				die("--under %s:", argv[i]);
+		} else if (!strcmp(argv[i], "--count") && i + 1 < argc) {
+			count_path = argv[++i];
+		} else if (!strcmp(argv[i], "--log") && i + 1 < argc) {
+			log_file = fopen(argv[++i], "w");
+			if (!log_file)
+				die("--log %s:", argv[i]);
+		} else if (argv[i][0] == '-') {
+			usage(stderr);
+			die("unknown option %s", argv[i]);
+		} else {
+			break;
+		}
+	}
+	if (i + 2 >= argc || strcmp(argv[i + 1], "--")) {
+		usage(stderr);
+		die("need a FAULT, then --, then a command");
+	}
+	fault = fault_by_name(argv[i]);
+	if (!fault)
+		die("no fault named \"%s\" (clonecheck-inject --list names them)",
+		    argv[i]);
+	if (!under[0])
+		default_under();
+	under_len = strlen(under);
+
+	/* Orphans of the command come to us, so none is left behind. */
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1))
+		die("PR_SET_CHILD_SUBREAPER:");
+	top = start_command(argv + i + 2);
+	status = trace_all(top);
+
+	fprintf(stderr, "clonecheck-inject: %s: changed %lu of %lu clone calls under %s\n",
+		fault->name, calls_changed, calls_seen, under);
+	if (count_path) {
+		FILE *f = fopen(count_path, "w");
+
+		if (!f || fprintf(f, "%lu\n", calls_changed) < 0 || fclose(f))
+			die("writing %s:", count_path);
+	}
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
