@@ -18,9 +18,11 @@
 #ifndef CLONECHECK_CASES_H
 #define CLONECHECK_CASES_H
 
+#include <linux/capability.h>
 #include <signal.h>
 
 #include "kselftest_harness.h"
+#include "env.h"
 #include "launch.h"
 #include "sys.h"
 #include "verdict.h"
@@ -34,10 +36,42 @@ struct case_run {
 	enum cc_launch_result result;
 };
 
+/* What a row needs beyond the request itself; unmet, the row SKIPs. */
+enum case_needs {
+	CASE_NEEDS_USERNS	= 1 << 0,	/* may create a user namespace */
+	CASE_NEEDS_ADMIN	= 1 << 1,	/* CAP_SYS_ADMIN (namespaces without NEWUSER) */
+};
+
+/* False, with the run marked SKIP and the reason, when needs are unmet. */
+static inline bool case_needs_met(struct case_run *run, unsigned int needs)
+{
+	char *why = run->obs.skip;
+	size_t len = sizeof(run->obs.skip);
+
+	if ((needs & CASE_NEEDS_USERNS) && cc_env_userns_blocked(why, len)) {
+		run->result = CC_LAUNCH_SKIP;
+		return false;
+	}
+	if ((needs & CASE_NEEDS_ADMIN) && !cc_env_has_cap(CAP_SYS_ADMIN)) {
+		snprintf(why, len, "needs CAP_SYS_ADMIN: namespaces without CLONE_NEWUSER are for the privileged");
+		run->result = CC_LAUNCH_SKIP;
+		return false;
+	}
+	return true;
+}
+
 static inline void case_launch(struct case_run *run, const char *text)
 {
 	run->text = text;
 	run->result = cc_launch_text(text, &run->req, &run->obs);
+}
+
+static inline void case_launch_if(struct case_run *run, const char *text,
+				  unsigned int needs)
+{
+	run->text = text;
+	if (case_needs_met(run, needs))
+		run->result = cc_launch_text(text, &run->req, &run->obs);
 }
 
 /* SKIP or fail (broken fixture) unless the launch produced a verdict. */
@@ -95,6 +129,19 @@ static inline void case_launch(struct case_run *run, const char *text)
 			   run, _msg);					\
 	} while (0)
 
+/* Each namespace type: new where the request asked, the caller's elsewhere. */
+#define CASE_CHECK_NAMESPACES(run, exp)					\
+	do {								\
+		char _msg[400];						\
+		int _prop;						\
+		CASE_REQUIRE_CHILD(run, exp);				\
+		for (_prop = CC_PROP_NS_MNT; _prop <= CC_PROP_NS_TIME; _prop++) \
+			CASE_CHECK(cc_verdict_prop(&(run)->req, exp,	\
+						   &(run)->obs, _prop,	\
+						   _msg, sizeof(_msg)),	\
+				   run, _msg);				\
+	} while (0)
+
 #define CASE_CHECK_EXIT(run, exp)					\
 	do {								\
 		char _msg[400];						\
@@ -122,10 +169,12 @@ static inline void case_launch(struct case_run *run, const char *text)
 	FIXTURE_VARIANT(fixture) {					\
 		const char *request;					\
 		struct cc_expect expect;				\
+		unsigned int needs;	/* enum case_needs */		\
 	};								\
 	FIXTURE_SETUP(fixture)						\
 	{								\
-		case_launch(&self->run, variant->request);		\
+		case_launch_if(&self->run, variant->request,		\
+			       variant->needs);				\
 	}								\
 	FIXTURE_TEARDOWN(fixture)					\
 	{								\
@@ -166,6 +215,11 @@ static inline void case_launch(struct case_run *run, const char *text)
 	CASE_PROP_TEST(fixture, pidfd, CC_PROP_PIDFD)			\
 	CASE_PROP_TEST(fixture, vfork_suspends_caller, CC_PROP_VFORK)	\
 	CASE_PROP_TEST(fixture, own_stack, CC_PROP_OWN_STACK)		\
+	CASE_PROP_TEST(fixture, io_context, CC_PROP_IO)			\
+	TEST_F(fixture, namespaces)					\
+	{								\
+		CASE_CHECK_NAMESPACES(&self->run, &variant->expect);	\
+	}								\
 	TEST_F(fixture, clear_sighand)					\
 	{								\
 		CASE_CHECK_PROP(&self->run, &variant->expect,		\

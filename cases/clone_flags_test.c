@@ -447,6 +447,244 @@ FIXTURE_VARIANT_ADD(flag, libc_exit_signal_none) {
 		    .exit_signal = 0, EXITED_0 },
 };
 
+/*
+ * ---- CLONE_IO and the namespace flags ----
+ *
+ * Here each namespace flag shows as a namespace of the child's own
+ * (/proc/self/ns/<type> differs from the caller's); what each namespace
+ * isolates has cases of its own.  Namespaces without CLONE_NEWUSER need
+ * CAP_SYS_ADMIN; with CLONE_NEWUSER in the same call they need only
+ * that user namespaces are allowed.
+ */
+
+FIXTURE_VARIANT_ADD(flag, clone_io) {
+	.request = "clone flags=CLONE_IO stack=mmap:64k",
+	.expect = { .props = P(IO) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_io) {
+	.request = "clone3 flags=CLONE_IO stack=mmap:64k",
+	.expect = { .props = P(IO) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(flag, libc_io) {
+	.request = "libc flags=CLONE_IO stack=mmap:64k",
+	.expect = { .props = P(IO) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newns) {
+	.request = "clone flags=CLONE_NEWNS stack=mmap:64k",
+	.expect = { .props = P(NS_MNT) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newpid) {
+	.request = "clone flags=CLONE_NEWPID stack=mmap:64k",
+	.expect = { .props = P(NS_PID) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newnet) {
+	.request = "clone flags=CLONE_NEWNET stack=mmap:64k",
+	.expect = { .props = P(NS_NET) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuts) {
+	.request = "clone flags=CLONE_NEWUTS stack=mmap:64k",
+	.expect = { .props = P(NS_UTS) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newipc) {
+	.request = "clone flags=CLONE_NEWIPC stack=mmap:64k",
+	.expect = { .props = P(NS_IPC) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newcgroup) {
+	.request = "clone flags=CLONE_NEWCGROUP stack=mmap:64k",
+	.expect = { .props = P(NS_CGROUP) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuser) {
+	.request = "clone flags=CLONE_NEWUSER stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuser_newns) {
+	.request = "clone flags=CLONE_NEWUSER|CLONE_NEWNS stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_MNT) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuser_newpid) {
+	.request = "clone flags=CLONE_NEWUSER|CLONE_NEWPID stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_PID) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuser_newnet) {
+	.request = "clone flags=CLONE_NEWUSER|CLONE_NEWNET stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_NET) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuser_newuts) {
+	.request = "clone flags=CLONE_NEWUSER|CLONE_NEWUTS stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_UTS) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuser_newipc) {
+	.request = "clone flags=CLONE_NEWUSER|CLONE_NEWIPC stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_IPC) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_newuser_newcgroup) {
+	.request = "clone flags=CLONE_NEWUSER|CLONE_NEWCGROUP stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_CGROUP) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newns) {
+	.request = "clone3 flags=CLONE_NEWNS stack=mmap:64k",
+	.expect = { .props = P(NS_MNT) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newpid) {
+	.request = "clone3 flags=CLONE_NEWPID stack=mmap:64k",
+	.expect = { .props = P(NS_PID) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newnet) {
+	.request = "clone3 flags=CLONE_NEWNET stack=mmap:64k",
+	.expect = { .props = P(NS_NET) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuts) {
+	.request = "clone3 flags=CLONE_NEWUTS stack=mmap:64k",
+	.expect = { .props = P(NS_UTS) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newipc) {
+	.request = "clone3 flags=CLONE_NEWIPC stack=mmap:64k",
+	.expect = { .props = P(NS_IPC) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newcgroup) {
+	.request = "clone3 flags=CLONE_NEWCGROUP stack=mmap:64k",
+	.expect = { .props = P(NS_CGROUP) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newtime) {
+	.request = "clone3 flags=CLONE_NEWTIME stack=mmap:64k",
+	.expect = { .props = P(NS_TIME) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser) {
+	.request = "clone3 flags=CLONE_NEWUSER stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser_newns) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWNS stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_MNT) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser_newpid) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWPID stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_PID) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser_newnet) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWNET stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_NET) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser_newuts) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWUTS stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_UTS) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser_newipc) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWIPC stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_IPC) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser_newcgroup) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWCGROUP stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_CGROUP) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, clone3_newuser_newtime) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWTIME stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_TIME) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, libc_newuser) {
+	.request = "libc flags=CLONE_NEWUSER stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(flag, libc_newuser_newpid) {
+	.request = "libc flags=CLONE_NEWUSER|CLONE_NEWPID stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_PID) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+	.needs = CASE_NEEDS_USERNS,
+};
+
 CASE_SHARING_TESTS(flag)
 
 TEST_HARNESS_MAIN

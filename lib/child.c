@@ -22,6 +22,7 @@
 #define CC_AT_FDCWD	(-100)
 #define CC_FUTEX_WAKE	1
 #define CC_SEM_UNDO	0x1000
+#define CC_IOPRIO_WHO_PROCESS 1
 #define CC_PR_SET_DUMPABLE 4
 
 /* Steps, reported in failed_step when one fails unexpectedly. */
@@ -35,6 +36,7 @@ enum cc_child_step {
 	CC_STEP_SEMOP,
 	CC_STEP_PARENT_STATE,
 	CC_STEP_EXEC,
+	CC_STEP_IOPRIO,
 };
 
 struct cc_sembuf {
@@ -184,6 +186,28 @@ CC_CHILD_CODE static void child_read_cgroup(struct cc_shared *sh)
 	}
 }
 
+/* The inode of /proc/self/ns/<name>, from its link "<name>:[N]"; 0 if unreadable. */
+CC_CHILD_CODE static uint64_t child_ns_inode(const char *name)
+{
+	char path[48] = "/proc/self/ns/", link[64];
+	uint64_t inode = 0;
+	long len, i, n;
+
+	for (n = 0; path[n]; n++)
+		;
+	for (i = 0; name[i] && n < (long)sizeof(path) - 1; i++)
+		path[n++] = name[i];
+	path[n] = '\0';
+	len = sys_readlinkat(CC_AT_FDCWD, path, link, sizeof(link) - 1);
+	if (len <= 0)
+		return 0;
+	for (i = 0; i < len && link[i] != '['; i++)
+		;
+	for (i++; i < len && link[i] >= '0' && link[i] <= '9'; i++)
+		inode = inode * 10 + (uint64_t)(link[i] - '0');
+	return inode;
+}
+
 CC_CHILD_CODE int cc_child_probe(struct cc_shared *sh, uint64_t initial_sp,
 				 int after_exec)
 {
@@ -191,7 +215,9 @@ CC_CHILD_CODE int cc_child_probe(struct cc_shared *sh, uint64_t initial_sp,
 	struct cc_kernel_sigaction act = { .handler = CC_SIG_IGN };
 	struct cc_kernel_sigaction old;
 	struct cc_sembuf up = { .num = 0, .op = 1, .flg = CC_SEM_UNDO };
+	int ipc = CC_PROP_NS_IPC - CC_PROP_NS_MNT;
 	long err;
+	int i;
 
 	/* What the child inherited, read before it changes anything. */
 	rep->execed = after_exec;
@@ -201,6 +227,8 @@ CC_CHILD_CODE int cc_child_probe(struct cc_shared *sh, uint64_t initial_sp,
 	rep->initial_sp = initial_sp;
 	rep->tls = cc_arch_tls_base();
 	rep->child_tid_word_at_start = sh->child_tid_word;
+	for (i = 0; i < CC_NS_COUNT; i++)
+		rep->ns_inode[i] = child_ns_inode(cc_ns_names[i]);
 
 	err = sys_rt_sigaction(sh->handled_signal, NULL, &old);
 	if (err)
@@ -227,9 +255,16 @@ CC_CHILD_CODE int cc_child_probe(struct cc_shared *sh, uint64_t initial_sp,
 	err = sys_rt_sigaction(sh->sighand_signal, &act, NULL);
 	if (err)
 		child_fail(sh, CC_STEP_SIGACTION_WRITE, err);
-	err = sys_semop(sh->semid, &up, 1);
+	/* In an IPC namespace of its own the caller's semaphore is not there. */
+	if (rep->ns_inode[ipc] == sh->parent_ns_inode[ipc]) {
+		err = sys_semop(sh->semid, &up, 1);
+		if (err)
+			child_fail(sh, CC_STEP_SEMOP, err);
+	}
+	/* Only the calling task's priority: who 0, IOPRIO_WHO_PROCESS. */
+	err = sys_ioprio_set(CC_IOPRIO_WHO_PROCESS, 0, sh->ioprio_child);
 	if (err)
-		child_fail(sh, CC_STEP_SEMOP, err);
+		child_fail(sh, CC_STEP_IOPRIO, err);
 
 	child_observe_vfork(sh);
 	if (sh->wait_parent_futex)

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "launch.h"
 #include "sys.h"
 
@@ -710,6 +711,31 @@ out:
 	return result;
 }
 
+/*
+ * Whether the request cannot run because clone3 is out of reach here: a
+ * raw clone3 needs it; glibc 2.34 and later try clone3 first in
+ * pthread_create() and posix_spawn() and fall back to clone on ENOSYS
+ * only, so they need it to work or to answer ENOSYS.
+ */
+static bool clone3_out_of_reach(const struct cc_request *req)
+{
+	enum cc_clone3_state state;
+
+	if (req->entry != CC_ENTRY_CLONE3 && req->entry != CC_ENTRY_PTHREAD &&
+	    req->entry != CC_ENTRY_POSIX_SPAWN)
+		return false;
+	state = cc_env_clone3();
+	if (state == CC_CLONE3_AVAILABLE)
+		return false;
+	if (req->entry == CC_ENTRY_CLONE3)
+		return true;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
+	return state != CC_CLONE3_ENOSYS;
+#else
+	return false;
+#endif
+}
+
 enum cc_launch_result cc_launch(const struct cc_request *req,
 				struct cc_observation *obs)
 {
@@ -720,6 +746,13 @@ enum cc_launch_result cc_launch(const struct cc_request *req,
 	int memfd, status;
 
 	memset(obs, 0, sizeof(*obs));
+	if (clone3_out_of_reach(req)) {
+		snprintf(obs->skip, sizeof(obs->skip), "%s%s",
+			 req->entry == CC_ENTRY_CLONE3 ? "" :
+				 "glibc's wrapper tries clone3 first: ",
+			 cc_env_clone3_reason());
+		return CC_LAUNCH_SKIP;
+	}
 	/* No CLOEXEC: the exec'ed probe helper maps this page too. */
 	memfd = (int)syscall(SYS_memfd_create, "clonecheck-shared", 0);
 	if (memfd < 0 || ftruncate(memfd, (off_t)size)) {

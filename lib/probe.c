@@ -19,6 +19,14 @@
 
 #define CC_FD_SLOT		200
 #define CC_SIGHAND_SIGNAL	40	/* a real-time signal nothing else uses */
+#define CC_IOPRIO_WHO_PROCESS	1
+/* Best-effort class (2), levels 5 (caller) and 6 (child): no privilege needed. */
+#define CC_IOPRIO_CALLER	((2 << 13) | 5)
+#define CC_IOPRIO_CHILD		((2 << 13) | 6)
+
+const char *const cc_ns_names[CC_NS_COUNT] = {
+	"mnt", "pid", "net", "uts", "ipc", "user", "cgroup", "time",
+};
 
 static const struct {
 	const char *name;
@@ -41,6 +49,15 @@ static const struct {
 	[CC_PROP_CLEAR_SIGHAND]	= { "clear_sighand", "CLONE_CLEAR_SIGHAND" },
 	[CC_PROP_OWN_STACK]	= { "own_stack", "stack argument" },
 	[CC_PROP_CGROUP]	= { "cgroup", "CLONE_INTO_CGROUP" },
+	[CC_PROP_IO]		= { "io_context", "CLONE_IO" },
+	[CC_PROP_NS_MNT]	= { "mount_namespace", "CLONE_NEWNS" },
+	[CC_PROP_NS_PID]	= { "pid_namespace", "CLONE_NEWPID" },
+	[CC_PROP_NS_NET]	= { "network_namespace", "CLONE_NEWNET" },
+	[CC_PROP_NS_UTS]	= { "uts_namespace", "CLONE_NEWUTS" },
+	[CC_PROP_NS_IPC]	= { "ipc_namespace", "CLONE_NEWIPC" },
+	[CC_PROP_NS_USER]	= { "user_namespace", "CLONE_NEWUSER" },
+	[CC_PROP_NS_CGROUP]	= { "cgroup_namespace", "CLONE_NEWCGROUP" },
+	[CC_PROP_NS_TIME]	= { "time_namespace", "CLONE_NEWTIME" },
 };
 
 const char *cc_prop_name(enum cc_prop prop)
@@ -107,6 +124,25 @@ int cc_probe_prepare(struct cc_shared *sh, struct cc_observation *obs)
 	}
 	snprintf(obs->cwd_child, sizeof(obs->cwd_child), "%s", sh->cwd_child);
 
+	/*
+	 * Gives the caller an io_context with a valid priority: copy_io()
+	 * shares it with CLONE_IO and copies it otherwise.
+	 */
+	if (sys_ioprio_set(CC_IOPRIO_WHO_PROCESS, 0, CC_IOPRIO_CALLER)) {
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "ioprio_set(best-effort 5) for the caller failed");
+		return -1;
+	}
+	obs->ioprio_before = (int32_t)sys_ioprio_get(CC_IOPRIO_WHO_PROCESS, 0);
+	sh->ioprio_child = obs->ioprio_child = CC_IOPRIO_CHILD;
+
+	for (i = 0; i < CC_NS_COUNT; i++) {
+		char path[48];
+
+		snprintf(path, sizeof(path), "/proc/self/ns/%s", cc_ns_names[i]);
+		sh->parent_ns_inode[i] = stat(path, &sb) ? 0 : sb.st_ino;
+	}
+
 	sh->sighand_signal = CC_SIGHAND_SIGNAL;
 	sa.sa_handler = SIG_DFL;
 	sigaction(CC_SIGHAND_SIGNAL, &sa, NULL);
@@ -126,6 +162,7 @@ void cc_probe_measure(struct cc_shared *sh, struct cc_observation *obs,
 	struct sigaction sa;
 	uint64_t sp_distance;
 	uint32_t props = 0;
+	int i;
 
 	if (rep->tid == 0 && rep->ran == 0)
 		return;		/* the child never reached its probes */
@@ -133,6 +170,18 @@ void cc_probe_measure(struct cc_shared *sh, struct cc_observation *obs,
 	obs->measured = (1u << CC_PROP_COUNT) - 1;
 	if (!obs->cgroup_expected[0])
 		obs->measured &= ~CC_P(CGROUP);
+	obs->ioprio_after = (int32_t)sys_ioprio_get(CC_IOPRIO_WHO_PROCESS, 0);
+	if (obs->ioprio_after == obs->ioprio_child)
+		props |= CC_P(IO);
+	for (i = 0; i < CC_NS_COUNT; i++) {
+		uint32_t bit = 1u << (CC_PROP_NS_MNT + i);
+
+		/* An entry neither side can read (an older kernel): unmeasured. */
+		if (!rep->ns_inode[i] || !sh->parent_ns_inode[i])
+			obs->measured &= ~bit;
+		else if (rep->ns_inode[i] != sh->parent_ns_inode[i])
+			props |= bit;
+	}
 
 	if (cc_memory_sentinel == sh->sentinel_child_value)
 		props |= CC_P(MEMORY);

@@ -34,8 +34,24 @@ enum cc_prop {
 	CC_PROP_CLEAR_SIGHAND,	/* child saw the parent's handler reset to SIG_DFL */
 	CC_PROP_OWN_STACK,	/* child started on a stack other than the caller's */
 	CC_PROP_CGROUP,		/* child started in the target cgroup */
+	CC_PROP_IO,		/* I/O priority the child set is the caller's */
+	/* The child is in a namespace of its own (/proc/self/ns/<type>). */
+	CC_PROP_NS_MNT,
+	CC_PROP_NS_PID,
+	CC_PROP_NS_NET,
+	CC_PROP_NS_UTS,
+	CC_PROP_NS_IPC,
+	CC_PROP_NS_USER,
+	CC_PROP_NS_CGROUP,
+	CC_PROP_NS_TIME,
 	CC_PROP_COUNT
 };
+
+#define CC_NS_COUNT (CC_PROP_NS_TIME - CC_PROP_NS_MNT + 1)
+#define CC_PROPS_NS (((1u << CC_NS_COUNT) - 1) << CC_PROP_NS_MNT)
+
+/* The /proc/self/ns entry of namespace property n (0 = mnt). */
+extern const char *const cc_ns_names[CC_NS_COUNT];
 
 #define CC_P(name) (1u << CC_PROP_##name)
 
@@ -67,6 +83,7 @@ struct cc_child_report {
 	uint64_t handler_seen;	/* disposition of the parent's handled signal */
 	uint64_t ignored_seen;	/* disposition of the parent's ignored signal */
 	int32_t parent_suspended;	/* 1: caller seen blocked in vfork wait */
+	uint64_t ns_inode[CC_NS_COUNT];	/* 0: could not be read */
 	int32_t failed_step;	/* 0, or which probe step failed */
 	int32_t failed_errno;
 	char cgroup[CC_PATH_MAX];	/* the "0::" line of /proc/self/cgroup */
@@ -104,10 +121,11 @@ struct cc_observation {
 	int32_t pidfd_pid;	/* Pid: from its fdinfo */
 	int32_t pidfd_signal;	/* pidfd_send_signal(0) result */
 	char cgroup_expected[CC_PATH_MAX];
+	int32_t ioprio_before, ioprio_child, ioprio_after;
 
 	struct cc_child_report child;
 
-	char skip[200];		/* set when the request cannot run here */
+	char skip[400];		/* set when the request cannot run here */
 	char broken[200];	/* set when the fixture itself failed */
 };
 
@@ -128,6 +146,8 @@ struct cc_shared {
 	int32_t handled_signal;
 	int32_t ignored_signal;
 	int32_t semid;
+	int32_t ioprio_child;	/* the child sets its own I/O priority to this */
+	uint64_t parent_ns_inode[CC_NS_COUNT];
 	int32_t wait_parent_futex;	/* child waits until the caller sleeps on child_tid */
 	int32_t libc_tid_cleared;	/* pthread: -1, or whether the join found its tid cleared */
 	int32_t action;		/* enum cc_child_action */

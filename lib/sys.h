@@ -67,6 +67,23 @@ static inline long sys_write(int fd, const void *buf, size_t len)
 	return cc_sys3(CC_NR_write, fd, buf, len);
 }
 
+static inline long sys_readlinkat(int dirfd, const char *path, char *buf,
+				  size_t len)
+{
+	return cc_sys4(CC_NR_readlinkat, dirfd, path, buf, len);
+}
+
+/* which: IOPRIO_WHO_PROCESS (1); who 0: the calling task. */
+static inline long sys_ioprio_set(int which, int who, int ioprio)
+{
+	return cc_sys3(CC_NR_ioprio_set, which, who, ioprio);
+}
+
+static inline long sys_ioprio_get(int which, int who)
+{
+	return cc_sys2(CC_NR_ioprio_get, which, who);
+}
+
 static inline long sys_openat(int dirfd, const char *path, int flags)
 {
 	return cc_sys4(CC_NR_openat, dirfd, path, flags, 0);

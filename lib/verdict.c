@@ -172,6 +172,27 @@ static void describe(const struct cc_observation *obs, enum cc_prop prop,
 			 (unsigned long long)obs->stack_lo,
 			 (unsigned long long)obs->stack_hi);
 		break;
+	case CC_PROP_IO:
+		snprintf(out, len, seen ?
+			 "the I/O priority the child set (0x%x) is the caller's" :
+			 "the caller's I/O priority is 0x%x, not the child's 0x%x",
+			 seen ? obs->ioprio_child : obs->ioprio_after,
+			 obs->ioprio_child);
+		break;
+	case CC_PROP_NS_MNT:
+	case CC_PROP_NS_PID:
+	case CC_PROP_NS_NET:
+	case CC_PROP_NS_UTS:
+	case CC_PROP_NS_IPC:
+	case CC_PROP_NS_USER:
+	case CC_PROP_NS_CGROUP:
+	case CC_PROP_NS_TIME:
+		snprintf(out, len, seen ?
+			 "the child's %s namespace is a new one (inode %llu)" :
+			 "the child's %s namespace is the caller's (inode %llu)",
+			 cc_ns_names[prop - CC_PROP_NS_MNT],
+			 (unsigned long long)rep->ns_inode[prop - CC_PROP_NS_MNT]);
+		break;
 	case CC_PROP_CGROUP:
 		snprintf(out, len, seen ? "the child started in %s" :
 			 "the child started in \"%s\", not \"%s\"",
@@ -217,7 +238,7 @@ bool cc_verdict_prop(const struct cc_request *req, const struct cc_expect *exp,
 static const char *child_step_names[] = {
 	"none", "reading sigactions", "reading /proc/self/cgroup", "chdir",
 	"dup3", "setting SIG_IGN", "semop", "reading the caller's state",
-	"exec of the probe helper",
+	"exec of the probe helper", "ioprio_set",
 };
 
 static void describe_exit(enum cc_exit_kind kind, int value, char *out,

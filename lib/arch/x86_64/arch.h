@@ -30,7 +30,10 @@
 #define CC_NR_arch_prctl	158
 #define CC_NR_gettid		186
 #define CC_NR_futex		202
+#define CC_NR_ioprio_set	251
+#define CC_NR_ioprio_get	252
 #define CC_NR_openat		257
+#define CC_NR_readlinkat	267
 #define CC_NR_pidfd_send_signal	424
 #define CC_NR_pidfd_open	434
 #define CC_NR_clone3		435

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What this machine and this process allow, for SKIP decisions made
+ * before a launch: clone3 reachable or not, capabilities, user
+ * namespaces.  Each answer that says "no" comes with the reason, naming
+ * the missing capability or setting.
+ */
+#ifndef CLONECHECK_ENV_H
+#define CLONECHECK_ENV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * clone3 as a deliberately invalid call (size 0) sees it: EINVAL means
+ * the kernel looked at it.  ENOSYS: a kernel before 5.3 or a seccomp
+ * filter; EPERM: a seccomp filter (the container profiles that broke
+ * glibc 2.34, whose fallback to clone only follows ENOSYS).
+ */
+enum cc_clone3_state {
+	CC_CLONE3_AVAILABLE,
+	CC_CLONE3_ENOSYS,
+	CC_CLONE3_EPERM,
+	CC_CLONE3_OTHER,	/* any other errno: a filter we cannot read */
+};
+
+/* Cached after the first call. */
+enum cc_clone3_state cc_env_clone3(void);
+
+/* A sentence on why clone3 cannot be used here; "" when it can. */
+const char *cc_env_clone3_reason(void);
+
+/* Whether the "Seccomp:" line of /proc/self/status shows a filter. */
+bool cc_env_seccomp_filtered(void);
+
+/* Whether cap (CAP_SYS_ADMIN, ...) is in this process's effective set. */
+bool cc_env_has_cap(int cap);
+
+/*
+ * Why this process cannot create a user namespace (names the sysctl),
+ * or NULL when it can.
+ */
+const char *cc_env_userns_blocked(char *buf, size_t len);
+
+#endif
