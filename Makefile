@@ -2,8 +2,10 @@
 #
 # clonecheck.  The two commands:
 #   make check   run every case against this machine's kernel and libc
-#   make test    the project's own tests (unit tests, probe self-tests,
-#                then make check)
+#   make test    the project's own tests: unit tests, probe self-tests,
+#                the cases with no traces left, clone3 denied, and the
+#                mutation score (every injected fault caught)
+# And: make mutation (the table), make soak (no flakes, unprivileged).
 # Both install what they need (make deps) when something is missing.
 #
 # KSRC=/path/to/linux takes the kselftest harness from a kernel tree;
@@ -44,13 +46,14 @@ UNITS		:= $(patsubst tests/%.c,$(BIN)/%,$(UNIT_SRCS))
 HELPER		:= $(BIN)/clonecheck-probe-helper
 BENCH		:= $(BIN)/clonecheck-bench
 INJECT		:= $(BIN)/clonecheck-inject
+DENY_CLONE3	:= $(BIN)/clonecheck-deny-clone3
 HARNESS		:= $(INC)/kselftest_harness.h
 
-.PHONY: all check test deps clean bench
+.PHONY: all check test mutation soak deps clean bench
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
-all: $(CASES) $(UNITS) $(HELPER) $(INJECT)
+all: $(CASES) $(UNITS) $(HELPER) $(INJECT) $(DENY_CLONE3)
 
 # ---- setup ----
 
@@ -126,9 +129,24 @@ $(HELPER): $(BUILD)/obj/lib/probe_helper.c.o $(LIB)
 check: $(CASES) $(HELPER)
 	@tools/ktap-run check $(CASES)
 
-# The project's own tests, then the cases.
-test: $(UNITS) $(CASES) $(HELPER)
-	@tools/ktap-run test $(UNITS) $(CASES)
+# The project's own tests, then the suite proving itself: the cases with
+# a snapshot of the machine around them (no traces), under seccomp
+# filters that deny clone3, and under every fault of the injector (the
+# mutation score must stay 100%).
+SUITE_ENV	= BIN=$(BIN) CASES="$(CASES)"
+
+test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3)
+	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/no_traces.sh \
+		tests/clone3_denied.sh tests/mutation.sh
+
+# The mutation table alone: fault, calls changed, killed or survived.
+mutation: $(CASES) $(HELPER) $(INJECT)
+	@tools/mutation $(INJECT) $(CASES)
+
+# No flakes (the cases 20 times, half of them with every core busy) and
+# the unprivileged run (uid 65534: no FAIL, every SKIP says what it needs).
+soak: $(CASES) $(HELPER)
+	@$(SUITE_ENV) tools/ktap-run soak tests/soak.sh tests/unprivileged.sh
 
 # Figures, not assertions: the case run's wall time, then per entry point
 # the engine's cost per call against a bare call-and-wait loop.

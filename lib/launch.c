@@ -3,6 +3,7 @@
  * Performs a request in a throwaway process tree and fills an
  * observation; see launch.h for the tree.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -736,8 +737,60 @@ static bool clone3_out_of_reach(const struct cc_request *req)
 #endif
 }
 
+/*
+ * The highest open fd of this process, and how many are open: a launch
+ * must leave both as it found them (no pidfd, memfd or cgroup fd left
+ * behind in the test program).
+ */
+static void fd_census(int *count, int *highest)
+{
+	struct dirent *entry;
+	DIR *dir = opendir("/proc/self/fd");
+	int self;
+
+	*count = *highest = -1;
+	if (!dir)
+		return;
+	self = dirfd(dir);
+	*count = *highest = 0;
+	while ((entry = readdir(dir))) {
+		int fd;
+
+		if (entry->d_name[0] == '.')
+			continue;
+		fd = atoi(entry->d_name);
+		if (fd == self)
+			continue;
+		(*count)++;
+		if (fd > *highest)
+			*highest = fd;
+	}
+	closedir(dir);
+}
+
+static enum cc_launch_result launch(const struct cc_request *req,
+				    struct cc_observation *obs);
+
 enum cc_launch_result cc_launch(const struct cc_request *req,
 				struct cc_observation *obs)
+{
+	int count_before, highest_before, count_after, highest_after;
+	enum cc_launch_result result;
+
+	fd_census(&count_before, &highest_before);
+	result = launch(req, obs);
+	fd_census(&count_after, &highest_after);
+	if (count_after != count_before || highest_after != highest_before) {
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "the launch left the test program's fds changed: %d open (highest %d) before, %d (highest %d) after",
+			 count_before, highest_before, count_after, highest_after);
+		return CC_LAUNCH_BROKEN;
+	}
+	return result;
+}
+
+static enum cc_launch_result launch(const struct cc_request *req,
+				    struct cc_observation *obs)
 {
 	size_t size = (sizeof(struct cc_shared) + 4095) & ~4095UL;
 	enum cc_launch_result result = CC_LAUNCH_BROKEN;

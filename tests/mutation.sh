@@ -1,0 +1,27 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The mutation score as tests: tools/mutation over the case programs
+# ($CASES) with the fault injector in $BIN, its table kept as comments,
+# and one test per fault: ok when the fault is killed (a control: when
+# it is clean).  A fault that survives fails make test.
+
+: "${BIN:?BIN must name the bin directory of the build}"
+: "${CASES:?CASES must list the case programs}"
+tools/mutation "$BIN/clonecheck-inject" $CASES 2>&1 | awk '
+	{ print "# " $0 }
+	NF >= 3 && $3 ~ /^(killed|survived|unused|clean|dirty)$/ {
+		n++
+		ok = $3 == "killed" || $3 == "clean"
+		result[n] = (ok ? "ok " : "not ok ") n " " $1
+		if (ok) pass++; else fail++
+	}
+	END {
+		print "1.." n
+		for (i = 1; i <= n; i++)
+			print result[i]
+		if (n == 0)
+			fail = 1
+		printf "# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n", pass, fail
+		exit fail > 0
+	}'

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clonecheck-deny-clone3 ERRNO -- COMMAND...
+ *
+ * Runs COMMAND under a seccomp filter that answers every clone3 with
+ * ERRNO (ENOSYS or EPERM) and allows everything else: the environment of
+ * a kernel before 5.3 (ENOSYS), or of the container runtimes whose
+ * default profile refused clone3 with EPERM and so broke glibc 2.34's
+ * threads, which fall back to clone on ENOSYS only.  The suite must not
+ * FAIL in either: it SKIPs what needs clone3 and says why.
+ */
+#include <errno.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "sys.h"
+#include "tracee_regs.h"
+
+int main(int argc, char **argv)
+{
+	int err;
+
+	if (argc < 4 || strcmp(argv[2], "--")) {
+		fprintf(stderr, "usage: clonecheck-deny-clone3 ENOSYS|EPERM -- COMMAND...\n");
+		return 125;
+	}
+	if (!strcmp(argv[1], "ENOSYS")) {
+		err = ENOSYS;
+	} else if (!strcmp(argv[1], "EPERM")) {
+		err = EPERM;
+	} else {
+		fprintf(stderr, "clonecheck-deny-clone3: \"%s\" is not ENOSYS or EPERM\n",
+			argv[1]);
+		return 125;
+	}
+
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_AUDIT_ARCH, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone3, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (unsigned int)err),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { sizeof(code) / sizeof(code[0]), code };
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog)) {
+		fprintf(stderr, "clonecheck-deny-clone3: installing the filter: %s\n",
+			strerror(errno));
+		return 125;
+	}
+	execvp(argv[3], argv + 3);
+	fprintf(stderr, "clonecheck-deny-clone3: cannot run %s: %s\n", argv[3],
+		strerror(errno));
+	return 127;
+}
