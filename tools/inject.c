@@ -303,6 +303,16 @@ static void restore_pending(pid_t tid)
 	}
 }
 
+static bool has_pending(pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < npending; i++)
+		if (pending[i].tid == tid)
+			return true;
+	return false;
+}
+
 static void forget_pending(pid_t tid)
 {
 	size_t i;
@@ -526,9 +536,15 @@ static pid_t start_command(char **argv)
 	return pid;
 }
 
-/* Restart a stopped tracee; it may have been killed meanwhile. */
+/*
+ * Restart a stopped tracee; it may have been killed meanwhile.  A tracee
+ * whose clone3 struct is to be put back runs to its next syscall stop
+ * (the exit of that clone3), through any fork event or signal on the way.
+ */
 static void resume(pid_t tid, enum __ptrace_request how, int sig)
 {
+	if (how == PTRACE_CONT && has_pending(tid))
+		how = PTRACE_SYSCALL;
 	if (ptrace(how, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
 		die("restarting %d:", tid);
 }
