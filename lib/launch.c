@@ -525,8 +525,8 @@ static int prepare_caller(struct caller_state *st)
 	sh->pidfd_word = -1;
 	sh->action = (int32_t)req->child;
 	sh->action_code = req->child_exit_code;
-	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
 	sh->libc_tid_cleared = req->entry == CC_ENTRY_PTHREAD ? 0 : -1;
+	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
 	sh->wait_parent_futex = (req->flags & CC_CLONE_CHILD_CLEARTID) &&
 				(req->flags & CC_CLONE_VM) &&
 				req->entry <= CC_ENTRY_LIBC &&
