@@ -4,8 +4,9 @@
 # No traces: runs the case programs ($CASES) and compares a snapshot of
 # the machine taken before with one taken after.  Any difference fails
 # and is printed.  The snapshot holds:
-#   - processes of this session, orphans (parent pid 1), and any process
-#     running a program of the build tree ($BIN), wherever it is
+#   - processes of this session, and any process running a program of
+#     the build tree ($BIN), wherever it is (not every orphan: whatever
+#     the machine starts under pid 1 meanwhile would count as a leak)
 #   - mounts (/proc/self/mountinfo), hostname and domain name
 #   - network links, cgroups (every directory of every hierarchy)
 #   - SysV IPC objects (key and id), POSIX message queues
@@ -32,8 +33,7 @@ snapshot() {
 		[ "$pid" = $$ ] || [ "$ppid" = $$ ] || [ "$pid" = "$BASHPID" ] ||
 			[ "$ppid" = "$BASHPID" ] && continue
 		exe=$(readlink /proc/"$pid"/exe 2>/dev/null)
-		if [ "$session" = "$sid" ] || [ "$ppid" = 1 ] ||
-		   [ "${exe#"$bin"/}" != "$exe" ]; then
+		if [ "$session" = "$sid" ] || [ "${exe#"$bin"/}" != "$exe" ]; then
 			echo "$pid ${stat%% *} ${exe:-?}"
 		fi
 	done | sort -n
