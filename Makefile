@@ -37,7 +37,7 @@ LIB_SRCS	:= $(filter-out lib/probe_helper.c,$(wildcard lib/*.c))
 ARCH_SRCS	:= $(wildcard lib/arch/$(ARCH)/*.S lib/arch/$(ARCH)/*.c)
 LIB_OBJS	:= $(patsubst %,$(BUILD)/obj/%.o,$(LIB_SRCS) $(ARCH_SRCS))
 LIB		:= $(BUILD)/libclonecheck.a
-HEADERS		:= $(wildcard lib/*.h lib/arch/$(ARCH)/*.h cases/*.h)
+HEADERS		:= $(wildcard lib/*.h lib/arch/$(ARCH)/*.h cases/*.h tools/*.h)
 
 CASE_SRCS	:= $(wildcard cases/*_test.c)
 CASES		:= $(patsubst cases/%.c,$(BIN)/%,$(CASE_SRCS))

@@ -39,13 +39,14 @@ enum cc_clone3_state cc_env_clone3(void)
 
 const char *cc_env_clone3_reason(void)
 {
-	const char *filter = cc_env_seccomp_filtered() ?
+	const char *filter;
+
+	if (cc_env_clone3() == CC_CLONE3_AVAILABLE)
+		return "";
+	filter = cc_env_seccomp_filtered() ?
 		"a seccomp filter is in force (Seccomp: 2 in /proc/self/status)" :
 		"no seccomp filter is in force";
-
 	switch (cc_env_clone3()) {
-	case CC_CLONE3_AVAILABLE:
-		return "";
 	case CC_CLONE3_ENOSYS:
 		snprintf(clone3_reason, sizeof(clone3_reason),
 			 "needs clone3: it answers ENOSYS here (kernel before 5.3, or a seccomp filter; %s)",

@@ -10,16 +10,11 @@
  * FAIL in either: it SKIPs what needs clone3 and says why.
  */
 #include <errno.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
-#include "sys.h"
-#include "tracee_regs.h"
+#include "clone_filter.h"
 
 int main(int argc, char **argv)
 {
@@ -39,19 +34,8 @@ int main(int argc, char **argv)
 		return 125;
 	}
 
-	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_AUDIT_ARCH, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone3, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (unsigned int)err),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog prog = { sizeof(code) / sizeof(code[0]), code };
-
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
-	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog)) {
+	if (install_clone_filter(SECCOMP_RET_ALLOW,
+				 SECCOMP_RET_ERRNO | (unsigned int)err)) {
 		fprintf(stderr, "clonecheck-deny-clone3: installing the filter: %s\n",
 			strerror(errno));
 		return 125;

@@ -28,8 +28,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -43,6 +41,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "clone_filter.h"
 #include "flags.h"
 #include "sys.h"
 #include "tracee_regs.h"
@@ -444,26 +443,6 @@ static bool on_clone_entry(pid_t tid)
 	return true;
 }
 
-static void install_filter(void)
-{
-	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_AUDIT_ARCH, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone, 2, 0),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone3, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
-	};
-	struct sock_fprog prog = { sizeof(code) / sizeof(code[0]), code };
-
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		die("PR_SET_NO_NEW_PRIVS:");
-	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
-		die("installing the seccomp filter:");
-}
-
 static void usage(FILE *out)
 {
 	fprintf(out,
@@ -516,7 +495,8 @@ static pid_t start_command(char **argv)
 	if (pid < 0)
 		die("fork:");
 	if (pid == 0) {
-		install_filter();
+		if (install_clone_filter(SECCOMP_RET_TRACE, SECCOMP_RET_TRACE))
+			die("installing the seccomp filter:");
 		/* Wait here until the tracer has seized us. */
 		raise(SIGSTOP);
 		execvp(argv[0], argv);

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one seccomp filter both tools install before running a command:
+ * clone gets one action, clone3 another, every other call (and every
+ * other syscall architecture) is allowed.  clonecheck-inject traces both
+ * calls; clonecheck-deny-clone3 refuses clone3 with an errno.
+ */
+#ifndef CLONECHECK_CLONE_FILTER_H
+#define CLONECHECK_CLONE_FILTER_H
+
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/prctl.h>
+
+#include "sys.h"
+#include "tracee_regs.h"
+
+/* 0, or -1 with errno set; the filter is inherited across fork and exec. */
+static inline int install_clone_filter(uint32_t clone_action,
+				       uint32_t clone3_action)
+{
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_AUDIT_ARCH, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, clone_action),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone3, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, clone3_action),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { sizeof(code) / sizeof(code[0]), code };
+
+	/* Without privilege a filter needs no_new_privs. */
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -1;
+	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
+}
+
+#endif
