@@ -20,7 +20,7 @@ bin=$(realpath "$BIN")
 sid=$(($(cut -d' ' -f6 /proc/$$/stat)))
 
 snapshot() {
-	local pid stat rest ppid session exe
+	local pid stat rest state ppid session exe comm
 
 	echo "== processes"
 	for pid in /proc/[0-9]*; do
@@ -28,13 +28,19 @@ snapshot() {
 		read -r stat 2>/dev/null </proc/"$pid"/stat || continue
 		rest=${stat##*) }
 		set -- $rest
-		ppid=$2 session=$4
+		state=$1 ppid=$2 session=$4
 		# This script and the commands it runs for the snapshot.
 		[ "$pid" = $$ ] || [ "$ppid" = $$ ] || [ "$pid" = "$BASHPID" ] ||
 			[ "$ppid" = "$BASHPID" ] && continue
-		exe=$(readlink /proc/"$pid"/exe 2>/dev/null)
+		# A process that is exiting or a zombie has no exe left.  It
+		# cannot be a leak of ours: our zombies have a parent running a
+		# build-tree program, which shows; whatever else in the session
+		# (the CI's own helpers) exits while we look is not ours.
+		case $state in Z | X) continue ;; esac
+		exe=$(readlink /proc/"$pid"/exe 2>/dev/null) || continue
 		if [ "$session" = "$sid" ] || [ "${exe#"$bin"/}" != "$exe" ]; then
-			echo "$pid ${stat%% *} ${exe:-?}"
+			comm=${stat#* (} comm=${comm%") $rest"}
+			echo "$pid ($comm) $exe"
 		fi
 	done | sort -n
 	echo "== mounts"
