@@ -96,7 +96,7 @@ bool cc_env_has_cap(int cap)
 }
 
 /* An integer sysctl, or -1 when it is not there. */
-static long read_sysctl(const char *path)
+long cc_env_sysctl(const char *path)
 {
 	FILE *f = fopen(path, "re");
 	long value = -1;
@@ -111,16 +111,53 @@ static long read_sysctl(const char *path)
 
 const char *cc_env_userns_blocked(char *buf, size_t len)
 {
-	if (read_sysctl("/proc/sys/user/max_user_namespaces") == 0) {
+	if (cc_env_sysctl("/proc/sys/user/max_user_namespaces") == 0) {
 		snprintf(buf, len, "needs user namespaces: user.max_user_namespaces is 0");
 		return buf;
 	}
 	/* Debian's patch: 0 keeps user namespaces to CAP_SYS_ADMIN. */
-	if (read_sysctl("/proc/sys/kernel/unprivileged_userns_clone") == 0 &&
+	if (cc_env_sysctl("/proc/sys/kernel/unprivileged_userns_clone") == 0 &&
 	    !cc_env_has_cap(CAP_SYS_ADMIN)) {
 		snprintf(buf, len,
 			 "needs user namespaces: kernel.unprivileged_userns_clone is 0 and this process lacks CAP_SYS_ADMIN");
 		return buf;
 	}
 	return NULL;
+}
+
+int cc_env_userns_errno(bool privileged)
+{
+	if (cc_env_sysctl("/proc/sys/user/max_user_namespaces") == 0)
+		return ENOSPC;
+	if (!privileged &&
+	    cc_env_sysctl("/proc/sys/kernel/unprivileged_userns_clone") == 0)
+		return EPERM;
+	return 0;
+}
+
+/* Finds the cgroup2 mount: its mount point and the root it shows. */
+int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
+			 size_t root_len)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	char line[1024];
+	int found = -ENOENT;
+
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		char mroot[512], mpoint[512];
+		char *sep = strstr(line, " - ");
+
+		if (!sep || strncmp(sep + 3, "cgroup2 ", 8))
+			continue;
+		if (sscanf(line, "%*d %*d %*s %511s %511s", mroot, mpoint) != 2)
+			continue;
+		snprintf(point, point_len, "%s", mpoint);
+		snprintf(root, root_len, "%s", mroot);
+		found = 0;
+		break;
+	}
+	fclose(f);
+	return found;
 }

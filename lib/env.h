@@ -42,4 +42,22 @@ bool cc_env_has_cap(int cap);
  */
 const char *cc_env_userns_blocked(char *buf, size_t len);
 
+/* A number from a /proc/sys file, or -1 when it is missing. */
+long cc_env_sysctl(const char *path);
+
+/*
+ * The errno the sysctls make a new user namespace fail with, or 0:
+ * ENOSPC when user.max_user_namespaces is 0; EPERM when Debian's
+ * kernel.unprivileged_userns_clone is 0 and the creator is unprivileged
+ * (lacks CAP_SYS_ADMIN).
+ */
+int cc_env_userns_errno(bool privileged);
+
+/*
+ * The cgroup2 mount: its mount point and the cgroup it shows as its
+ * root.  0, or -ENOENT when there is none.
+ */
+int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
+			 size_t root_len);
+
 #endif

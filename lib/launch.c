@@ -84,38 +84,11 @@ int cc_probe_helper_path(char *buf, size_t len)
 
 /* ---- the target cgroup (CLONE_INTO_CGROUP) ---- */
 
-/* Finds the cgroup2 mount: its mount point and the root it shows. */
-static int cgroup2_mount(char *point, size_t point_len, char *root,
-			 size_t root_len)
-{
-	FILE *f = fopen("/proc/self/mountinfo", "re");
-	char line[1024];
-	int found = -ENOENT;
-
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		char mroot[512], mpoint[512];
-		char *sep = strstr(line, " - ");
-
-		if (!sep || strncmp(sep + 3, "cgroup2 ", 8))
-			continue;
-		if (sscanf(line, "%*d %*d %*s %511s %511s", mroot, mpoint) != 2)
-			continue;
-		snprintf(point, point_len, "%s", mpoint);
-		snprintf(root, root_len, "%s", mroot);
-		found = 0;
-		break;
-	}
-	fclose(f);
-	return found;
-}
-
 static int cgroup_create(struct cc_observation *obs, char *dir, size_t len)
 {
 	char point[512], root[512];
 
-	if (cgroup2_mount(point, sizeof(point), root, sizeof(root))) {
+	if (cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root))) {
 		note(obs->skip, "no cgroup2 mount: CLONE_INTO_CGROUP needs one");
 		return -1;
 	}

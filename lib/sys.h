@@ -146,6 +146,153 @@ static inline long sys_pidfd_send_signal(int pidfd, int sig)
 	return cc_sys4(CC_NR_pidfd_send_signal, pidfd, sig, 0, 0);
 }
 
+/* Namespaces, privilege and the objects the namespace cases create. */
+
+static inline long sys_getuid(void) { return cc_sys0(CC_NR_getuid); }
+static inline long sys_getgid(void) { return cc_sys0(CC_NR_getgid); }
+static inline long sys_geteuid(void) { return cc_sys0(CC_NR_geteuid); }
+
+static inline long sys_kill(int pid, int sig)
+{
+	return cc_sys2(CC_NR_kill, pid, sig);
+}
+
+/* A plain fork: legacy clone, no stack, so the child returns here. */
+static inline long sys_fork(void)
+{
+	return cc_sys2(CC_NR_clone, 17 /* SIGCHLD */, 0);
+}
+
+/* Returns only when a signal handler ran: SIGKILL is the way out. */
+static inline long sys_pause(void) { return cc_sys0(CC_NR_pause); }
+
+static inline long sys_wait4(int pid, int *status, int options)
+{
+	return cc_sys4(CC_NR_wait4, pid, status, options, 0);
+}
+
+static inline long sys_setgroups(size_t size, const uint32_t *list)
+{
+	return cc_sys2(CC_NR_setgroups, size, list);
+}
+
+static inline long sys_rt_sigprocmask(int how, const uint64_t *set,
+				      uint64_t *old)
+{
+	return cc_sys4(CC_NR_rt_sigprocmask, how, set, old, 8);
+}
+
+/* Waits with no timeout; info is a siginfo_t (128 bytes). */
+static inline long sys_rt_sigtimedwait(const uint64_t *set, void *info)
+{
+	return cc_sys4(CC_NR_rt_sigtimedwait, set, info, 0, 8);
+}
+
+static inline long sys_unshare(unsigned long flags)
+{
+	return cc_sys1(CC_NR_unshare, flags);
+}
+
+static inline long sys_setns(int fd, int nstype)
+{
+	return cc_sys2(CC_NR_setns, fd, nstype);
+}
+
+static inline long sys_mount(const char *source, const char *target,
+			     const char *type, unsigned long flags,
+			     const void *data)
+{
+	return cc_syscall6(CC_NR_mount, (long)source, (long)target, (long)type,
+			   (long)flags, (long)data, 0);
+}
+
+static inline long sys_umount2(const char *target, int flags)
+{
+	return cc_sys2(CC_NR_umount2, target, flags);
+}
+
+static inline long sys_mkdirat(int dirfd, const char *path, unsigned int mode)
+{
+	return cc_sys3(CC_NR_mkdirat, dirfd, path, mode);
+}
+
+static inline long sys_getdents64(int fd, void *buf, size_t len)
+{
+	return cc_sys3(CC_NR_getdents64, fd, buf, len);
+}
+
+static inline long sys_sethostname(const char *name, size_t len)
+{
+	return cc_sys2(CC_NR_sethostname, name, len);
+}
+
+static inline long sys_socket(int domain, int type, int protocol)
+{
+	return cc_sys3(CC_NR_socket, domain, type, protocol);
+}
+
+static inline long sys_ioctl(int fd, unsigned long request, void *arg)
+{
+	return cc_sys3(CC_NR_ioctl, fd, request, arg);
+}
+
+static inline long sys_msgget(long key, int flags)
+{
+	return cc_sys2(CC_NR_msgget, key, flags);
+}
+
+static inline long sys_msgctl(int id, int cmd, void *buf)
+{
+	return cc_sys3(CC_NR_msgctl, id, cmd, buf);
+}
+
+static inline long sys_mq_open(const char *name, int flags, unsigned int mode)
+{
+	return cc_sys4(CC_NR_mq_open, name, flags, mode, 0);
+}
+
+static inline long sys_mq_unlink(const char *name)
+{
+	return cc_sys1(CC_NR_mq_unlink, name);
+}
+
+/* Raw capget/capset with version 3 (two 32-bit words per set). */
+struct cc_cap_header {
+	uint32_t version;
+	int pid;
+};
+
+struct cc_cap_data {
+	uint32_t effective;
+	uint32_t permitted;
+	uint32_t inheritable;
+};
+
+#define CC_CAP_VERSION_3 0x20080522
+
+static inline long sys_capget(struct cc_cap_header *hdr,
+			      struct cc_cap_data data[2])
+{
+	return cc_sys2(CC_NR_capget, hdr, data);
+}
+
+static inline long sys_capset(struct cc_cap_header *hdr,
+			      const struct cc_cap_data data[2])
+{
+	return cc_sys2(CC_NR_capset, hdr, data);
+}
+
+struct cc_timespec {
+	int64_t sec;
+	int64_t nsec;
+};
+
+/* The syscall, not the vDSO: a time namespace applies to both. */
+static inline long sys_clock_gettime(int clock, struct cc_timespec *ts)
+{
+	return cc_sys2(CC_NR_clock_gettime, clock, ts);
+}
+
 /* clone3 without a trampoline: only for calls that must not create a task. */
 static inline long sys_clone3(struct cc_clone_args *args, size_t size)
 {

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Privilege contexts; see context.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/capability.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "context.h"
+#include "env.h"
+
+static const char *const context_names[CC_CTX_COUNT] = {
+	[CC_CTX_ROOT] = "root",
+	[CC_CTX_UNPRIV] = "unprivileged",
+	[CC_CTX_UNPRIV_NEWUSER] = "unpriv_newuser",
+	[CC_CTX_USERNS_ROOT] = "userns_root",
+};
+
+const char *cc_context_name(enum cc_context ctx)
+{
+	return ctx < CC_CTX_COUNT ? context_names[ctx] : "?";
+}
+
+static int write_file(const char *path, const char *text, char *why,
+		      size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+	int err;
+
+	if (fd < 0) {
+		err = errno;
+		snprintf(why, len, "open %s: %s", path, strerror(err));
+		return -err;
+	}
+	n = write(fd, text, strlen(text));
+	err = n < 0 ? errno : 0;
+	close(fd);
+	if (n != (ssize_t)strlen(text)) {
+		snprintf(why, len, "write \"%s\" to %s: %s", text, path,
+			 err ? strerror(err) : "short write");
+		return err ? -err : -EIO;
+	}
+	return 0;
+}
+
+int cc_userns_map(pid_t pid, uid_t inside, uid_t outside, gid_t inside_gid,
+		  gid_t outside_gid, bool deny_setgroups, char *why, size_t len)
+{
+	char path[64], map[64];
+	int ret;
+
+	if (deny_setgroups) {
+		snprintf(path, sizeof(path), "/proc/%d/setgroups", pid);
+		ret = write_file(path, "deny", why, len);
+		if (ret)
+			return ret;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/uid_map", pid);
+	snprintf(map, sizeof(map), "%u %u 1\n", inside, outside);
+	ret = write_file(path, map, why, len);
+	if (ret)
+		return ret;
+	snprintf(path, sizeof(path), "/proc/%d/gid_map", pid);
+	snprintf(map, sizeof(map), "%u %u 1\n", inside_gid, outside_gid);
+	return write_file(path, map, why, len);
+}
+
+int cc_context_sandbox(void)
+{
+	if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET))
+		return -errno;
+	/* Nothing mounted from here on propagates back to the host. */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+		return -errno;
+	return 0;
+}
+
+static enum cc_launch_result drop_to_nobody(char *why, size_t len)
+{
+	if (geteuid() != 0)
+		return CC_LAUNCH_OK;	/* unprivileged already */
+	if (setgroups(0, NULL) || setresgid(CC_NOBODY, CC_NOBODY, CC_NOBODY) ||
+	    setresuid(CC_NOBODY, CC_NOBODY, CC_NOBODY)) {
+		snprintf(why, len, "cannot drop to uid %d: %s", CC_NOBODY,
+			 strerror(errno));
+		return CC_LAUNCH_BROKEN;
+	}
+	/*
+	 * A uid change makes the process non-dumpable, and /proc/PID of a
+	 * non-dumpable process (uid_map included) belongs to root: this
+	 * caller could not map its own children's user namespaces.
+	 */
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)) {
+		snprintf(why, len, "PR_SET_DUMPABLE: %s", strerror(errno));
+		return CC_LAUNCH_BROKEN;
+	}
+	if (cc_env_has_cap(CAP_SYS_ADMIN)) {
+		snprintf(why, len, "uid %d still has CAP_SYS_ADMIN", CC_NOBODY);
+		return CC_LAUNCH_BROKEN;
+	}
+	return CC_LAUNCH_OK;
+}
+
+static enum cc_launch_result enter_userns_root(char *why, size_t len)
+{
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	char map_why[200];
+	int err;
+
+	if (cc_env_userns_blocked(why, len))
+		return CC_LAUNCH_SKIP;
+	if (unshare(CLONE_NEWUSER)) {
+		snprintf(why, len, "unshare(CLONE_NEWUSER): %s", strerror(errno));
+		return CC_LAUNCH_BROKEN;
+	}
+	err = cc_userns_map(getpid(), 0, uid, 0, gid, true, map_why,
+			    sizeof(map_why));
+	if (err) {
+		snprintf(why, len, "mapping its own user namespace: %s", map_why);
+		return CC_LAUNCH_BROKEN;
+	}
+	err = cc_context_sandbox();
+	if (err) {
+		snprintf(why, len, "throwaway namespaces inside the user namespace: %s",
+			 strerror(-err));
+		return CC_LAUNCH_BROKEN;
+	}
+	return CC_LAUNCH_OK;
+}
+
+enum cc_launch_result cc_context_enter(enum cc_context ctx, char *why,
+				       size_t len)
+{
+	int err;
+
+	switch (ctx) {
+	case CC_CTX_ROOT:
+		if (!cc_env_has_cap(CAP_SYS_ADMIN)) {
+			snprintf(why, len, "needs CAP_SYS_ADMIN: the root context");
+			return CC_LAUNCH_SKIP;
+		}
+		err = cc_context_sandbox();
+		if (err) {
+			snprintf(why, len, "throwaway namespaces: %s", strerror(-err));
+			return CC_LAUNCH_BROKEN;
+		}
+		return CC_LAUNCH_OK;
+	case CC_CTX_UNPRIV:
+		return drop_to_nobody(why, len);
+	case CC_CTX_UNPRIV_NEWUSER:
+		/* The call itself makes the user namespace: its errno, if
+		 * the sysctls forbid it, is the row's expectation. */
+		return drop_to_nobody(why, len);
+	case CC_CTX_USERNS_ROOT:
+		return enter_userns_root(why, len);
+	default:
+		snprintf(why, len, "unknown context %d", ctx);
+		return CC_LAUNCH_BROKEN;
+	}
+}

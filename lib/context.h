@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Privilege contexts: who makes the call.  A context is entered in a
+ * disposable process (a test body, a fuzz executor), never undone:
+ *
+ *   root            CAP_SYS_ADMIN in the initial user namespace; before
+ *                   the call the process moves into throwaway mount
+ *                   (private), UTS, IPC and network namespaces, so a
+ *                   kernel that ignores a CLONE_NEW* flag changes those,
+ *                   not the host's
+ *   unprivileged    uid and gid 65534 without capabilities (dropped from
+ *                   root; as is when already unprivileged)
+ *   unpriv_newuser  the same caller; rows in this context add
+ *                   CLONE_NEWUSER to the call
+ *   userns_root     uid 0 with every capability inside a user namespace
+ *                   made here (mapped to the caller's own uid and gid),
+ *                   then the same throwaway namespaces as root
+ */
+#ifndef CLONECHECK_CONTEXT_H
+#define CLONECHECK_CONTEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "launch.h"
+
+enum cc_context {
+	CC_CTX_ROOT,
+	CC_CTX_UNPRIV,
+	CC_CTX_UNPRIV_NEWUSER,
+	CC_CTX_USERNS_ROOT,
+	CC_CTX_COUNT
+};
+
+/* The uid and gid an unprivileged context runs as. */
+#define CC_NOBODY 65534
+
+const char *cc_context_name(enum cc_context ctx);
+
+/*
+ * Enters ctx in the calling process.  OK, SKIP (what is missing, in why)
+ * or BROKEN (what failed, in why).
+ */
+enum cc_launch_result cc_context_enter(enum cc_context ctx, char *why,
+				       size_t len);
+
+/*
+ * Throwaway namespaces for the calling process: mount (with every mount
+ * made private), UTS, IPC and network.  0 or -errno.
+ */
+int cc_context_sandbox(void);
+
+/*
+ * Maps uid and gid inside to outside (one id each) for the user
+ * namespace of pid.  With deny_setgroups, /proc/PID/setgroups is set to
+ * "deny" first, as an unprivileged writer must.  0 or -errno, with the
+ * file that refused in why.
+ */
+int cc_userns_map(pid_t pid, uid_t inside, uid_t outside, gid_t inside_gid,
+		  gid_t outside_gid, bool deny_setgroups, char *why,
+		  size_t len);
+
+#endif
