@@ -28,6 +28,7 @@
  * privilege to act on the namespace it shares (root and userns_root, both
  * inside throwaway namespaces, so "shared" never means the host's).
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
@@ -733,6 +734,31 @@ static void context_user_ns(struct ns_report *r, pid_t pid)
 	r->child_done = await(r);
 }
 
+/*
+ * SIGKILL to every child of the context still alive: a grandchild that
+ * outlived the child (and came back to this subreaper) has a pid that
+ * only /proc can tell from outside.
+ */
+static void kill_own_children(void)
+{
+	char path[64], text[512], *p;
+	struct dirent *entry;
+	DIR *proc = opendir("/proc");
+	long ppid;
+
+	while (proc && (entry = readdir(proc))) {
+		if (entry->d_name[0] < '1' || entry->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%.32s/stat", entry->d_name);
+		read_text(path, text, sizeof(text));
+		p = strrchr(text, ')');
+		if (p && sscanf(p + 2, "%*c %ld", &ppid) == 1 && ppid == getpid())
+			kill(atoi(entry->d_name), SIGKILL);
+	}
+	if (proc)
+		closedir(proc);
+}
+
 static void context_pid_ns(struct ns_report *r, pid_t pid)
 {
 	struct pollfd pfd = { .fd = r->alive[0], .events = POLLIN };
@@ -755,8 +781,8 @@ static void context_pid_ns(struct ns_report *r, pid_t pid)
 		r->wait_si_pid = si.si_pid;
 	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLHUP))
 		r->grandchild_gone_with_init = true;
-	else if (!r->given && r->pid_grandchild_seen > 0)
-		kill(r->pid_grandchild_seen, SIGKILL);	/* same pid namespace */
+	else
+		kill_own_children();
 }
 
 /* Looks from outside while the child, done, waits for "exit". */
