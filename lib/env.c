@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "env.h"
@@ -160,4 +161,17 @@ int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
 	}
 	fclose(f);
 	return found;
+}
+
+unsigned int cc_env_kernel_version(void)
+{
+	const char *forced = getenv("CLONECHECK_KERNEL_VERSION");
+	unsigned int major = 0, minor = 0, patch = 0;
+	struct utsname uts;
+
+	if (forced && *forced)
+		sscanf(forced, "%u.%u.%u", &major, &minor, &patch);
+	else if (uname(&uts) == 0)
+		sscanf(uts.release, "%u.%u.%u", &major, &minor, &patch);
+	return CC_KERNEL_VERSION(major, minor, patch > 255 ? 255 : patch);
 }

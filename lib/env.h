@@ -42,6 +42,15 @@ bool cc_env_has_cap(int cap);
  */
 const char *cc_env_userns_blocked(char *buf, size_t len);
 
+#define CC_KERNEL_VERSION(a, b, c) (((a) << 16) | ((b) << 8) | (c))
+
+/*
+ * The running kernel's version as CC_KERNEL_VERSION(major, minor,
+ * patch), or the one $CLONECHECK_KERNEL_VERSION names ("6.1.0"), so
+ * version-gated expectations can be tested on any kernel.
+ */
+unsigned int cc_env_kernel_version(void);
+
 /* A number from a /proc/sys file, or -1 when it is missing. */
 long cc_env_sysctl(const char *path);
 

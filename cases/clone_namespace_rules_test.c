@@ -1,0 +1,791 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Namespace rules: the combinations copy_process and copy_namespaces
+ * refuse, the state a caller gets into with unshare or setns that changes
+ * what clone may do, and the limits (nesting depth, per-type counts,
+ * set_tid across nested pid namespaces), each exact to the level.
+ *
+ * Each row runs in a context process forked by the test (see
+ * clone_namespaces_test.c); the context enters the row's privilege
+ * context (root, or root inside a user namespace it makes: the rows run
+ * unprivileged too), prepares, makes the call and reaps everything.
+ */
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cases.h"
+#include "clonefn.h"
+#include "context.h"
+#include "flags.h"
+
+#define RULE_TEXT 256
+
+struct rule_report {
+	enum cc_launch_result result;
+	char why[RULE_TEXT];
+	long ret;			/* the call: pid (or 0 for a thread) or -errno */
+	long steps[40];			/* per level, for the limit rows */
+	int nsteps;
+	char text[RULE_TEXT];		/* NSpid of a set_tid child */
+};
+
+static struct rule_report *new_report(void)
+{
+	struct rule_report *r = mmap(NULL, sizeof(*r), PROT_READ | PROT_WRITE,
+				     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (r == MAP_FAILED)
+		return NULL;
+	r->result = CC_LAUNCH_OK;
+	return r;
+}
+
+static void report_broken(struct rule_report *r, const char *what)
+{
+	if (r->result == CC_LAUNCH_OK) {
+		r->result = CC_LAUNCH_BROKEN;
+		snprintf(r->why, sizeof(r->why), "%s: %s", what, strerror(errno));
+	}
+}
+
+/* The child of every call here: leaves at once (raw exit). */
+static int leave(void *arg, uint64_t initial_sp)
+{
+	return 0;
+}
+
+/* Reaps every child; thread children of a CLONE_THREAD row end alone. */
+static void reap_all(void)
+{
+	while (wait4(-1, NULL, __WALL, NULL) > 0 || errno == EINTR)
+		;
+}
+
+/* Runs fn in a context process; the test sees only the report. */
+static void in_context(struct rule_report *r, enum cc_context ctx,
+		       void (*fn)(struct rule_report *r, const void *arg),
+		       const void *arg)
+{
+	int status = 0;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+		r->result = cc_context_enter(ctx, r->why, sizeof(r->why));
+		if (r->result == CC_LAUNCH_OK)
+			fn(r, arg);
+		reap_all();
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
+		r->result = CC_LAUNCH_BROKEN;
+		snprintf(r->why, sizeof(r->why),
+			 "the context process did not exit cleanly (status %#x)",
+			 status);
+	}
+}
+
+#define RULE_REQUIRE(r)							\
+	do {								\
+		ASSERT_NE(NULL, r);					\
+		if ((r)->result == CC_LAUNCH_SKIP)			\
+			SKIP(return, "%s", (r)->why);			\
+		if ((r)->result != CC_LAUNCH_OK) {			\
+			TH_LOG("broken fixture, not a kernel verdict: %s", (r)->why); \
+			ASSERT_EQ((int)CC_LAUNCH_OK, (int)(r)->result);	\
+		}							\
+	} while (0)
+
+static const char *errno_text(long err)
+{
+	return err ? strerror((int)err) : "success";
+}
+
+/* ---- combination rules ---- */
+
+/* What the caller did before the call. */
+enum rule_setup {
+	SETUP_NONE,
+	SETUP_UNSHARE_PID,	/* unshare(CLONE_NEWPID) */
+	SETUP_UNSHARE_TIME,	/* unshare(CLONE_NEWTIME) */
+	SETUP_PID_INIT,		/* the caller is init of a new pid namespace */
+	SETUP_SETNS_PID,	/* setns into a pid namespace another made */
+};
+
+FIXTURE(rule) {
+	struct rule_report *r;
+};
+
+FIXTURE_VARIANT(rule) {
+	enum cc_entry entry;
+	enum cc_context ctx;
+	enum rule_setup setup;
+	uint64_t flags;
+	uint64_t exit_signal;
+	int err;		/* expected errno, 0: a child */
+	/* Behaviour that changed: before this version the errno was err_before. */
+	unsigned int since;
+	int err_before;
+};
+
+struct rule_call {
+	enum rule_setup setup;
+	enum cc_entry entry;
+	uint64_t flags, exit_signal;
+};
+
+static void rule_call(struct rule_report *r, const struct rule_call *c)
+{
+	r->ret = cc_clone_fn(c->entry, c->flags, c->exit_signal, leave, NULL);
+}
+
+/*
+ *   context ─ caller   forked first, in the context's pid namespace
+ *      │                  setns(holder's pid namespace), then
+ *      │                  clone(CLONE_PARENT): the child is born in the
+ *      │                  holder's namespace, as a child of the context
+ *      └── holder      init (pid 1) of a new pid namespace, waits
+ */
+static void rule_setns_pid(struct rule_report *r, const struct rule_call *c)
+{
+	int hold[2], go[2], status;
+	pid_t holder = -1, caller;
+	char path[64];
+	int fd;
+
+	if (pipe2(hold, O_CLOEXEC) || pipe2(go, O_CLOEXEC))
+		return report_broken(r, "pipe2");
+	caller = fork();
+	if (caller == 0) {
+		close(go[1]);
+		if (read(go[0], &holder, sizeof(holder)) != sizeof(holder))
+			_exit(1);
+		snprintf(path, sizeof(path), "/proc/%d/ns/pid", holder);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || setns(fd, CLONE_NEWPID)) {
+			report_broken(r, "setns into the holder's pid namespace");
+			_exit(1);
+		}
+		rule_call(r, c);
+		_exit(0);
+	}
+	close(go[0]);
+	if (caller < 0)
+		return report_broken(r, "fork the caller");
+	if (unshare(CLONE_NEWPID)) {
+		report_broken(r, "unshare(CLONE_NEWPID)");
+	} else {
+		holder = fork();
+		if (holder == 0) {
+			char ch;
+
+			close(hold[1]);
+			read(hold[0], &ch, 1);	/* until the context closes it */
+			_exit(0);
+		}
+		if (holder < 0)
+			report_broken(r, "fork the holder");
+	}
+	/* A failed holder still releases the caller, with a pid of -1. */
+	write(go[1], &holder, sizeof(holder));
+	close(go[1]);
+	waitpid(caller, &status, 0);
+	close(hold[1]);
+}
+
+static void rule_run(struct rule_report *r, const void *arg)
+{
+	const struct rule_call *c = arg;
+	pid_t init;
+
+	switch (c->setup) {
+	case SETUP_UNSHARE_PID:
+		if (unshare(CLONE_NEWPID))
+			return report_broken(r, "unshare(CLONE_NEWPID)");
+		break;
+	case SETUP_UNSHARE_TIME:
+		if (unshare(CLONE_NEWTIME))
+			return report_broken(r, "unshare(CLONE_NEWTIME)");
+		break;
+	case SETUP_PID_INIT:
+		/*
+		 *   context ─ init   pid 1 of a new pid namespace: the caller
+		 *              └── child
+		 */
+		if (unshare(CLONE_NEWPID))
+			return report_broken(r, "unshare(CLONE_NEWPID)");
+		init = fork();
+		if (init == 0) {
+			rule_call(r, c);
+			reap_all();
+			_exit(0);
+		}
+		if (init < 0)
+			report_broken(r, "fork the init");
+		return;
+	case SETUP_SETNS_PID:
+		return rule_setns_pid(r, c);
+	default:
+		break;
+	}
+	rule_call(r, c);
+}
+
+FIXTURE_SETUP(rule)
+{
+	struct rule_call call = {
+		variant->setup, variant->entry, variant->flags,
+		variant->exit_signal,
+	};
+
+	self->r = new_report();
+	ASSERT_NE(NULL, self->r);
+	in_context(self->r, variant->ctx, rule_run, &call);
+}
+
+FIXTURE_TEARDOWN(rule)
+{
+	munmap(self->r, sizeof(*self->r));
+}
+
+TEST_F(rule, returns)
+{
+	struct rule_report *r = self->r;
+	int exp = variant->err;
+	long got;
+
+	if (variant->since && cc_env_kernel_version() < variant->since)
+		exp = variant->err_before;
+	RULE_REQUIRE(r);
+	got = r->ret < 0 ? -r->ret : 0;
+	if (got != exp)
+		TH_LOG("%s flags %#llx: expected %s, got %s",
+		       cc_entry_name(variant->entry),
+		       (unsigned long long)variant->flags, errno_text(exp),
+		       errno_text(got));
+	EXPECT_EQ(exp, got);
+}
+
+#define VM_THREAD (CC_CLONE_VM | CC_CLONE_SIGHAND | CC_CLONE_THREAD)
+
+/*
+ * One rule, through the three entry points and in two contexts.  Rows
+ * with CLONE_THREAD or CLONE_PARENT pass exit signal 0, which clone3
+ * requires of both: the rule under test, not that one, must answer.
+ */
+#define RULE_ROW(name, e, E, c, C, setup_, flags_, sig, err_, since_, before) \
+	FIXTURE_VARIANT_ADD(rule, name##_##e##_##c) {			\
+		.entry = CC_ENTRY_##E, .ctx = CC_CTX_##C,		\
+		.setup = setup_, .flags = flags_, .exit_signal = sig,	\
+		.err = err_, .since = since_, .err_before = before,	\
+	};
+#define RULE_CTX(name, e, E, setup, flags, sig, err, since, before)	\
+	RULE_ROW(name, e, E, root, ROOT, setup, flags, sig, err, since, before) \
+	RULE_ROW(name, e, E, userns_root, USERNS_ROOT, setup, flags, sig, err, \
+		 since, before)
+#define RULE_GATED(name, setup, flags, sig, err, since, before)	\
+	RULE_CTX(name, clone, CLONE, setup, flags, sig, err, since, before) \
+	RULE_CTX(name, clone3, CLONE3, setup, flags, sig, err, since, before) \
+	RULE_CTX(name, libc, LIBC, setup, flags, sig, err, since, before)
+#define RULE(name, setup, flags, sig, err)				\
+	RULE_GATED(name, setup, flags, sig, err, 0, 0)
+
+/* copy_process: a new mount namespace cannot share the fs struct. */
+RULE(newns_fs, SETUP_NONE, CC_CLONE_NEWNS | CC_CLONE_FS, SIGCHLD, EINVAL)
+RULE(newns, SETUP_NONE, CC_CLONE_NEWNS, SIGCHLD, 0)
+/* copy_process: nor may a new user namespace (its root would chroot us). */
+RULE(newuser_fs, SETUP_NONE, CC_CLONE_NEWUSER | CC_CLONE_FS, SIGCHLD, EINVAL)
+RULE(newuser, SETUP_NONE, CC_CLONE_NEWUSER, SIGCHLD, 0)
+/* copy_process: a thread stays in its group's pid and user namespace. */
+RULE(thread_newpid, SETUP_NONE, VM_THREAD | CC_CLONE_NEWPID, 0, EINVAL)
+RULE(thread_newuser, SETUP_NONE, VM_THREAD | CC_CLONE_NEWUSER, 0, EINVAL)
+RULE(thread, SETUP_NONE, VM_THREAD, 0, 0)
+/* copy_namespaces: SysV undo lists do not cross IPC namespaces. */
+RULE(newipc_sysvsem, SETUP_NONE, CC_CLONE_NEWIPC | CC_CLONE_SYSVSEM, SIGCHLD,
+     EINVAL)
+RULE(newipc, SETUP_NONE, CC_CLONE_NEWIPC, SIGCHLD, 0)
+/* copy_process: an init has no parent to give its child (SIGNAL_UNKILLABLE). */
+RULE(parent_from_pid_init, SETUP_PID_INIT, CC_CLONE_PARENT, 0, EINVAL)
+RULE(plain_from_pid_init, SETUP_PID_INIT, 0, SIGCHLD, 0)
+/*
+ * After unshare(CLONE_NEWPID) the children go to a namespace the caller
+ * is not in: no thread there (copy_process), no second new one
+ * (copy_namespaces via create_pid_namespace's parent check).
+ */
+RULE(thread_after_unshare_pid, SETUP_UNSHARE_PID, VM_THREAD, 0, EINVAL)
+RULE(newpid_after_unshare_pid, SETUP_UNSHARE_PID, CC_CLONE_NEWPID, SIGCHLD,
+     EINVAL)
+RULE(plain_after_unshare_pid, SETUP_UNSHARE_PID, 0, SIGCHLD, 0)
+/*
+ * After unshare(CLONE_NEWTIME): 6.1 refuses to share the VM or the
+ * thread group with a child bound for another time namespace; since
+ * "fs/exec: switch timens when a task gets a new mm" (6.3) such a child
+ * stays in the old one until it execs.  The boundary is from reading
+ * the 6.1 and 6.12 sources; only 6.18 is measured here.
+ */
+#define TIMENS_SHARED_VM_SINCE CC_KERNEL_VERSION(6, 3, 0)
+RULE_GATED(vm_after_unshare_time, SETUP_UNSHARE_TIME, CC_CLONE_VM, SIGCHLD, 0,
+	   TIMENS_SHARED_VM_SINCE, EINVAL)
+RULE_GATED(thread_after_unshare_time, SETUP_UNSHARE_TIME, VM_THREAD, 0, 0,
+	   TIMENS_SHARED_VM_SINCE, EINVAL)
+RULE(plain_after_unshare_time, SETUP_UNSHARE_TIME, 0, SIGCHLD, 0)
+/* Allowed since 3.13 (1f7f4dde5c94; it broke nix, NixOS/nix#453). */
+RULE(parent_after_setns_pid, SETUP_SETNS_PID, CC_CLONE_PARENT, 0, 0)
+
+/* ---- limits ---- */
+
+FIXTURE(limit) {
+	struct rule_report *r;
+};
+
+FIXTURE_VARIANT(limit) {
+	enum cc_entry entry;
+};
+
+FIXTURE_VARIANT_ADD(limit, clone) { .entry = CC_ENTRY_CLONE };
+FIXTURE_VARIANT_ADD(limit, clone3) { .entry = CC_ENTRY_CLONE3 };
+FIXTURE_VARIANT_ADD(limit, libc) { .entry = CC_ENTRY_LIBC };
+
+FIXTURE_SETUP(limit)
+{
+	self->r = new_report();
+	ASSERT_NE(NULL, self->r);
+}
+
+FIXTURE_TEARDOWN(limit)
+{
+	munmap(self->r, sizeof(*self->r));
+}
+
+/* The initial user namespace maps every id onto itself. */
+static bool in_initial_user_ns(void)
+{
+	char map[128] = "";
+	int fd = open("/proc/self/uid_map", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, map, sizeof(map) - 1);
+	unsigned long first, lower, count;
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0 || sscanf(map, "%lu %lu %lu", &first, &lower, &count) != 3)
+		return false;
+	return first == 0 && lower == 0 && count == 4294967295UL;
+}
+
+#define USERNS_LEVELS 33	/* below the initial one */
+
+/*
+ *   initial user ns (level 0)
+ *     └─ 1 ─ 2 ─ ... ─ 32      unshare(CLONE_NEWUSER) 32 times, mapped
+ *                       ├─ 33  clone(CLONE_NEWUSER): allowed
+ *                       33     unshare once more: allowed
+ *                        └─ 34 clone(CLONE_NEWUSER): ENOSPC
+ *
+ * steps[0..31]: the unshares to levels 1..32; steps[32]: clone at 32;
+ * steps[33]: the unshare to 33; steps[34]: clone at 33; steps[35]:
+ * unshare at 33.
+ */
+static void userns_nesting(struct rule_report *r, const void *arg)
+{
+	const enum cc_entry *entry = arg;
+	char why[200];
+	int level;
+
+	for (level = 1; level <= USERNS_LEVELS; level++) {
+		uid_t uid = geteuid();
+		gid_t gid = getegid();
+
+		if (level == USERNS_LEVELS) {
+			r->steps[r->nsteps++] = cc_clone_fn(*entry, CC_CLONE_NEWUSER,
+							    SIGCHLD, leave, NULL);
+			reap_all();
+		}
+		if (unshare(CLONE_NEWUSER)) {
+			r->steps[r->nsteps++] = -errno;
+			return;
+		}
+		r->steps[r->nsteps++] = 0;
+		if (cc_userns_map(getpid(), 0, uid, 0, gid, true, why, sizeof(why))) {
+			r->result = CC_LAUNCH_BROKEN;
+			snprintf(r->why, sizeof(r->why), "level %d: %s", level, why);
+			return;
+		}
+	}
+	r->steps[r->nsteps++] = cc_clone_fn(*entry, CC_CLONE_NEWUSER, SIGCHLD,
+					    leave, NULL);
+	reap_all();
+	r->steps[r->nsteps++] = unshare(CLONE_NEWUSER) ? -errno : 0;
+}
+
+TEST_F(limit, user_namespaces_nest_33_levels)
+{
+	struct rule_report *r = self->r;
+	enum cc_entry entry = variant->entry;
+	int i;
+
+	if (!in_initial_user_ns())
+		SKIP(return, "needs the initial user namespace to count levels from 0");
+	in_context(r, CC_CTX_UNPRIV_NEWUSER, userns_nesting, &entry);
+	RULE_REQUIRE(r);
+	for (i = 0; i < USERNS_LEVELS - 1 && i < r->nsteps; i++) {
+		if (r->steps[i])
+			TH_LOG("unshare to level %d: %s", i + 1, errno_text(-r->steps[i]));
+		ASSERT_EQ(0, r->steps[i]);
+	}
+	ASSERT_EQ(USERNS_LEVELS + 3, r->nsteps);
+	if (r->steps[32] <= 0)
+		TH_LOG("%s(CLONE_NEWUSER) at level 32: %s, want a child at 33",
+		       cc_entry_name(entry), errno_text(-r->steps[32]));
+	EXPECT_LT(0, r->steps[32]);
+	if (r->steps[33])
+		TH_LOG("unshare to level 33: %s", errno_text(-r->steps[33]));
+	EXPECT_EQ(0, r->steps[33]);
+	if (r->steps[34] != -ENOSPC)
+		TH_LOG("%s(CLONE_NEWUSER) at level 33: %s, want ENOSPC",
+		       cc_entry_name(entry), errno_text(-r->steps[34]));
+	EXPECT_EQ(-ENOSPC, r->steps[34]);
+	if (r->steps[35] != -ENOSPC)
+		TH_LOG("unshare(CLONE_NEWUSER) at level 33: %s, want ENOSPC",
+		       errno_text(-r->steps[35]));
+	EXPECT_EQ(-ENOSPC, r->steps[35]);
+}
+
+#define PIDNS_LEVELS 32		/* the deepest pid namespace level */
+
+/*
+ *   pid ns level 0 ─ context
+ *     └─ 1 ─ init₁ ─ 2 ─ init₂ ─ ... ─ 31 ─ init₃₁
+ *                                         ├─ clone(CLONE_NEWPID): 32, allowed
+ *                                         └─ 32 ─ init₃₂
+ *                                               └─ clone(CLONE_NEWPID): ENOSPC
+ *
+ * Each init reaches the next level with unshare(CLONE_NEWPID) and fork;
+ * the results travel up through the shared report.
+ */
+static void pidns_descend(struct rule_report *r, enum cc_entry entry,
+			  int level)
+{
+	pid_t next;
+
+	if (level == PIDNS_LEVELS - 1 || level == PIDNS_LEVELS) {
+		r->steps[level == PIDNS_LEVELS] =
+			cc_clone_fn(entry, CC_CLONE_NEWPID, SIGCHLD, leave, NULL);
+		reap_all();
+		if (level == PIDNS_LEVELS)
+			return;
+	}
+	if (unshare(CLONE_NEWPID)) {
+		r->steps[2] = -errno;
+		return;
+	}
+	next = fork();
+	if (next == 0) {
+		pidns_descend(r, entry, level + 1);
+		reap_all();
+		_exit(0);
+	}
+	if (next < 0)
+		report_broken(r, "fork the next level");
+	reap_all();
+}
+
+static void pidns_nesting(struct rule_report *r, const void *arg)
+{
+	const enum cc_entry *entry = arg;
+	char status[4096], *nspid;
+	int fd, levels = 0;
+	ssize_t n;
+
+	/* NSpid has one pid per level: this process's own level + 1. */
+	fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, status, sizeof(status) - 1);
+	if (fd >= 0)
+		close(fd);
+	status[n > 0 ? n : 0] = '\0';
+	nspid = strstr(status, "NSpid:");
+	for (nspid = nspid ? nspid + 6 : NULL; nspid && *nspid && *nspid != '\n'; nspid++)
+		if (nspid[0] == '\t' || nspid[0] == ' ')
+			levels++;
+	if (levels != 1) {
+		r->result = CC_LAUNCH_SKIP;
+		snprintf(r->why, sizeof(r->why),
+			 "needs the initial pid namespace to count levels (NSpid has %d entries)",
+			 levels);
+		return;
+	}
+	r->steps[0] = r->steps[1] = r->steps[2] = 1;	/* 1: not reached */
+	pidns_descend(r, *entry, 0);
+}
+
+TEST_F(limit, pid_namespaces_nest_32_levels)
+{
+	struct rule_report *r = self->r;
+	enum cc_entry entry = variant->entry;
+
+	in_context(r, CC_CTX_USERNS_ROOT, pidns_nesting, &entry);
+	RULE_REQUIRE(r);
+	if (r->steps[2] != 1)
+		TH_LOG("unshare(CLONE_NEWPID) on the way down: %s",
+		       errno_text(-r->steps[2]));
+	ASSERT_EQ(1, r->steps[2]);
+	if (r->steps[0] <= 0)
+		TH_LOG("%s(CLONE_NEWPID) from level 31: %s, want a child at 32",
+		       cc_entry_name(entry), errno_text(-r->steps[0]));
+	EXPECT_LT(0, r->steps[0]);
+	if (r->steps[1] != -ENOSPC)
+		TH_LOG("%s(CLONE_NEWPID) from level 32: %s, want ENOSPC",
+		       cc_entry_name(entry),
+		       r->steps[1] == 1 ? "not reached" : errno_text(-r->steps[1]));
+	EXPECT_EQ(-ENOSPC, r->steps[1]);
+}
+
+/*
+ * Per-type count limits: /proc/sys/user/max_<type>_namespaces, here 0,
+ * written inside the context's own user namespace (the initial one needs
+ * CAP_SYS_RESOURCE, which this machine's bounding set lacks).
+ */
+struct count_limit {
+	const char *sysctl;
+	uint64_t flag;
+};
+
+static const struct count_limit count_limits[] = {
+	{ "max_user_namespaces", CC_CLONE_NEWUSER },
+	{ "max_pid_namespaces", CC_CLONE_NEWPID },
+	{ "max_uts_namespaces", CC_CLONE_NEWUTS },
+	{ "max_ipc_namespaces", CC_CLONE_NEWIPC },
+	{ "max_net_namespaces", CC_CLONE_NEWNET },
+	{ "max_mnt_namespaces", CC_CLONE_NEWNS },
+	{ "max_cgroup_namespaces", CC_CLONE_NEWCGROUP },
+	{ "max_time_namespaces", CC_CLONE_NEWTIME },
+};
+
+#define N_LIMITS (sizeof(count_limits) / sizeof(count_limits[0]))
+
+static void count_limit_run(struct rule_report *r, const void *arg)
+{
+	const enum cc_entry *entry = arg;
+	char path[96];
+	size_t i;
+	int fd;
+
+	for (i = 0; i < N_LIMITS; i++) {
+		/* Legacy clone cannot ask for a time namespace (0x80). */
+		if (count_limits[i].flag == CC_CLONE_NEWTIME &&
+		    *entry != CC_ENTRY_CLONE3) {
+			r->steps[i] = 1;
+			continue;
+		}
+		/* One at a time: a limit of 0 for mounts stops the rest. */
+		snprintf(path, sizeof(path), "/proc/sys/user/%s",
+			 count_limits[i].sysctl);
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0 || write(fd, "0", 1) != 1) {
+			report_broken(r, path);
+			if (fd >= 0)
+				close(fd);
+			return;
+		}
+		r->steps[i] = cc_clone_fn(*entry, count_limits[i].flag, SIGCHLD,
+					  leave, NULL);
+		reap_all();
+		if (pwrite(fd, "1000", 4, 0) != 4)
+			report_broken(r, path);
+		close(fd);
+	}
+}
+
+TEST_F(limit, per_type_count_limits)
+{
+	struct rule_report *r = self->r;
+	enum cc_entry entry = variant->entry;
+	size_t i;
+
+	in_context(r, CC_CTX_USERNS_ROOT, count_limit_run, &entry);
+	RULE_REQUIRE(r);
+	for (i = 0; i < N_LIMITS; i++) {
+		if (r->steps[i] == 1)
+			continue;
+		if (r->steps[i] != -ENOSPC)
+			TH_LOG("%s with %s=0: %s, want ENOSPC", cc_entry_name(entry),
+			       count_limits[i].sysctl, errno_text(-r->steps[i]));
+		EXPECT_EQ(-ENOSPC, r->steps[i]);
+	}
+}
+
+/* ---- set_tid across nested pid namespaces (clone3 only) ---- */
+
+enum set_tid_row { SET_TID_NESTED, SET_TID_EEXIST, SET_TID_TOO_MANY,
+		   SET_TID_NO_CAP, SET_TID_WITH_CAP };
+
+FIXTURE(set_tid) {
+	struct rule_report *r;
+};
+
+FIXTURE_VARIANT(set_tid) {
+	enum set_tid_row row;
+	int err;
+};
+
+/*
+ *   pid ns level 0 ─ context (root in its own user namespace)
+ *     └─ level 1 ─ init₁ (pid 1)
+ *          └─ clone3(CLONE_NEWPID, set_tid = {1, 77})
+ *               └─ level 2 ─ child: pid 1 in level 2, 77 in level 1
+ */
+FIXTURE_VARIANT_ADD(set_tid, nested) { .row = SET_TID_NESTED, .err = 0 };
+/*   init₁ ─ clone3(set_tid = {1}): pid 1 is init₁ itself */
+FIXTURE_VARIANT_ADD(set_tid, pid_in_use) { .row = SET_TID_EEXIST, .err = EEXIST };
+/*   init₁ ─ clone3(set_tid = {5, 5, 5}): three levels asked, two exist */
+FIXTURE_VARIANT_ADD(set_tid, more_than_levels) { .row = SET_TID_TOO_MANY, .err = EINVAL };
+/*   init₁, CAP_SYS_ADMIN and CAP_CHECKPOINT_RESTORE dropped by capset ─ clone3(set_tid = {5}) */
+FIXTURE_VARIANT_ADD(set_tid, without_checkpoint_restore) { .row = SET_TID_NO_CAP, .err = EPERM };
+/*   init₁, only CAP_SYS_ADMIN dropped ─ clone3(set_tid = {5}) */
+FIXTURE_VARIANT_ADD(set_tid, with_checkpoint_restore) { .row = SET_TID_WITH_CAP, .err = 0 };
+
+FIXTURE_SETUP(set_tid)
+{
+	self->r = new_report();
+	ASSERT_NE(NULL, self->r);
+}
+
+FIXTURE_TEARDOWN(set_tid)
+{
+	munmap(self->r, sizeof(*self->r));
+}
+
+/* The child of the nested row reports its NSpid line. */
+static int report_nspid(void *arg, uint64_t initial_sp)
+{
+	struct rule_report *r = arg;
+	char status[4096];
+	long n = sys_openat(AT_FDCWD, "/proc/self/status", O_RDONLY);
+	long fd = n, len = 0, i;
+	const char *line = NULL;
+
+	if (fd < 0)
+		return 1;
+	while ((n = sys_read(fd, status + len, sizeof(status) - 1 - len)) > 0)
+		len += n;
+	sys_close(fd);
+	status[len] = '\0';
+	for (i = 0; i + 6 < len; i++)
+		if ((i == 0 || status[i - 1] == '\n') && status[i] == 'N' &&
+		    status[i + 1] == 'S' && status[i + 2] == 'p' &&
+		    status[i + 3] == 'i' && status[i + 4] == 'd' &&
+		    status[i + 5] == ':') {
+			line = status + i + 6;
+			break;
+		}
+	for (i = 0; line && line[i] && line[i] != '\n' && i < RULE_TEXT - 1; i++)
+		r->text[i] = line[i] == '\t' ? ' ' : line[i];
+	r->text[i] = '\0';
+	return 0;
+}
+
+/* Drops capabilities from the effective set with raw capset. */
+static int drop_effective(uint64_t caps)
+{
+	struct cc_cap_header hdr = { CC_CAP_VERSION_3, 0 };
+	struct cc_cap_data data[2];
+
+	if (sys_capget(&hdr, data))
+		return -1;
+	data[0].effective &= ~(uint32_t)caps;
+	data[1].effective &= ~(uint32_t)(caps >> 32);
+	return sys_capset(&hdr, data) ? -1 : 0;
+}
+
+static long clone3_set_tid(struct rule_report *r, uint64_t flags,
+			   const int32_t *tids, size_t count, cc_child_fn fn)
+{
+	static uint8_t stack[64 * 1024] __attribute__((aligned(16)));
+	struct cc_clone_args args = {
+		.flags = flags,
+		.exit_signal = SIGCHLD,
+		.stack = (uint64_t)(uintptr_t)stack,
+		.stack_size = sizeof(stack),
+		.set_tid = (uint64_t)(uintptr_t)tids,
+		.set_tid_size = count,
+	};
+
+	return cc_arch_clone_call(CC_NR_clone3, (long)&args, sizeof(args), 0,
+				  0, 0, fn, r);
+}
+
+static void set_tid_run(struct rule_report *r, const void *arg)
+{
+	const enum set_tid_row *row = arg;
+	static const int32_t nested[] = { 1, 77 }, one[] = { 1 },
+			     three[] = { 5, 5, 5 }, five[] = { 5 };
+	pid_t init;
+
+	if (unshare(CLONE_NEWPID))
+		return report_broken(r, "unshare(CLONE_NEWPID)");
+	init = fork();
+	if (init == 0) {
+		switch (*row) {
+		case SET_TID_NESTED:
+			r->ret = clone3_set_tid(r, CC_CLONE_NEWPID, nested, 2,
+						report_nspid);
+			break;
+		case SET_TID_EEXIST:
+			r->ret = clone3_set_tid(r, 0, one, 1, leave);
+			break;
+		case SET_TID_TOO_MANY:
+			r->ret = clone3_set_tid(r, 0, three, 3, leave);
+			break;
+		case SET_TID_NO_CAP:
+		case SET_TID_WITH_CAP:
+			if (drop_effective(1ULL << CAP_SYS_ADMIN |
+					   (*row == SET_TID_NO_CAP ?
+					    1ULL << CAP_CHECKPOINT_RESTORE : 0))) {
+				report_broken(r, "capset");
+				_exit(1);
+			}
+			r->ret = clone3_set_tid(r, 0, five, 1, leave);
+			if (*row == SET_TID_WITH_CAP && r->ret != 5 && r->ret > 0)
+				snprintf(r->text, sizeof(r->text),
+					 "asked for pid 5, got %ld", r->ret);
+			break;
+		}
+		reap_all();
+		_exit(0);
+	}
+	if (init < 0)
+		report_broken(r, "fork the init");
+}
+
+TEST_F(set_tid, clone3)
+{
+	struct rule_report *r = self->r;
+	enum set_tid_row row = variant->row;
+	long got;
+
+	if (cc_env_clone3() != CC_CLONE3_AVAILABLE)
+		SKIP(return, "%s", cc_env_clone3_reason());
+	in_context(r, CC_CTX_USERNS_ROOT, set_tid_run, &row);
+	RULE_REQUIRE(r);
+	got = r->ret < 0 ? -r->ret : 0;
+	if (got != variant->err)
+		TH_LOG("clone3 with set_tid: %s, want %s", errno_text(got),
+		       errno_text(variant->err));
+	ASSERT_EQ(variant->err, got);
+	if (row == SET_TID_NESTED) {
+		/* Outermost first: <level 0> 77 1. */
+		const char *tail = strstr(r->text, " 77 1");
+
+		if (!tail || tail[5])
+			TH_LOG("the child's NSpid is \"%s\", want \"<any> 77 1\"",
+			       r->text);
+		EXPECT_TRUE(tail && !tail[5]);
+	}
+	if (row == SET_TID_WITH_CAP)
+		EXPECT_EQ(5, r->ret) TH_LOG("%s", r->text);
+}
+
+TEST_HARNESS_MAIN
