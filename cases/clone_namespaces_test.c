@@ -927,6 +927,12 @@ static void ns_run(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
 	r->result = CC_LAUNCH_OK;
 	r->ret = -1;
 
+	if (entry == CC_ENTRY_CLONE3 && cc_env_clone3() != CC_CLONE3_AVAILABLE) {
+		r->result = CC_LAUNCH_SKIP;
+		snprintf(r->why, sizeof(r->why), "%s", cc_env_clone3_reason());
+		return;
+	}
+
 	/* A cgroup of our own, so "rooted at its cgroup" is not just "/". */
 	if (kind == NS_CGROUP && geteuid() == 0 &&
 	    cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root)) == 0) {
