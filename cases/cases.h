@@ -74,6 +74,17 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		run->result = cc_launch_text(text, &run->req, &run->obs);
 }
 
+/* SKIP with why, or fail as a broken fixture, unless result is OK. */
+#define CASE_REQUIRE_RESULT(result, why)				\
+	do {								\
+		if ((result) == CC_LAUNCH_SKIP)				\
+			SKIP(return, "%s", why);			\
+		if ((result) != CC_LAUNCH_OK) {				\
+			TH_LOG("broken fixture, not a kernel verdict: %s", why); \
+			ASSERT_EQ((int)CC_LAUNCH_OK, (int)(result));	\
+		}							\
+	} while (0)
+
 /* SKIP or fail (broken fixture) unless the launch produced a verdict. */
 #define CASE_REQUIRE(run)						\
 	do {								\

@@ -103,12 +103,7 @@ static void in_context(struct rule_report *r, enum cc_context ctx,
 #define RULE_REQUIRE(r)							\
 	do {								\
 		ASSERT_NE(NULL, r);					\
-		if ((r)->result == CC_LAUNCH_SKIP)			\
-			SKIP(return, "%s", (r)->why);			\
-		if ((r)->result != CC_LAUNCH_OK) {			\
-			TH_LOG("broken fixture, not a kernel verdict: %s", (r)->why); \
-			ASSERT_EQ((int)CC_LAUNCH_OK, (int)(r)->result);	\
-		}							\
+		CASE_REQUIRE_RESULT((r)->result, (r)->why);		\
 	} while (0)
 
 static const char *errno_text(long err)

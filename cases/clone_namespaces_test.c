@@ -967,15 +967,7 @@ static const char *ns_errno_name(long err)
 }
 
 /* SKIP, or fail as a broken fixture, unless the row produced a verdict. */
-#define NS_REQUIRE(r)							\
-	do {								\
-		if ((r)->result == CC_LAUNCH_SKIP)			\
-			SKIP(return, "%s", (r)->why);			\
-		if ((r)->result != CC_LAUNCH_OK) {			\
-			TH_LOG("broken fixture, not a kernel verdict: %s", (r)->why); \
-			ASSERT_EQ((int)CC_LAUNCH_OK, (int)(r)->result);	\
-		}							\
-	} while (0)
+#define NS_REQUIRE(r) CASE_REQUIRE_RESULT((r)->result, (r)->why)
 
 /* The call ended as expected; a child is there to judge, or SKIP. */
 #define NS_REQUIRE_CHILD(r)						\
