@@ -75,7 +75,13 @@ long cc_clone_fn(enum cc_entry entry, uint64_t flags, uint64_t exit_signal,
 	default:
 		ret = -EINVAL;
 	}
-	if (!(flags & CC_CLONE_VM) || ret < 0)
+	/*
+	 * Unmapped only when no child was made: even without CLONE_VM in
+	 * flags, a kernel that wrongly shares the memory (the injector's
+	 * add-vm) leaves the child running on it, and a child on a freed
+	 * stack runs on whatever is mapped there next.
+	 */
+	if (ret < 0)
 		munmap(base, span);
 	return ret;
 }

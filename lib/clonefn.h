@@ -25,8 +25,10 @@
  * CC_ENTRY_CLONE, CC_ENTRY_CLONE3 or CC_ENTRY_LIBC; through clone and
  * the libc wrapper flags above bit 31 cannot be spelled and exit_signal
  * shares the low byte of the flags, as the kernel reads it.  The stack
- * is unmapped again unless flags hold CLONE_VM (then the child may still
- * run on it: it is left to the process's end).
+ * (256 KiB of address space, untouched by the caller) stays mapped until
+ * the caller exits: the caller cannot know that the child does not run
+ * on it in the caller's memory.  Callers are short-lived context
+ * processes.
  */
 long cc_clone_fn(enum cc_entry entry, uint64_t flags, uint64_t exit_signal,
 	      cc_child_fn fn, void *arg);
