@@ -280,6 +280,10 @@ static void child_pid_ns(struct ns_report *r)
 		r->grandchild_parent = sys_getppid();
 		sys_close(r->to_parent[1]);
 		sys_close(r->to_child[0]);
+		/* Whoever reads the test's output must not wait for us. */
+		sys_close(0);
+		sys_close(1);
+		sys_close(2);
 		/* Ready; then hold alive[1] open until something kills us. */
 		sys_write(r->alive[1], "g", 1);
 		for (;;)
@@ -825,6 +829,11 @@ static void context_look(struct ns_report *r, pid_t pid)
 	}
 }
 
+/* A handler, not SIG_IGN: the child inherits it and still waits for SIGUSR1. */
+static void ignore_signal(int sig)
+{
+}
+
 static void context_main(struct ns_report *r)
 {
 	char procs[NS_TEXT + 16];
@@ -837,6 +846,12 @@ static void context_main(struct ns_report *r)
 	/* Orphans (the grandchild of an "absent" row) come back to us. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * A child whose exit signal is not SIGCHLD (a kernel, or the
+	 * injector's exit-signal fault, changing it) must not kill the
+	 * context before it reaps: wait4 with __WALL takes any signal.
+	 */
+	signal(SIGUSR1, ignore_signal);
 	if (r->cgroup_dir[0]) {
 		snprintf(procs, sizeof(procs), "%s/cgroup.procs", r->cgroup_dir);
 		fd = open(procs, O_WRONLY | O_CLOEXEC);
