@@ -577,7 +577,6 @@ static void count_limit_run(struct rule_report *r, const void *arg)
 	const enum cc_entry *entry = arg;
 	char path[96];
 	size_t i;
-	int fd;
 
 	for (i = 0; i < N_LIMITS; i++) {
 		/* Legacy clone cannot ask for a time namespace (0x80). */
@@ -589,19 +588,17 @@ static void count_limit_run(struct rule_report *r, const void *arg)
 		/* One at a time: a limit of 0 for mounts stops the rest. */
 		snprintf(path, sizeof(path), "/proc/sys/user/%s",
 			 count_limits[i].sysctl);
-		fd = open(path, O_WRONLY | O_CLOEXEC);
-		if (fd < 0 || write(fd, "0", 1) != 1) {
-			report_broken(r, path);
-			if (fd >= 0)
-				close(fd);
+		if (cc_write_file(path, "0", r->why, sizeof(r->why))) {
+			r->result = CC_LAUNCH_BROKEN;
 			return;
 		}
 		r->steps[i] = cc_clone_fn(*entry, count_limits[i].flag, SIGCHLD,
 					  leave, NULL);
 		reap_all();
-		if (pwrite(fd, "1000", 4, 0) != 4)
-			report_broken(r, path);
-		close(fd);
+		if (cc_write_file(path, "1000", r->why, sizeof(r->why))) {
+			r->result = CC_LAUNCH_BROKEN;
+			return;
+		}
 	}
 }
 

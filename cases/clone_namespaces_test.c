@@ -553,14 +553,6 @@ static void read_text(const char *path, char *out, size_t size)
 		close(fd);
 }
 
-static long read_number(const char *path)
-{
-	char text[32];
-
-	read_text(path, text, sizeof(text));
-	return text[0] ? strtol(text, NULL, 10) : -1;
-}
-
 static bool mountinfo_has(const char *path, const char *tag)
 {
 	FILE *f = fopen(path, "re");
@@ -638,9 +630,9 @@ static void context_prepare(struct ns_report *r)
 		gethostname(r->uts_parent_before, sizeof(r->uts_parent_before));
 		break;
 	case NS_USER:
-		r->user_overflow_uid = read_number("/proc/sys/kernel/overflowuid");
-		r->user_overflow_gid = read_number("/proc/sys/kernel/overflowgid");
-		r->user_cap_last = read_number("/proc/sys/kernel/cap_last_cap");
+		r->user_overflow_uid = cc_env_sysctl("/proc/sys/kernel/overflowuid");
+		r->user_overflow_gid = cc_env_sysctl("/proc/sys/kernel/overflowgid");
+		r->user_cap_last = cc_env_sysctl("/proc/sys/kernel/cap_last_cap");
 		r->user_parent_uid = geteuid();
 		r->user_parent_cap_effective = effective_caps();
 		break;
@@ -658,7 +650,7 @@ static void context_prepare(struct ns_report *r)
 		if (r->given && r->entry == CC_ENTRY_CLONE3 &&
 		    (r->ctx == CC_CTX_ROOT || r->ctx == CC_CTX_USERNS_ROOT)) {
 			char offsets[64];
-			int fd;
+			int err;
 
 			if (unshare(CLONE_NEWTIME)) {
 				context_broken(r, "unshare(CLONE_NEWTIME)");
@@ -666,17 +658,18 @@ static void context_prepare(struct ns_report *r)
 			}
 			snprintf(offsets, sizeof(offsets), "monotonic %lld 0",
 				 NS_TIME_OFFSET_SEC);
-			fd = open("/proc/self/timens_offsets", O_WRONLY | O_CLOEXEC);
-			if (fd < 0 || write(fd, offsets, strlen(offsets)) < 0)
+			err = cc_write_file("/proc/self/timens_offsets",
+					    offsets, NULL, 0);
+			if (err) {
+				errno = -err;
 				context_broken(r, "write /proc/self/timens_offsets");
-			else
+			} else {
 				r->time_offset = NS_TIME_OFFSET_SEC;
-			if (fd >= 0)
-				close(fd);
+			}
 		}
 		readlink("/proc/self/ns/time", r->time_parent_ns,
 			 sizeof(r->time_parent_ns) - 1);
-		clock_gettime(CLOCK_MONOTONIC, (struct timespec *)&r->time_before);
+		sys_clock_gettime(CLOCK_MONOTONIC, &r->time_before);
 		break;
 	default:
 		break;
@@ -697,16 +690,9 @@ static void map_child(struct ns_report *r, pid_t pid)
 static long write_proc(pid_t pid, const char *file, const char *text)
 {
 	char path[64];
-	long ret = 0;
-	int fd;
 
 	snprintf(path, sizeof(path), "/proc/%d/%s", pid, file);
-	fd = open(path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0 || write(fd, text, strlen(text)) < 0)
-		ret = -errno;
-	if (fd >= 0)
-		close(fd);
-	return ret;
+	return cc_write_file(path, text, NULL, 0);
 }
 
 /*
@@ -821,7 +807,7 @@ static void context_look(struct ns_report *r, pid_t pid)
 		cgroup2_path(text, r->cg_parent_view, sizeof(r->cg_parent_view));
 		break;
 	case NS_TIME:
-		clock_gettime(CLOCK_MONOTONIC, (struct timespec *)&r->time_after);
+		sys_clock_gettime(CLOCK_MONOTONIC, &r->time_after);
 		r->time_exit_signal_field = stat_exit_signal(pid);
 		break;
 	default:
@@ -838,7 +824,7 @@ static void context_main(struct ns_report *r)
 {
 	char procs[NS_TEXT + 16];
 	pid_t pid;
-	int fd;
+	int err;
 
 	r->context_pid = getpid();
 	snprintf(r->tag, sizeof(r->tag), "clonecheck-%d", r->context_pid);
@@ -854,11 +840,11 @@ static void context_main(struct ns_report *r)
 	signal(SIGUSR1, ignore_signal);
 	if (r->cgroup_dir[0]) {
 		snprintf(procs, sizeof(procs), "%s/cgroup.procs", r->cgroup_dir);
-		fd = open(procs, O_WRONLY | O_CLOEXEC);
-		if (fd < 0 || write(fd, "0", 1) != 1)
+		err = cc_write_file(procs, "0", NULL, 0);
+		if (err) {
+			errno = -err;
 			context_broken(r, "move into the test's cgroup");
-		if (fd >= 0)
-			close(fd);
+		}
 	}
 	if (r->result == CC_LAUNCH_OK)
 		r->result = cc_context_enter(r->ctx, r->why, sizeof(r->why));

@@ -28,8 +28,7 @@ const char *cc_context_name(enum cc_context ctx)
 	return ctx < CC_CTX_COUNT ? context_names[ctx] : "?";
 }
 
-static int write_file(const char *path, const char *text, char *why,
-		      size_t len)
+int cc_write_file(const char *path, const char *text, char *why, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CLOEXEC);
 	ssize_t n;
@@ -37,15 +36,17 @@ static int write_file(const char *path, const char *text, char *why,
 
 	if (fd < 0) {
 		err = errno;
-		snprintf(why, len, "open %s: %s", path, strerror(err));
+		if (why)
+			snprintf(why, len, "open %s: %s", path, strerror(err));
 		return -err;
 	}
 	n = write(fd, text, strlen(text));
 	err = n < 0 ? errno : 0;
 	close(fd);
 	if (n != (ssize_t)strlen(text)) {
-		snprintf(why, len, "write \"%s\" to %s: %s", text, path,
-			 err ? strerror(err) : "short write");
+		if (why)
+			snprintf(why, len, "write \"%s\" to %s: %s", text, path,
+				 err ? strerror(err) : "short write");
 		return err ? -err : -EIO;
 	}
 	return 0;
@@ -59,18 +60,18 @@ int cc_userns_map(pid_t pid, uid_t inside, uid_t outside, gid_t inside_gid,
 
 	if (deny_setgroups) {
 		snprintf(path, sizeof(path), "/proc/%d/setgroups", pid);
-		ret = write_file(path, "deny", why, len);
+		ret = cc_write_file(path, "deny", why, len);
 		if (ret)
 			return ret;
 	}
 	snprintf(path, sizeof(path), "/proc/%d/uid_map", pid);
 	snprintf(map, sizeof(map), "%u %u 1\n", inside, outside);
-	ret = write_file(path, map, why, len);
+	ret = cc_write_file(path, map, why, len);
 	if (ret)
 		return ret;
 	snprintf(path, sizeof(path), "/proc/%d/gid_map", pid);
 	snprintf(map, sizeof(map), "%u %u 1\n", inside_gid, outside_gid);
-	return write_file(path, map, why, len);
+	return cc_write_file(path, map, why, len);
 }
 
 int cc_context_sandbox(void)

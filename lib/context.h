@@ -52,6 +52,12 @@ enum cc_launch_result cc_context_enter(enum cc_context ctx, char *why,
 int cc_context_sandbox(void);
 
 /*
+ * Writes text to path (a /proc or /sys control file) in one write.  0 or
+ * -errno; unless why is NULL, it then says which step failed.
+ */
+int cc_write_file(const char *path, const char *text, char *why, size_t len);
+
+/*
  * Maps uid and gid inside to outside (one id each) for the user
  * namespace of pid.  With deny_setgroups, /proc/PID/setgroups is set to
  * "deny" first, as an unprivileged writer must.  0 or -errno, with the
