@@ -603,15 +603,6 @@ static long stat_exit_signal(pid_t pid)
 	return p ? strtol(p + 1, NULL, 10) : -1;
 }
 
-static uint64_t effective_caps(void)
-{
-	struct cc_cap_header hdr = { CC_CAP_VERSION_3, 0 };
-	struct cc_cap_data caps[2] = { 0 };
-
-	sys_capget(&hdr, caps);
-	return caps[0].effective | (uint64_t)caps[1].effective << 32;
-}
-
 /* What the context prepares before the call, in its own namespaces. */
 static void context_prepare(struct ns_report *r)
 {
@@ -634,7 +625,7 @@ static void context_prepare(struct ns_report *r)
 		r->user_overflow_gid = cc_env_sysctl("/proc/sys/kernel/overflowgid");
 		r->user_cap_last = cc_env_sysctl("/proc/sys/kernel/cap_last_cap");
 		r->user_parent_uid = geteuid();
-		r->user_parent_cap_effective = effective_caps();
+		r->user_parent_cap_effective = cc_env_effective_caps();
 		break;
 	case NS_CGROUP:
 		read_text("/proc/self/cgroup", text, sizeof(text));

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -84,16 +83,19 @@ bool cc_env_seccomp_filtered(void)
 	return filtered;
 }
 
+uint64_t cc_env_effective_caps(void)
+{
+	struct cc_cap_header header = { CC_CAP_VERSION_3, 0 };
+	struct cc_cap_data data[2] = { 0 };
+
+	if (sys_capget(&header, data))
+		return 0;
+	return data[0].effective | (uint64_t)data[1].effective << 32;
+}
+
 bool cc_env_has_cap(int cap)
 {
-	struct __user_cap_header_struct header = {
-		.version = _LINUX_CAPABILITY_VERSION_3,
-	};
-	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = { 0 };
-
-	if (syscall(SYS_capget, &header, data))
-		return false;
-	return data[cap / 32].effective & (1u << (cap % 32));
+	return cc_env_effective_caps() & (1ULL << cap);
 }
 
 /* An integer sysctl, or -1 when it is not there. */

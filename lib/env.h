@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * clone3 as a deliberately invalid call (size 0) sees it: EINVAL means
@@ -32,6 +33,9 @@ const char *cc_env_clone3_reason(void);
 
 /* Whether the "Seccomp:" line of /proc/self/status shows a filter. */
 bool cc_env_seccomp_filtered(void);
+
+/* This process's effective capability set, one bit per capability. */
+uint64_t cc_env_effective_caps(void);
 
 /* Whether cap (CAP_SYS_ADMIN, ...) is in this process's effective set. */
 bool cc_env_has_cap(int cap);
