@@ -47,13 +47,14 @@ HELPER		:= $(BIN)/clonecheck-probe-helper
 BENCH		:= $(BIN)/clonecheck-bench
 INJECT		:= $(BIN)/clonecheck-inject
 DENY_CLONE3	:= $(BIN)/clonecheck-deny-clone3
+CLI		:= $(BIN)/clonecheck
 HARNESS		:= $(INC)/kselftest_harness.h
 
 .PHONY: all check test mutation soak deps clean bench
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
-all: $(CASES) $(UNITS) $(HELPER) $(INJECT) $(DENY_CLONE3)
+all: $(CASES) $(UNITS) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI)
 
 # ---- setup ----
 
@@ -112,6 +113,10 @@ $(BIN)/%: $(BUILD)/obj/cases/%.c.o $(LIB)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BIN)/%: $(BUILD)/obj/tests/%.c.o $(LIB)
+	@mkdir -p $(BIN)
+	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(CLI): $(BUILD)/obj/tools/clonecheck.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

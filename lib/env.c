@@ -3,14 +3,22 @@
  * Environment checks; see env.h.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/nsfs.h>
+#include <sys/ioctl.h>
 #include <linux/capability.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include "env.h"
+#ifdef __GLIBC__
+#include <gnu/libc-version.h>
+#endif
 #include "sys.h"
 
 #define SECCOMP_MODE_FILTER_VALUE 2
@@ -176,4 +184,187 @@ unsigned int cc_env_kernel_version(void)
 	else if (uname(&uts) == 0)
 		sscanf(uts.release, "%u.%u.%u", &major, &minor, &patch);
 	return CC_KERNEL_VERSION(major, minor, patch > 255 ? 255 : patch);
+}
+
+enum cc_libc cc_env_libc(unsigned int *version)
+{
+	unsigned int major = 0, minor = 0;
+
+#ifdef __GLIBC__
+	sscanf(gnu_get_libc_version(), "%u.%u", &major, &minor);
+	*version = CC_KERNEL_VERSION(major, minor, 0);
+	return CC_LIBC_GLIBC;
+#else
+	/* musl has no version call; its headers define no __GLIBC__. */
+	(void)major;
+	(void)minor;
+	*version = 0;
+#if defined(__linux__) && !defined(__UCLIBC__) && !defined(__BIONIC__)
+	return CC_LIBC_MUSL;
+#else
+	return CC_LIBC_OTHER;
+#endif
+#endif
+}
+
+const char *cc_env_libc_name(enum cc_libc libc)
+{
+	switch (libc) {
+	case CC_LIBC_GLIBC:
+		return "glibc";
+	case CC_LIBC_MUSL:
+		return "musl";
+	default:
+		return "other";
+	}
+}
+
+/* The inode behind a /proc/self/ns link, or 0. */
+static uint64_t ns_inode(const char *name)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/self/ns/%s", name);
+	return stat(path, &st) ? 0 : (uint64_t)st.st_ino;
+}
+
+/* The initial user namespace's inode (PROC_USER_INIT_INO). */
+#define USER_NS_INIT_INO 0xEFFFFFFDULL
+
+/* NSpid: one pid a level, outermost first. */
+static void pid_levels(int *level, bool *init)
+{
+	char line[512];
+	FILE *f = fopen("/proc/self/status", "re");
+
+	*level = 0;
+	*init = getpid() == 1;
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		char *at, *end;
+		long last = -1;
+		int count = 0;
+
+		if (strncmp(line, "NSpid:", 6))
+			continue;
+		for (at = line + 6;; at = end) {
+			long pid = strtol(at, &end, 10);
+
+			if (end == at)
+				break;
+			last = pid;
+			count++;
+		}
+		if (count > 0) {
+			*level = count - 1;
+			*init = last == 1;
+		}
+		break;
+	}
+	fclose(f);
+}
+
+/* The uid as the initial user namespace sees it (one level of mapping). */
+static uint32_t kernel_uid(uint32_t uid)
+{
+	unsigned long inside, outside, count;
+	uint32_t found = uid;
+	FILE *f = fopen("/proc/self/uid_map", "re");
+
+	if (!f)
+		return uid;
+	while (fscanf(f, "%lu %lu %lu", &inside, &outside, &count) == 3)
+		if (uid >= inside && uid - inside < count) {
+			found = (uint32_t)(outside + (uid - inside));
+			break;
+		}
+	fclose(f);
+	return found;
+}
+
+/* Whether this process's pid namespace belongs to user namespace user_ns. */
+static bool pidns_owned_by(uint64_t user_ns)
+{
+	int fd = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	int owner;
+	bool owned = false;
+
+	if (fd < 0)
+		return false;
+	owner = ioctl(fd, NS_GET_USERNS);
+	if (owner >= 0) {
+		owned = !fstat(owner, &st) && (uint64_t)st.st_ino == user_ns;
+		close(owner);
+	}
+	close(fd);
+	return owned;
+}
+
+void cc_env_detect(struct cc_env *env)
+{
+	static const char *const max_files[CC_NS_TYPES] = {
+		"mnt", "pid", "net", "uts", "ipc", "user", "cgroup", "time",
+	};
+	char path[80], point[512], root[512];
+	struct rlimit lim;
+	uint64_t user_ns;
+	int i;
+
+	memset(env, 0, sizeof(*env));
+	env->kernel = cc_env_kernel_version();
+	env->clone3 = cc_env_clone3();
+	env->seccomp_filtered = cc_env_seccomp_filtered();
+	env->libc = cc_env_libc(&env->libc_version);
+	env->caps = cc_env_effective_caps();
+	user_ns = ns_inode("user");
+	env->init_userns = user_ns == USER_NS_INIT_INO;
+	env->uid = kernel_uid(getuid());
+	/* Below the initial namespace: how deep is not visible from here. */
+	env->userns_level = env->init_userns ? 0 : 1;
+	pid_levels(&env->pidns_level, &env->pidns_init);
+	env->pidns_owned_from = env->init_userns ? 0 :
+		pidns_owned_by(user_ns) ? env->pidns_level : env->pidns_level + 1;
+	env->pid_for_children_differs =
+		ns_inode("pid_for_children") != ns_inode("pid");
+	env->time_for_children_differs = ns_inode("time") &&
+		ns_inode("time_for_children") != ns_inode("time");
+	env->unprivileged_userns_clone =
+		(int)cc_env_sysctl("/proc/sys/kernel/unprivileged_userns_clone");
+	for (i = 0; i < CC_NS_TYPES; i++) {
+		snprintf(path, sizeof(path),
+			 "/proc/sys/user/max_%s_namespaces", max_files[i]);
+		env->max_namespaces[i] = cc_env_sysctl(path);
+	}
+	env->rlimit_nproc = UINT64_MAX;
+	if (!getrlimit(RLIMIT_NPROC, &lim) && lim.rlim_cur != RLIM_INFINITY)
+		env->rlimit_nproc = lim.rlim_cur;
+	env->pid_max = cc_env_sysctl("/proc/sys/kernel/pid_max");
+	env->cgroup2 = !cc_env_cgroup2_mount(point, sizeof(point), root,
+					     sizeof(root));
+}
+
+void cc_env_print(FILE *out, const struct cc_env *env, bool json)
+{
+	const char *fmt = json ?
+		"{\"kernel\": \"%u.%u.%u\", \"clone3\": %d, \"seccomp\": %s, "
+		"\"libc\": \"%s %u.%u\", \"uid\": %u, \"caps\": \"0x%llx\", "
+		"\"init_userns\": %s, \"pidns_level\": %d, \"pidns_init\": %s, "
+		"\"rlimit_nproc\": %lld, \"cgroup2\": %s}" :
+		"kernel %u.%u.%u, clone3 state %d, seccomp filter %s, %s %u.%u, "
+		"uid %u, caps 0x%llx, initial user namespace %s, pid namespace "
+		"level %d, namespace init %s, RLIMIT_NPROC %lld, cgroup2 %s\n";
+
+	fprintf(out, fmt, env->kernel >> 16, (env->kernel >> 8) & 0xff,
+		env->kernel & 0xff, (int)env->clone3,
+		env->seccomp_filtered ? "true" : "false",
+		cc_env_libc_name(env->libc), env->libc_version >> 16,
+		(env->libc_version >> 8) & 0xff, env->uid,
+		(unsigned long long)env->caps, env->init_userns ? "true" : "false",
+		env->pidns_level, env->pidns_init ? "true" : "false",
+		env->rlimit_nproc == UINT64_MAX ? -1LL :
+			(long long)env->rlimit_nproc,
+		env->cgroup2 ? "true" : "false");
 }

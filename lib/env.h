@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /*
  * clone3 as a deliberately invalid call (size 0) sees it: EINVAL means
@@ -72,5 +73,51 @@ int cc_env_userns_errno(bool privileged);
  */
 int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
 			 size_t root_len);
+
+/* The C library this program runs on. */
+enum cc_libc {
+	CC_LIBC_GLIBC,
+	CC_LIBC_MUSL,
+	CC_LIBC_OTHER,
+};
+
+#define CC_NS_TYPES 8	/* mnt pid net uts ipc user cgroup time */
+
+/*
+ * Everything the model needs to know about the caller and the machine,
+ * read at once (cc_env_detect) or written by hand for a context the
+ * caller is not in (the namespace cases describe their contexts so).
+ */
+struct cc_env {
+	unsigned int kernel;		/* CC_KERNEL_VERSION() */
+	enum cc_clone3_state clone3;
+	bool seccomp_filtered;
+	enum cc_libc libc;
+	unsigned int libc_version;	/* CC_KERNEL_VERSION()-style: 2.36 */
+	uint32_t uid;			/* real uid, as the kernel sees it */
+	uint64_t caps;			/* effective, in the caller's user ns */
+	bool init_userns;		/* the caller is in the initial user ns */
+	int userns_level;		/* 0: the initial user namespace */
+	int pidns_level;		/* 0: the initial pid namespace */
+	bool pidns_init;		/* pid 1 of its pid namespace */
+	int pidns_owned_from;		/* levels from here down belong to the caller's user ns */
+	bool pid_for_children_differs;	/* after unshare(CLONE_NEWPID) */
+	bool time_for_children_differs;	/* after unshare(CLONE_NEWTIME) */
+	int unprivileged_userns_clone;	/* Debian's sysctl; -1: none */
+	long max_namespaces[CC_NS_TYPES];	/* -1: unknown; in cc_ns_names order */
+	uint64_t rlimit_nproc;		/* soft limit; UINT64_MAX: none */
+	long pid_max;
+	bool cgroup2;			/* a cgroup2 mount exists */
+};
+
+/* Reads what this process sees. */
+void cc_env_detect(struct cc_env *env);
+
+/* One line a field ("kernel 6.18.0"), for reports and --json. */
+void cc_env_print(FILE *out, const struct cc_env *env, bool json);
+
+/* The C library: its name and version. */
+enum cc_libc cc_env_libc(unsigned int *version);
+const char *cc_env_libc_name(enum cc_libc libc);
 
 #endif

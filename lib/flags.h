@@ -82,7 +82,7 @@ int cc_signal_parse(const char *word, size_t len, uint64_t *sig);
 /* Where a text failed to parse: byte offset into the text and why. */
 struct cc_parse_error {
 	size_t pos;
-	char msg[160];
+	char msg[240];
 };
 
 /*

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "context.h"
 #include "env.h"
 #include "launch.h"
 #include "sys.h"
@@ -116,6 +117,7 @@ struct caller_state {
 	uint64_t stack_lo, stack_hi, stack_top;
 	void *bad_address;	/* a PROT_NONE page: pointers that fault */
 	int cgroup_fd;
+	uint64_t cgroup_value;	/* clone_args.cgroup */
 };
 
 static uint64_t pointer_arg(struct caller_state *st, enum cc_ptr_kind kind,
@@ -126,6 +128,8 @@ static uint64_t pointer_arg(struct caller_state *st, enum cc_ptr_kind kind,
 		return 0;
 	case CC_PTR_BAD:
 		return (uint64_t)(uintptr_t)st->bad_address;
+	case CC_PTR_PARENT_TID:
+		return (uint64_t)(uintptr_t)&st->sh->parent_tid_word;
 	default:
 		return (uint64_t)(uintptr_t)word;
 	}
@@ -139,6 +143,11 @@ static int setup_stack(struct caller_state *st)
 
 	switch (req->stack) {
 	case CC_STACK_NONE:
+		return 0;
+	case CC_STACK_AT:
+		st->stack_lo = req->stack_addr;
+		st->stack_hi = req->stack_addr + req->stack_size;
+		st->stack_top = st->stack_hi;
 		return 0;
 	case CC_STACK_MALLOC:
 		base = aligned_alloc(16, (req->stack_size + 15) & ~15ULL);
@@ -204,7 +213,7 @@ static long call_raw_clone3(struct caller_state *st)
 		.set_tid = req->set_tid_size ?
 			(uint64_t)(uintptr_t)req->set_tid : 0,
 		.set_tid_size = req->set_tid_size,
-		.cgroup = st->cgroup_fd >= 0 ? (uint64_t)st->cgroup_fd : 0,
+		.cgroup = st->cgroup_value,
 	};
 	uint64_t size = req->clone3_size;
 	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
@@ -234,6 +243,8 @@ static long call_raw_clone3(struct caller_state *st)
 		memcpy(start + sizeof(args), req->tail,
 		       req->tail_len < size - sizeof(args) ?
 			       req->tail_len : size - sizeof(args));
+	if (req->args_bad)
+		start = st->bad_address;
 	return cc_arch_clone_call(CC_NR_clone3, (long)start, size, 0, 0, 0,
 				  cc_child_main, sh);
 }
@@ -517,28 +528,134 @@ static int prepare_caller(struct caller_state *st)
 	return 0;
 }
 
+/*
+ * clone_args.cgroup for the request's cgroup kind.  The directory itself
+ * is the sandbox's (cgroup_dir); "removed" opens it and removes it here.
+ */
+static int prepare_cgroup_arg(struct caller_state *st, const char *cgroup_dir)
+{
+	enum cc_cgroup_kind kind = st->req->cgroup;
+	int fd;
+
+	st->cgroup_value = 0;
+	switch (kind) {
+	case CC_CGROUP_NONE:
+		return 0;
+	case CC_CGROUP_HUGE:
+		st->cgroup_value = (uint64_t)INT32_MAX + 1;
+		return 0;
+	case CC_CGROUP_CLOSED:
+		/* The lowest number above every open fd is surely closed. */
+		fd = fcntl(0, F_DUPFD_CLOEXEC, 0);
+		for (st->cgroup_value = 64; fd >= 0; st->cgroup_value++)
+			if (fcntl((int)st->cgroup_value, F_GETFD) < 0)
+				break;
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	case CC_CGROUP_NOTCGROUP:
+		st->cgroup_fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		break;
+	case CC_CGROUP_NEW:
+	case CC_CGROUP_REMOVED:
+	default:
+		st->cgroup_fd = open(cgroup_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		break;
+	}
+	if (st->cgroup_fd < 0) {
+		note(st->obs->broken, "open %s: %s",
+		     kind == CC_CGROUP_NOTCGROUP ? "/" : cgroup_dir,
+		     strerror(errno));
+		return -1;
+	}
+	if (kind == CC_CGROUP_REMOVED && rmdir(cgroup_dir)) {
+		note(st->obs->broken, "rmdir %s: %s", cgroup_dir, strerror(errno));
+		return -1;
+	}
+	st->cgroup_value = (uint64_t)st->cgroup_fd;
+	return 0;
+}
+
+/*
+ * Limits that hold during the call only (nproc=, fds=full): the caller
+ * needs its fds again to measure.  Only soft limits move, so an
+ * unprivileged caller can restore them.
+ */
+struct call_limits {
+	struct rlimit nproc, nofile;
+};
+
+static int limits_apply(const struct cc_request *req, struct call_limits *saved,
+			struct cc_observation *obs)
+{
+	struct rlimit lim;
+	int lowest_free;
+
+	getrlimit(RLIMIT_NPROC, &saved->nproc);
+	getrlimit(RLIMIT_NOFILE, &saved->nofile);
+	if (req->nproc != CC_NPROC_UNCHANGED) {
+		lim = saved->nproc;
+		lim.rlim_cur = req->nproc < lim.rlim_max ? req->nproc : lim.rlim_max;
+		if (setrlimit(RLIMIT_NPROC, &lim)) {
+			note(obs->broken, "setrlimit(RLIMIT_NPROC): %s", strerror(errno));
+			return -1;
+		}
+	}
+	if (req->fds_full) {
+		/* Every fd below the limit is then in use: none is free. */
+		lowest_free = fcntl(0, F_DUPFD_CLOEXEC, 0);
+		if (lowest_free < 0) {
+			note(obs->broken, "F_DUPFD: %s", strerror(errno));
+			return -1;
+		}
+		close(lowest_free);
+		lim = saved->nofile;
+		lim.rlim_cur = (rlim_t)lowest_free;
+		if (setrlimit(RLIMIT_NOFILE, &lim)) {
+			note(obs->broken, "setrlimit(RLIMIT_NOFILE): %s", strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void limits_restore(const struct call_limits *saved)
+{
+	setrlimit(RLIMIT_NOFILE, &saved->nofile);
+	setrlimit(RLIMIT_NPROC, &saved->nproc);
+}
+
 static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		       const char *cgroup_dir)
 {
 	struct cc_observation *obs = &sh->obs;
 	struct caller_state st = { .req = req, .sh = sh, .obs = obs };
+	struct call_limits saved;
 	long ret;
 
 	setpgid(0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (prepare_caller(&st))
-		return CC_EXIT_BROKEN;
-	if (cgroup_dir[0]) {
-		st.cgroup_fd = open(cgroup_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (st.cgroup_fd < 0) {
-			note(obs->broken, "open %s: %s", cgroup_dir,
-			     strerror(errno));
+	if (req->caller == CC_CALLER_NOBODY) {
+		char why[200];
+
+		if (cc_context_enter(CC_CTX_UNPRIV, why, sizeof(why)) !=
+		    CC_LAUNCH_OK) {
+			note(obs->broken, "as=nobody: %s", why);
 			return CC_EXIT_BROKEN;
 		}
+		/* A credential change clears the parent-death signal. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
 	}
+	if (prepare_caller(&st))
+		return CC_EXIT_BROKEN;
+	if (prepare_cgroup_arg(&st, cgroup_dir))
+		return CC_EXIT_BROKEN;
+	if (limits_apply(req, &saved, obs))
+		return CC_EXIT_BROKEN;
 
 	obs->parent_sp = cc_arch_stack_pointer();
 	ret = perform_call(&st);
+	limits_restore(&saved);
 	if (ret == CC_CALL_BROKEN)
 		return CC_EXIT_BROKEN;
 	obs->done_at_return = __atomic_load_n(&sh->child_done, __ATOMIC_ACQUIRE);
@@ -625,13 +742,15 @@ static int sandbox_main(const struct cc_request *req, struct cc_shared *sh,
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, NULL);
 
-	sh->semid = semget(IPC_PRIVATE, 1, 0600);
+	/* 0666: an as=nobody caller and its child use it too. */
+	sh->semid = semget(IPC_PRIVATE, 1, 0666);
 	if (sh->semid < 0) {
 		note(obs->skip, "semget: %s (SysV IPC unavailable)",
 		     strerror(errno));
 		return CC_EXIT_SKIP;
 	}
-	if (req->cgroup_new && cgroup_create(obs, cgroup_dir, sizeof(cgroup_dir))) {
+	if ((req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED) &&
+	    cgroup_create(obs, cgroup_dir, sizeof(cgroup_dir))) {
 		result = CC_EXIT_SKIP;
 		goto out;
 	}
@@ -678,7 +797,9 @@ static int sandbox_main(const struct cc_request *req, struct cc_shared *sh,
 	sandbox_reap(obs, caller);
 out:
 	semctl(sh->semid, 0, IPC_RMID);
-	if (cgroup_dir[0] && rmdir(cgroup_dir)) {
+	/* "removed": the caller removed it before the call. */
+	if (cgroup_dir[0] && rmdir(cgroup_dir) &&
+	    !(errno == ENOENT && req->cgroup == CC_CGROUP_REMOVED)) {
 		note(obs->broken, "rmdir %s: %s", cgroup_dir, strerror(errno));
 		result = CC_EXIT_BROKEN;
 	}
@@ -833,7 +954,7 @@ enum cc_launch_result cc_launch_text(const char *text, struct cc_request *req,
 	if (cc_request_parse(text, req, &err)) {
 		memset(obs, 0, sizeof(*obs));
 		snprintf(obs->broken, sizeof(obs->broken),
-			 "request does not parse at byte %zu: %s", err.pos,
+			 "request does not parse at byte %zu: %.150s", err.pos,
 			 err.msg);
 		return CC_LAUNCH_BROKEN;
 	}

@@ -33,12 +33,28 @@ static const char *const stack_kind_names[] = {
 	[CC_STACK_MMAP]		= "mmap",
 	[CC_STACK_MALLOC]	= "malloc",
 	[CC_STACK_MISALIGNED]	= "misaligned",
+	[CC_STACK_AT]		= "at",
 };
 
 static const char *const ptr_kind_names[] = {
 	[CC_PTR_AUTO]	= "auto",
 	[CC_PTR_NULL]	= "null",
 	[CC_PTR_BAD]	= "bad",
+	[CC_PTR_PARENT_TID] = "parent_tid",
+};
+
+static const char *const cgroup_kind_names[] = {
+	[CC_CGROUP_NONE]	= "none",
+	[CC_CGROUP_NEW]		= "new",
+	[CC_CGROUP_REMOVED]	= "removed",
+	[CC_CGROUP_NOTCGROUP]	= "notcgroup",
+	[CC_CGROUP_CLOSED]	= "closed",
+	[CC_CGROUP_HUGE]	= "huge",
+};
+
+static const char *const caller_names[] = {
+	[CC_CALLER_SELF]	= "self",
+	[CC_CALLER_NOBODY]	= "nobody",
 };
 
 /* In the order cc_request_print writes them, which is request.h's order. */
@@ -48,6 +64,7 @@ enum request_key {
 	KEY_STACK,
 	KEY_SIZE,
 	KEY_TAIL,
+	KEY_ARGS,
 	KEY_TLS,
 	KEY_PARENT_TID,
 	KEY_CHILD_TID,
@@ -55,6 +72,9 @@ enum request_key {
 	KEY_SET_TID,
 	KEY_CGROUP,
 	KEY_CHILD,
+	KEY_AS,
+	KEY_NPROC,
+	KEY_FDS,
 	KEY_COUNT
 };
 
@@ -64,6 +84,7 @@ static const char *const key_names[] = {
 	[KEY_STACK]		= "stack",
 	[KEY_SIZE]		= "size",
 	[KEY_TAIL]		= "tail",
+	[KEY_ARGS]		= "args",
 	[KEY_TLS]		= "tls",
 	[KEY_PARENT_TID]	= "parent_tid",
 	[KEY_CHILD_TID]		= "child_tid",
@@ -71,6 +92,9 @@ static const char *const key_names[] = {
 	[KEY_SET_TID]		= "set_tid",
 	[KEY_CGROUP]		= "cgroup",
 	[KEY_CHILD]		= "child",
+	[KEY_AS]		= "as",
+	[KEY_NPROC]		= "nproc",
+	[KEY_FDS]		= "fds",
 };
 
 _Static_assert(ARRAY_SIZE(entry_names) == CC_ENTRY_COUNT, "entry names");
@@ -79,6 +103,9 @@ _Static_assert(ARRAY_SIZE(stack_kind_names) == CC_STACK_KIND_COUNT,
 _Static_assert(ARRAY_SIZE(ptr_kind_names) == CC_PTR_KIND_COUNT,
 	       "pointer kind names");
 _Static_assert(ARRAY_SIZE(key_names) == KEY_COUNT, "key names");
+_Static_assert(ARRAY_SIZE(cgroup_kind_names) == CC_CGROUP_KIND_COUNT,
+	       "cgroup kind names");
+_Static_assert(ARRAY_SIZE(caller_names) == CC_CALLER_COUNT, "caller names");
 
 void cc_request_init(struct cc_request *req, enum cc_entry entry)
 {
@@ -91,6 +118,7 @@ void cc_request_init(struct cc_request *req, enum cc_entry entry)
 	req->child_tid = CC_PTR_AUTO;
 	req->pidfd = CC_PTR_AUTO;
 	req->child = CC_CHILD_PROBE;
+	req->nproc = CC_NPROC_UNCHANGED;
 }
 
 const char *cc_entry_name(enum cc_entry entry)
@@ -249,7 +277,7 @@ static int parse_stack(struct parser *p, struct cc_word v)
 
 	if (kind < 0)
 		return fail(p, v.text,
-			    "stack: unknown kind \"%s\"; expected none, mmap, malloc or misaligned",
+			    "stack: unknown kind \"%s\"; expected none, mmap, malloc, misaligned or at",
 			    quote(p, kind_word));
 
 	if (kind == CC_STACK_NONE) {
@@ -264,6 +292,19 @@ static int parse_stack(struct parser *p, struct cc_word v)
 	if (!has_size)
 		return fail(p, v.text, "stack: %s needs a size, as in %s:64k",
 			    stack_kind_names[kind], stack_kind_names[kind]);
+	p->req.stack_addr = 0;
+	if (kind == CC_STACK_AT) {
+		struct cc_word addr_word = cc_word_until(size_word, ':');
+
+		if (addr_word.len == size_word.len)
+			return fail(p, size_word.text,
+				    "stack: at needs an address and a size, as in at:0x1000:64k");
+		if (cc_parse_number(addr_word, &p->req.stack_addr) != CC_NUMBER_OK)
+			return fail(p, addr_word.text,
+				    "stack: bad address \"%s\"; expected a number such as 0x7f0000000000",
+				    quote(p, addr_word));
+		size_word = cc_word_after(size_word, ':');
+	}
 	switch (parse_size(size_word, &p->req.stack_size)) {
 	case CC_NUMBER_OK:
 		break;
@@ -357,10 +398,15 @@ static int parse_ptr(struct parser *p, enum request_key key, struct cc_word v,
 {
 	int found = word_lookup(v, ptr_kind_names, CC_PTR_KIND_COUNT);
 
+	if (found == CC_PTR_PARENT_TID && key != KEY_PIDFD)
+		return fail(p, v.text,
+			    "%s: parent_tid is for pidfd= only (the pidfd written over the parent_tid word)",
+			    key_names[key]);
 	if (found < 0)
 		return fail(p, v.text,
-			    "%s: unknown value \"%s\"; expected auto, null or bad",
-			    key_names[key], quote(p, v));
+			    "%s: unknown value \"%s\"; expected auto, null or bad%s",
+			    key_names[key], quote(p, v),
+			    key == KEY_PIDFD ? " or parent_tid" : "");
 	*kind = found;
 	return 0;
 }
@@ -395,13 +441,63 @@ static int parse_set_tid(struct parser *p, struct cc_word v)
 
 static int parse_cgroup(struct parser *p, struct cc_word v)
 {
-	if (cc_word_is(v, "none"))
-		p->req.cgroup_new = false;
-	else if (cc_word_is(v, "new"))
-		p->req.cgroup_new = true;
+	int kind = word_lookup(v, cgroup_kind_names, CC_CGROUP_KIND_COUNT);
+
+	if (kind < 0)
+		return fail(p, v.text,
+			    "cgroup: unknown value \"%s\"; expected none, new, removed, notcgroup, closed or huge",
+			    quote(p, v));
+	p->req.cgroup = kind;
+	return 0;
+}
+
+static int parse_args(struct parser *p, struct cc_word v)
+{
+	if (cc_word_is(v, "auto"))
+		p->req.args_bad = false;
+	else if (cc_word_is(v, "bad"))
+		p->req.args_bad = true;
 	else
 		return fail(p, v.text,
-			    "cgroup: unknown value \"%s\"; expected none or new",
+			    "args: unknown value \"%s\"; expected auto or bad",
+			    quote(p, v));
+	return 0;
+}
+
+static int parse_caller(struct parser *p, struct cc_word v)
+{
+	int caller = word_lookup(v, caller_names, CC_CALLER_COUNT);
+
+	if (caller < 0)
+		return fail(p, v.text,
+			    "as: unknown caller \"%s\"; expected self or nobody",
+			    quote(p, v));
+	p->req.caller = caller;
+	return 0;
+}
+
+static int parse_nproc(struct parser *p, struct cc_word v)
+{
+	uint64_t limit;
+
+	if (cc_parse_digits(v, 10, &limit) != CC_NUMBER_OK ||
+	    limit >= CC_NPROC_UNCHANGED)
+		return fail(p, v.text,
+			    "nproc: bad limit \"%s\"; expected a decimal number of processes",
+			    quote(p, v));
+	p->req.nproc = limit;
+	return 0;
+}
+
+static int parse_fds(struct parser *p, struct cc_word v)
+{
+	if (cc_word_is(v, "free"))
+		p->req.fds_full = false;
+	else if (cc_word_is(v, "full"))
+		p->req.fds_full = true;
+	else
+		return fail(p, v.text,
+			    "fds: unknown value \"%s\"; expected free or full",
 			    quote(p, v));
 	return 0;
 }
@@ -466,6 +562,8 @@ static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 		return parse_clone3_size(p, v);
 	case KEY_TAIL:
 		return parse_tail(p, v);
+	case KEY_ARGS:
+		return parse_args(p, v);
 	case KEY_TLS:
 		return parse_tls(p, v);
 	case KEY_PARENT_TID:
@@ -480,6 +578,12 @@ static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 		return parse_cgroup(p, v);
 	case KEY_CHILD:
 		return parse_child(p, v);
+	case KEY_AS:
+		return parse_caller(p, v);
+	case KEY_NPROC:
+		return parse_nproc(p, v);
+	case KEY_FDS:
+		return parse_fds(p, v);
 	case KEY_COUNT:
 		break;
 	}
@@ -488,7 +592,7 @@ static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 
 static int unknown_key(struct parser *p, struct cc_word w, struct cc_word key)
 {
-	char key_list[128] = "";
+	char key_list[160] = "";
 	char quoted_key[KEY_EXCERPT_MAX + 4];
 	size_t i;
 
@@ -636,7 +740,10 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 	if (req->exit_signal != DEFAULT_EXIT_SIGNAL)
 		out_printf(&out, " exit_signal=%s",
 			   cc_signal_name(req->exit_signal, text, sizeof(text)));
-	if (req->stack != CC_STACK_NONE)
+	if (req->stack == CC_STACK_AT)
+		out_printf(&out, " stack=at:0x%" PRIx64 ":%s", req->stack_addr,
+			   size_text(text, sizeof(text), req->stack_size));
+	else if (req->stack != CC_STACK_NONE)
 		out_printf(&out, " stack=%s:%s",
 			   name_or_unknown(stack_kind_names, CC_STACK_KIND_COUNT,
 					   req->stack),
@@ -651,6 +758,8 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 		for (i = 0; i < n; i++)
 			out_printf(&out, "%02x", req->tail[i]);
 	}
+	if (req->args_bad)
+		out_printf(&out, " args=bad");
 
 	if (req->tls_explicit)
 		out_printf(&out, " tls=0x%" PRIx64, req->tls);
@@ -663,8 +772,10 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 		out_printf(&out, "%s%" PRId32, i == 0 ? " set_tid=" : ",",
 			   req->set_tid[i]);
 
-	if (req->cgroup_new)
-		out_printf(&out, " cgroup=new");
+	if (req->cgroup != CC_CGROUP_NONE)
+		out_printf(&out, " cgroup=%s",
+			   name_or_unknown(cgroup_kind_names,
+					   CC_CGROUP_KIND_COUNT, req->cgroup));
 
 	switch (req->child) {
 	case CC_CHILD_PROBE:
@@ -682,6 +793,14 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 		out_printf(&out, " child=unknown");
 		break;
 	}
+	if (req->caller != CC_CALLER_SELF)
+		out_printf(&out, " as=%s",
+			   name_or_unknown(caller_names, CC_CALLER_COUNT,
+					   req->caller));
+	if (req->nproc != CC_NPROC_UNCHANGED)
+		out_printf(&out, " nproc=%" PRIu64, req->nproc);
+	if (req->fds_full)
+		out_printf(&out, " fds=full");
 	return out.needed;
 }
 
@@ -694,6 +813,8 @@ bool cc_request_equal(const struct cc_request *a, const struct cc_request *b)
 	    a->exit_signal != b->exit_signal ||
 	    a->stack != b->stack ||
 	    a->stack_size != b->stack_size ||
+	    a->stack_addr != b->stack_addr ||
+	    a->args_bad != b->args_bad ||
 	    a->clone3_size != b->clone3_size ||
 	    a->tail_len != b->tail_len ||
 	    a->tls_explicit != b->tls_explicit ||
@@ -702,9 +823,12 @@ bool cc_request_equal(const struct cc_request *a, const struct cc_request *b)
 	    a->child_tid != b->child_tid ||
 	    a->pidfd != b->pidfd ||
 	    a->set_tid_size != b->set_tid_size ||
-	    a->cgroup_new != b->cgroup_new ||
+	    a->cgroup != b->cgroup ||
 	    a->child != b->child ||
-	    a->child_exit_code != b->child_exit_code)
+	    a->child_exit_code != b->child_exit_code ||
+	    a->caller != b->caller ||
+	    a->nproc != b->nproc ||
+	    a->fds_full != b->fds_full)
 		return false;
 
 	/* Bytes past the used length are scratch; clamp a corrupt length. */

@@ -10,18 +10,29 @@
  *   entry        clone | clone3 | libc | fork | vfork | posix_spawn | pthread
  *   flags=       flag set, see flags.h (default 0)
  *   exit_signal= signal name or number (default SIGCHLD; 0 for none)
- *   stack=       none | mmap:SIZE | malloc:SIZE | misaligned:SIZE
- *                (SIZE in bytes, or with a k or m suffix; default none)
+ *   stack=       none | mmap:SIZE | malloc:SIZE | misaligned:SIZE |
+ *                at:ADDRESS:SIZE (SIZE in bytes, or with a k or m suffix;
+ *                at: a raw address, nothing mapped; default none)
  *   size=        clone3 struct size in bytes (default 88)
  *   tail=        hex bytes placed after the 88-byte struct (clone3 only)
+ *   args=        auto | bad (clone3's struct pointer; bad faults)
  *   tls=         auto | 0xADDRESS (default auto: a valid TLS block)
  *   parent_tid=, child_tid=, pidfd=
  *                auto | null | bad (default auto: a valid word;
- *                bad is an address that faults)
+ *                bad is an address that faults); pidfd= also takes
+ *                parent_tid: the very word parent_tid points at
  *   set_tid=     comma-separated pids, innermost namespace first
- *   cgroup=      none | new (new: a fresh cgroup2 directory, its fd in
- *                clone_args.cgroup)
+ *   cgroup=      none | new | removed | notcgroup | closed | huge
+ *                (new: a fresh cgroup2 directory, its fd in
+ *                clone_args.cgroup; removed: one already rmdir'ed;
+ *                notcgroup: an fd of "/"; closed: an fd number not open;
+ *                huge: a value above INT_MAX)
  *   child=       probe | exit:CODE | overflow | exec (default probe)
+ *   as=          self | nobody (who calls: the test program's own
+ *                credentials, or uid and gid 65534 without capabilities)
+ *   nproc=       RLIMIT_NPROC soft limit of the caller during the call
+ *   fds=         free | full (full: no free fd below RLIMIT_NOFILE
+ *                during the call)
  *
  * cc_request_print() writes the canonical form: entry point, then only
  * the keys that differ from the defaults, in the order above.  Parsing
@@ -53,6 +64,7 @@ enum cc_stack_kind {
 	CC_STACK_MMAP,		/* mmap with a PROT_NONE guard page below */
 	CC_STACK_MALLOC,	/* malloc, no guard */
 	CC_STACK_MISALIGNED,	/* mmap with guard, top 8 bytes off 16-byte alignment */
+	CC_STACK_AT,		/* stack_addr as given: nothing is mapped */
 	CC_STACK_KIND_COUNT
 };
 
@@ -61,6 +73,7 @@ enum cc_ptr_kind {
 	CC_PTR_AUTO,		/* a valid word the probes read */
 	CC_PTR_NULL,
 	CC_PTR_BAD,		/* an address that faults */
+	CC_PTR_PARENT_TID,	/* pidfd only: the parent_tid word itself */
 	CC_PTR_KIND_COUNT
 };
 
@@ -71,6 +84,25 @@ enum cc_child_action {
 	CC_CHILD_EXEC,		/* exec the probe helper, which probes */
 	CC_CHILD_ACTION_COUNT
 };
+
+enum cc_cgroup_kind {
+	CC_CGROUP_NONE,		/* clone_args.cgroup = 0 */
+	CC_CGROUP_NEW,		/* a fresh cgroup2 directory */
+	CC_CGROUP_REMOVED,	/* a cgroup2 directory removed after open */
+	CC_CGROUP_NOTCGROUP,	/* a directory outside cgroup2 ("/") */
+	CC_CGROUP_CLOSED,	/* an fd number with nothing open */
+	CC_CGROUP_HUGE,		/* a value above INT_MAX */
+	CC_CGROUP_KIND_COUNT
+};
+
+/* Who performs the call. */
+enum cc_caller {
+	CC_CALLER_SELF,		/* the test program's credentials */
+	CC_CALLER_NOBODY,	/* uid and gid 65534, no capabilities */
+	CC_CALLER_COUNT
+};
+
+#define CC_NPROC_UNCHANGED	UINT64_MAX
 
 #define CC_CLONE_ARGS_SIZE_VER0	64
 #define CC_CLONE_ARGS_SIZE_VER1	80
@@ -85,9 +117,11 @@ struct cc_request {
 	uint64_t exit_signal;
 	enum cc_stack_kind stack;
 	uint64_t stack_size;
+	uint64_t stack_addr;	/* CC_STACK_AT only */
 	uint32_t clone3_size;
 	uint32_t tail_len;
 	uint8_t tail[CC_TAIL_MAX];
+	bool args_bad;		/* clone3's struct pointer faults */
 	bool tls_explicit;	/* false: the engine supplies a valid block */
 	uint64_t tls;
 	enum cc_ptr_kind parent_tid;
@@ -95,9 +129,12 @@ struct cc_request {
 	enum cc_ptr_kind pidfd;
 	uint32_t set_tid_size;
 	int32_t set_tid[CC_SET_TID_MAX];
-	bool cgroup_new;
+	enum cc_cgroup_kind cgroup;
 	enum cc_child_action child;
 	int child_exit_code;
+	enum cc_caller caller;
+	uint64_t nproc;		/* CC_NPROC_UNCHANGED, or the soft limit */
+	bool fds_full;
 };
 
 /* Defaults: the given entry point, no flags, SIGCHLD, no stack, size 88. */

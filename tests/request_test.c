@@ -302,7 +302,51 @@ REQUEST_ROW(cgroup_new, "clone3 flags=CLONE_INTO_CGROUP cgroup=new")
 {
 	cc_request_init(r, CC_ENTRY_CLONE3);
 	r->flags = CC_CLONE_INTO_CGROUP;
-	r->cgroup_new = true;
+	r->cgroup = CC_CGROUP_NEW;
+}
+
+REQUEST_ROW(stack_at_address, "clone3 stack=at:0xffff800000000000:64k")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->stack = CC_STACK_AT;
+	r->stack_addr = 0xffff800000000000ULL;
+	r->stack_size = 64 << 10;
+}
+
+REQUEST_ROW(stack_at_zero_with_size, "clone3 stack=at:0x0:4k")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->stack = CC_STACK_AT;
+	r->stack_size = 4 << 10;
+}
+
+REQUEST_ROW(args_bad, "clone3 args=bad")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->args_bad = true;
+}
+
+REQUEST_ROW(pidfd_over_parent_tid,
+	    "clone3 flags=CLONE_PIDFD|CLONE_PARENT_SETTID pidfd=parent_tid")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->flags = CC_CLONE_PIDFD | CC_CLONE_PARENT_SETTID;
+	r->pidfd = CC_PTR_PARENT_TID;
+}
+
+REQUEST_ROW(cgroup_removed, "clone3 flags=CLONE_INTO_CGROUP cgroup=removed")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->flags = CC_CLONE_INTO_CGROUP;
+	r->cgroup = CC_CGROUP_REMOVED;
+}
+
+REQUEST_ROW(caller_nobody_with_limits, "clone as=nobody nproc=0 fds=full")
+{
+	cc_request_init(r, CC_ENTRY_CLONE);
+	r->caller = CC_CALLER_NOBODY;
+	r->nproc = 0;
+	r->fds_full = true;
 }
 
 REQUEST_ROW(child_exit_zero, "clone child=exit:0")
@@ -358,7 +402,7 @@ REQUEST_ROW(every_key,
 	r->set_tid[0] = 300;
 	r->set_tid[1] = 1;
 	r->set_tid_size = 2;
-	r->cgroup_new = true;
+	r->cgroup = CC_CGROUP_NEW;
 	r->child = CC_CHILD_EXIT;
 	r->child_exit_code = 42;
 }
@@ -549,12 +593,12 @@ FIXTURE_VARIANT_ADD(bad_request, trailing_newline_is_not_a_blank) {
 
 FIXTURE_VARIANT_ADD(bad_request, unknown_key) {
 	.text = "clone3 stak=mmap:64k", .pos = 7,
-	.msg = "unknown key \"stak\"; expected one of flags, exit_signal, stack, size, tail, tls, parent_tid, child_tid, pidfd, set_tid, cgroup, child",
+	.msg = "unknown key \"stak\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, cgroup, child, as, nproc, fds",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, long_unknown_key_keeps_the_key_list) {
 	.text = "clone averyveryverylongkeynamethatgoesonandon=1", .pos = 6,
-	.msg = "unknown key \"averyveryverylongkey...\"; expected one of flags, exit_signal, stack, size, tail, tls, parent_tid, child_tid, pidfd, set_tid, cgroup, child",
+	.msg = "unknown key \"averyveryverylongkey...\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, cgroup, child, as, nproc, fds",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, key_in_upper_case) {
@@ -616,7 +660,37 @@ FIXTURE_VARIANT_ADD(bad_request, unknown_exit_signal) {
 
 FIXTURE_VARIANT_ADD(bad_request, unknown_stack_kind) {
 	.text = "clone stack=mmapp:64k", .pos = 12,
-	.msg = "stack: unknown kind \"mmapp\"; expected none, mmap, malloc or misaligned",
+	.msg = "stack: unknown kind \"mmapp\"; expected none, mmap, malloc, misaligned or at",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, stack_at_without_address) {
+	.text = "clone3 stack=at:64k", .pos = 16,
+	.msg = "stack: at needs an address and a size, as in at:0x1000:64k",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, stack_at_bad_address) {
+	.text = "clone3 stack=at:0xzz:64k", .pos = 16,
+	.msg = "stack: bad address \"0xzz\"",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, parent_tid_for_child_tid) {
+	.text = "clone3 child_tid=parent_tid", .pos = 17,
+	.msg = "child_tid: parent_tid is for pidfd= only",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, unknown_caller) {
+	.text = "clone as=root", .pos = 9,
+	.msg = "as: unknown caller \"root\"; expected self or nobody",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, nproc_not_a_number) {
+	.text = "clone nproc=-1", .pos = 12,
+	.msg = "nproc: bad limit \"-1\"",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, fds_unknown) {
+	.text = "clone fds=empty", .pos = 10,
+	.msg = "fds: unknown value \"empty\"; expected free or full",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, stack_kind_without_size) {
@@ -693,7 +767,7 @@ FIXTURE_VARIANT_ADD(bad_request, tls_overflow) {
 
 FIXTURE_VARIANT_ADD(bad_request, bad_pidfd_kind) {
 	.text = "clone3 pidfd=nul", .pos = 13,
-	.msg = "pidfd: unknown value \"nul\"; expected auto, null or bad",
+	.msg = "pidfd: unknown value \"nul\"; expected auto, null or bad or parent_tid",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, bad_parent_tid_kind) {
@@ -735,7 +809,7 @@ FIXTURE_VARIANT_ADD(bad_request, too_many_set_tid) {
 
 FIXTURE_VARIANT_ADD(bad_request, bad_cgroup) {
 	.text = "clone3 cgroup=old", .pos = 14,
-	.msg = "cgroup: unknown value \"old\"; expected none or new",
+	.msg = "cgroup: unknown value \"old\"; expected none, new, removed, notcgroup, closed or huge",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, bad_child_action) {
@@ -809,7 +883,7 @@ TEST(init_sets_the_documented_defaults)
 	EXPECT_EQ(CC_PTR_AUTO, (int)req.child_tid);
 	EXPECT_EQ(CC_PTR_AUTO, (int)req.pidfd);
 	EXPECT_EQ(0U, req.set_tid_size);
-	EXPECT_FALSE(req.cgroup_new);
+	EXPECT_EQ(CC_CGROUP_NONE, req.cgroup);
 	EXPECT_EQ(CC_CHILD_PROBE, (int)req.child);
 	EXPECT_EQ(0, req.child_exit_code);
 }
@@ -886,7 +960,7 @@ TEST(equal_sees_every_field)
 	base.set_tid[0] = 10;
 	base.set_tid[1] = 20;
 
-	for (field = 0; field < 18; field++) {
+	for (field = 0; field < 24; field++) {
 		other = base;
 		switch (field) {
 		case 0:
@@ -935,13 +1009,31 @@ TEST(equal_sees_every_field)
 			other.set_tid[1] = 21;
 			break;
 		case 15:
-			other.cgroup_new = true;
+			other.cgroup = CC_CGROUP_NEW;
 			break;
 		case 16:
 			other.child = CC_CHILD_EXEC;
 			break;
 		case 17:
 			other.child_exit_code = 1;
+			break;
+		case 18:
+			other.stack_addr = 0x1000;
+			break;
+		case 19:
+			other.args_bad = true;
+			break;
+		case 20:
+			other.caller = CC_CALLER_NOBODY;
+			break;
+		case 21:
+			other.nproc = 0;
+			break;
+		case 22:
+			other.fds_full = true;
+			break;
+		case 23:
+			other.pidfd = CC_PTR_PARENT_TID;
 			break;
 		}
 		EXPECT_FALSE(cc_request_equal(&base, &other)) TH_LOG("field %d", field);
@@ -1005,7 +1097,7 @@ TEST(longest_request_fits_the_text_max)
 	req.set_tid_size = CC_SET_TID_MAX;
 	for (i = 0; i < CC_SET_TID_MAX; i++)
 		req.set_tid[i] = INT32_MAX;
-	req.cgroup_new = true;
+	req.cgroup = CC_CGROUP_NEW;
 	req.child = CC_CHILD_OVERFLOW;
 
 	needed = cc_request_print(text, sizeof(text), &req);
