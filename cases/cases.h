@@ -20,10 +20,12 @@
 
 #include <linux/capability.h>
 #include <signal.h>
+#include <string.h>
 
 #include "kselftest_harness.h"
 #include "env.h"
 #include "launch.h"
+#include "model.h"
 #include "sys.h"
 #include "verdict.h"
 
@@ -170,6 +172,80 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	} while (0)
 
 /*
+ * The model against a row: the prediction for text, in this process's
+ * environment, must match what the row states on the fields in what
+ * (enum cc_model_field).  Nothing runs: the row's expectation and the
+ * model are two sources of truth checked against each other.
+ */
+#define CASE_CHECK_MODEL(text, exp, what) \
+	CASE_CHECK_MODEL_IGNORING(text, exp, what, 0)
+
+/* The same, with the properties in ignore left out of the comparison. */
+#define CASE_CHECK_MODEL_IGNORING(text, exp, what, ignore)		\
+	do {								\
+		struct cc_expect _exp = *(exp);				\
+		struct cc_request _req;					\
+		struct cc_parse_error _err;				\
+		struct cc_prediction _pred;				\
+		struct cc_env _env;					\
+		char _diff[2048];					\
+		int _count;						\
+		ASSERT_EQ(0, cc_request_parse(text, &_req, &_err))	\
+			TH_LOG("%s: does not parse: %s", text, _err.msg); \
+		cc_env_detect(&_env);					\
+		cc_model_predict(&_req, &_env, &_pred);			\
+		_exp.props = (_exp.props & ~(ignore)) |			\
+			     (_pred.expect.props & (ignore));		\
+		_count = cc_model_compare(&_pred, &_exp, what, _diff,	\
+					  sizeof(_diff));		\
+		if (_count)						\
+			TH_LOG("the model disagrees with the row \"%s\":\n%s", \
+			       text, _diff);				\
+		EXPECT_EQ(0, _count);					\
+	} while (0)
+
+/*
+ * The model against a row that states only the errno (0: a child) of a
+ * request made in a context described by env.
+ */
+#define CASE_CHECK_MODEL_ERRNO(req, env, want)				\
+	do {								\
+		struct cc_prediction _pred;				\
+		char _text[CC_REQUEST_TEXT_MAX], _name[2][32];		\
+		int _got;						\
+		cc_model_predict(req, env, &_pred);			\
+		_got = _pred.expect.ret < 0 ? (int)-_pred.expect.ret : 0; \
+		if (_got != (want)) {					\
+			cc_request_print(_text, sizeof(_text), req);	\
+			TH_LOG("the model disagrees with the row \"%s\": the row expects %s, the model predicts %s (%s%s%s)", \
+			       _text,					\
+			       (want) ? cc_errno_name(want, _name[0], 32) : "a child", \
+			       _got ? cc_errno_name(_got, _name[1], 32) : "a child", \
+			       _pred.rule ? _pred.rule->name : "no rule refuses it", \
+			       _pred.rule ? " in " : "",		\
+			       _pred.rule ? _pred.rule->function : "");	\
+		}							\
+		EXPECT_EQ(want, _got);					\
+	} while (0)
+
+/* A row's model test: no launch, only the prediction. */
+#define CASE_IS_MODEL_TEST() (!strcmp(_metadata->name, "model"))
+
+/* SKIP unless the row's needs are met, as its other tests do. */
+#define CASE_MODEL_NEEDS(run, needs)					\
+	do {								\
+		if (!case_needs_met(run, needs))			\
+			SKIP(return, "%s", (run)->obs.skip);		\
+	} while (0)
+
+#define CASE_MODEL_TEST(fixture, what)					\
+	TEST_F(fixture, model)						\
+	{								\
+		CASE_MODEL_NEEDS(&self->run, variant->needs);		\
+		CASE_CHECK_MODEL(variant->request, &variant->expect, what); \
+	}
+
+/*
  * A property matrix: FIXTURE, its variant (request + expectation) and a
  * setup that launches the row.  Add rows with FIXTURE_VARIANT_ADD.
  */
@@ -184,8 +260,9 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	};								\
 	FIXTURE_SETUP(fixture)						\
 	{								\
-		case_launch_if(&self->run, variant->request,		\
-			       variant->needs);				\
+		if (!CASE_IS_MODEL_TEST())				\
+			case_launch_if(&self->run, variant->request,	\
+				       variant->needs);			\
 	}								\
 	FIXTURE_TEARDOWN(fixture)					\
 	{								\
@@ -231,6 +308,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	{								\
 		CASE_CHECK_NAMESPACES(&self->run, &variant->expect);	\
 	}								\
+	CASE_MODEL_TEST(fixture, CC_MODEL_ALL)				\
 	TEST_F(fixture, clear_sighand)					\
 	{								\
 		CASE_CHECK_PROP(&self->run, &variant->expect,		\

@@ -421,6 +421,19 @@ FIXTURE_VARIANT_ADD(combination, vm_fs_files_sighand_thread_sysvsem) {
 		    .exit_signal = 0, THREAD_ENDED },
 };
 
+/* The model, for the row through each entry point. */
+TEST_F(combination, model)
+{
+	static const char *const entries[] = { "clone", "clone3", "libc" };
+	size_t i;
+
+	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
+		snprintf(self->text, sizeof(self->text), "%s %s stack=mmap:64k",
+			 entries[i], variant->args);
+		CASE_CHECK_MODEL(self->text, &variant->expect, CC_MODEL_ALL);
+	}
+}
+
 TEST_F(combination, clone)
 {
 	check_combination(_metadata, self, variant, "clone");

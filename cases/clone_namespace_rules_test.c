@@ -250,12 +250,65 @@ FIXTURE_SETUP(rule)
 
 	self->r = new_report();
 	ASSERT_NE(NULL, self->r);
-	in_context(self->r, variant->ctx, variant->entry, rule_run, &call);
+	if (!CASE_IS_MODEL_TEST())
+		in_context(self->r, variant->ctx, variant->entry, rule_run,
+			   &call);
 }
 
 FIXTURE_TEARDOWN(rule)
 {
 	munmap(self->r, sizeof(*self->r));
+}
+
+/* SKIP where the context cannot be entered, as in_context() does. */
+#define RULE_MODEL_NEEDS(ctx)						\
+	do {								\
+		char _why[200];						\
+		if ((ctx) == CC_CTX_ROOT && !cc_env_has_cap(CAP_SYS_ADMIN)) \
+			SKIP(return, "needs CAP_SYS_ADMIN: the root context"); \
+		if ((ctx) == CC_CTX_USERNS_ROOT &&			\
+		    cc_env_userns_blocked(_why, sizeof(_why)))		\
+			SKIP(return, "%s", _why);			\
+	} while (0)
+
+/* The context's environment after the row's setup, for the model. */
+static void rule_env(enum cc_context ctx, enum rule_setup setup,
+		     struct cc_env *env)
+{
+	cc_context_env(ctx, env);
+	switch (setup) {
+	case SETUP_UNSHARE_PID:
+	case SETUP_SETNS_PID:
+		env->pid_for_children_differs = true;
+		break;
+	case SETUP_UNSHARE_TIME:
+		env->time_for_children_differs = true;
+		break;
+	case SETUP_PID_INIT:
+		env->pidns_level++;
+		env->pidns_init = true;
+		/* The context made it: it belongs to the context's user ns. */
+		if (!env->init_userns)
+			env->pidns_owned_from = env->pidns_level;
+		break;
+	default:
+		break;
+	}
+}
+
+TEST_F(rule, model)
+{
+	struct cc_request req;
+	struct cc_env env;
+	int exp = variant->err;
+
+	RULE_MODEL_NEEDS(variant->ctx);
+	if (variant->since && cc_env_kernel_version() < variant->since)
+		exp = variant->err_before;
+	rule_env(variant->ctx, variant->setup, &env);
+	cc_clone_fn_request(variant->entry, variant->flags,
+			    variant->exit_signal, &req);
+	CASE_CHECK_MODEL_ERRNO(&req, &env, exp);
 }
 
 TEST_F(rule, returns)
@@ -602,6 +655,47 @@ static void count_limit_run(struct rule_report *r, const void *arg)
 	}
 }
 
+/* The model at each limit's edges, as the limit tests state them. */
+TEST_F(limit, model)
+{
+	enum cc_entry entry = variant->entry;
+	struct cc_request req;
+	struct cc_env env;
+	size_t i;
+	int type;
+
+	RULE_MODEL_NEEDS(CC_CTX_USERNS_ROOT);
+	/* A caller at level 32 makes level 33; one at 33 cannot. */
+	cc_context_env(CC_CTX_USERNS_ROOT, &env);
+	cc_clone_fn_request(entry, CC_CLONE_NEWUSER, SIGCHLD, &req);
+	env.userns_level = USERNS_LEVELS - 1;
+	CASE_CHECK_MODEL_ERRNO(&req, &env, 0);
+	env.userns_level = USERNS_LEVELS;
+	CASE_CHECK_MODEL_ERRNO(&req, &env, ENOSPC);
+
+	/* An init at level 31 makes level 32; one at 32 cannot. */
+	cc_clone_fn_request(entry, CC_CLONE_NEWPID, SIGCHLD, &req);
+	env.userns_level = 1;
+	env.pidns_init = true;
+	env.pidns_level = PIDNS_LEVELS - 1;
+	CASE_CHECK_MODEL_ERRNO(&req, &env, 0);
+	env.pidns_level = PIDNS_LEVELS;
+	CASE_CHECK_MODEL_ERRNO(&req, &env, ENOSPC);
+
+	for (i = 0; i < N_LIMITS; i++) {
+		if (count_limits[i].flag == CC_CLONE_NEWTIME &&
+		    entry != CC_ENTRY_CLONE3)
+			continue;
+		cc_context_env(CC_CTX_USERNS_ROOT, &env);
+		for (type = 0; type < CC_NS_TYPES; type++)
+			if (strstr(count_limits[i].sysctl, cc_ns_names[type]) ==
+			    count_limits[i].sysctl + 4)
+				env.max_namespaces[type] = 0;
+		cc_clone_fn_request(entry, count_limits[i].flag, SIGCHLD, &req);
+		CASE_CHECK_MODEL_ERRNO(&req, &env, ENOSPC);
+	}
+}
+
 TEST_F(limit, per_type_count_limits)
 {
 	struct rule_report *r = self->r;
@@ -761,6 +855,47 @@ static void set_tid_run(struct rule_report *r, const void *arg)
 	}
 	if (init < 0)
 		report_broken(r, "fork the init");
+}
+
+TEST_F(set_tid, model)
+{
+	static const int32_t nested[] = { 1, 77 }, one[] = { 1 },
+			     three[] = { 5, 5, 5 }, five[] = { 5 };
+	const int32_t *tids = five;
+	struct cc_request req;
+	struct cc_env env;
+	size_t count = 1;
+
+	RULE_MODEL_NEEDS(CC_CTX_USERNS_ROOT);
+	/* init₁: pid 1 of a namespace the context's user ns owns. */
+	cc_context_env(CC_CTX_USERNS_ROOT, &env);
+	env.pidns_level++;
+	env.pidns_init = true;
+	env.pidns_owned_from = env.pidns_level;
+	cc_clone_fn_request(CC_ENTRY_CLONE3, 0, SIGCHLD, &req);
+	switch (variant->row) {
+	case SET_TID_NESTED:
+		req.flags = CC_CLONE_NEWPID;
+		tids = nested;
+		count = 2;
+		break;
+	case SET_TID_EEXIST:
+		tids = one;
+		break;
+	case SET_TID_TOO_MANY:
+		tids = three;
+		count = 3;
+		break;
+	case SET_TID_NO_CAP:
+		env.caps &= ~(1ULL << CAP_SYS_ADMIN | 1ULL << CAP_CHECKPOINT_RESTORE);
+		break;
+	case SET_TID_WITH_CAP:
+		env.caps &= ~(1ULL << CAP_SYS_ADMIN);
+		break;
+	}
+	memcpy(req.set_tid, tids, count * sizeof(tids[0]));
+	req.set_tid_size = count;
+	CASE_CHECK_MODEL_ERRNO(&req, &env, variant->err);
 }
 
 TEST_F(set_tid, clone3)

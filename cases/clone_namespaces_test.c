@@ -62,6 +62,14 @@ static const uint64_t ns_flag[] = {
 	[NS_CGROUP] = CC_CLONE_NEWCGROUP, [NS_TIME] = CC_CLONE_NEWTIME,
 };
 
+/* The probe property that shows each type new. */
+static const enum cc_prop ns_prop[] = {
+	[NS_PID] = CC_PROP_NS_PID, [NS_MNT] = CC_PROP_NS_MNT,
+	[NS_NET] = CC_PROP_NS_NET, [NS_UTS] = CC_PROP_NS_UTS,
+	[NS_IPC] = CC_PROP_NS_IPC, [NS_USER] = CC_PROP_NS_USER,
+	[NS_CGROUP] = CC_PROP_NS_CGROUP, [NS_TIME] = CC_PROP_NS_TIME,
+};
+
 #define NS_TEXT 256
 #define NS_PIDS_MAX 16
 /* Ten days: an offset no clock drift between two reads can fake. */
@@ -898,13 +906,9 @@ static int expected_errno(const struct ns_report *r)
 	return 0;
 }
 
-static void ns_run(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
+static void ns_row(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
 		   enum cc_context ctx, bool given)
 {
-	char point[NS_TEXT / 2], root[NS_TEXT / 2];
-	int status = 0;
-	pid_t pid;
-
 	r->kind = kind;
 	r->entry = entry;
 	r->ctx = ctx;
@@ -916,6 +920,55 @@ static void ns_run(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
 	if (kind == NS_PID)
 		r->flags |= CC_CLONE_NEWNS;
 	r->exit_signal = SIGCHLD;
+}
+
+/*
+ * The model for a row: the errno expected_errno() states, and for a
+ * child the namespaces the call asked for (legacy clone's 0x80 is an
+ * exit signal, not CLONE_NEWTIME).  Rows the context cannot run SKIP.
+ */
+static void ns_model(struct __test_metadata *_metadata, enum ns_kind kind,
+		     enum cc_entry entry, enum cc_context ctx, bool given)
+{
+	struct ns_report r = { 0 };
+	struct cc_prediction pred;
+	struct cc_request req;
+	struct cc_env env;
+	char why[200];
+	int i;
+
+	ns_row(&r, kind, entry, ctx, given);
+	if (ctx == CC_CTX_ROOT && !cc_env_has_cap(CAP_SYS_ADMIN))
+		SKIP(return, "needs CAP_SYS_ADMIN: the root context");
+	if (ctx == CC_CTX_USERNS_ROOT && cc_env_userns_blocked(why, sizeof(why)))
+		SKIP(return, "%s", why);
+	cc_context_env(ctx, &env);
+	cc_clone_fn_request(entry, r.flags, r.exit_signal, &req);
+	CASE_CHECK_MODEL_ERRNO(&req, &env, expected_errno(&r));
+	if (expected_errno(&r))
+		return;
+	cc_model_predict(&req, &env, &pred);
+	for (i = NS_PID; i <= NS_TIME; i++) {
+		bool asked = (r.flags & ns_flag[i]) &&
+			     (i != NS_TIME || entry == CC_ENTRY_CLONE3);
+		bool predicted = pred.expect.props & (1u << ns_prop[i]);
+
+		if (asked != predicted)
+			TH_LOG("the model %s a new %s namespace",
+			       predicted ? "predicts" : "misses",
+			       cc_ns_names[ns_prop[i] - CC_PROP_NS_MNT]);
+		EXPECT_EQ(asked, predicted);
+	}
+}
+
+static void ns_run(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
+		   enum cc_context ctx, bool given)
+{
+	char point[NS_TEXT / 2], root[NS_TEXT / 2];
+	int status = 0;
+	pid_t pid;
+
+	ns_row(r, kind, entry, ctx, given);
 	r->result = CC_LAUNCH_OK;
 	r->ret = -1;
 
@@ -1014,8 +1067,9 @@ static const char *ns_errno_name(long err)
 			       PROT_READ | PROT_WRITE,			\
 			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);	\
 		ASSERT_NE(MAP_FAILED, self->r);				\
-		ns_run(self->r, kind_, variant->entry, variant->ctx,	\
-		       variant->given);					\
+		if (!CASE_IS_MODEL_TEST())				\
+			ns_run(self->r, kind_, variant->entry,		\
+			       variant->ctx, variant->given);		\
 	}								\
 	FIXTURE_TEARDOWN(name)						\
 	{								\
@@ -1024,6 +1078,11 @@ static const char *ns_errno_name(long err)
 	NS_ROWS_FOR_ENTRY(name, clone, CLONE)				\
 	NS_ROWS_FOR_ENTRY(name, clone3, CLONE3)				\
 	NS_ROWS_FOR_ENTRY(name, libc, LIBC)				\
+	TEST_F(name, model)						\
+	{								\
+		ns_model(_metadata, kind_, variant->entry, variant->ctx, \
+			 variant->given);				\
+	}								\
 	TEST_F(name, call)						\
 	{								\
 		int _exp = expected_errno(self->r);			\
@@ -1068,7 +1127,9 @@ FIXTURE_SETUP(unprivileged)
 	self->r = mmap(NULL, sizeof(*self->r), PROT_READ | PROT_WRITE,
 		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, self->r);
-	ns_run(self->r, variant->kind, variant->entry, CC_CTX_UNPRIV, true);
+	if (!CASE_IS_MODEL_TEST())
+		ns_run(self->r, variant->kind, variant->entry, CC_CTX_UNPRIV,
+		       true);
 }
 
 FIXTURE_TEARDOWN(unprivileged)
@@ -1095,6 +1156,11 @@ NS_UNPRIV_ROWS(NS_IPC, newipc)
 NS_UNPRIV_ROWS(NS_USER, newuser)
 NS_UNPRIV_ROWS(NS_CGROUP, newcgroup)
 NS_UNPRIV_ROWS(NS_TIME, newtime)
+
+TEST_F(unprivileged, model)
+{
+	ns_model(_metadata, variant->kind, variant->entry, CC_CTX_UNPRIV, true);
+}
 
 TEST_F(unprivileged, call)
 {

@@ -32,6 +32,8 @@ FIXTURE_VARIANT(reference) {
 
 FIXTURE_SETUP(reference)
 {
+	if (CASE_IS_MODEL_TEST())
+		return;
 	case_launch(&self->reference, variant->reference);
 	case_launch(&self->equivalent, variant->equivalent);
 }
@@ -115,6 +117,14 @@ TEST_F(reference, equivalent_profile)
 {
 	check_profile(_metadata, &self->equivalent, &variant->expect,
 		      variant->not_comparable);
+}
+
+/* The model, for the reference and for its raw equivalent. */
+TEST_F(reference, model)
+{
+	CASE_CHECK_MODEL(variant->reference, &variant->expect, CC_MODEL_ALL);
+	CASE_CHECK_MODEL_IGNORING(variant->equivalent, &variant->expect,
+				  CC_MODEL_ALL, variant->not_comparable);
 }
 
 TEST_F(reference, same_as_equivalent)

@@ -110,6 +110,9 @@ TEST_F(stack, exit_status)
 	CASE_CHECK_EXIT(&self->run, &variant->expect);
 }
 
+/* The rows state how the call ends, not the properties. */
+CASE_MODEL_TEST(stack, CC_MODEL_RET | CC_MODEL_EXIT | CC_MODEL_EXIT_SIGNAL)
+
 TEST_F(stack, exit_signal)
 {
 	CASE_CHECK_EXIT_SIGNAL(&self->run, &variant->expect);

@@ -85,3 +85,13 @@ long cc_clone_fn(enum cc_entry entry, uint64_t flags, uint64_t exit_signal,
 		munmap(base, span);
 	return ret;
 }
+
+void cc_clone_fn_request(enum cc_entry entry, uint64_t flags,
+			 uint64_t exit_signal, struct cc_request *req)
+{
+	cc_request_init(req, entry);
+	req->flags = flags;
+	req->exit_signal = exit_signal;
+	req->stack = CC_STACK_MMAP;
+	req->stack_size = CC_CLONEFN_STACK_SIZE;
+}

@@ -33,4 +33,11 @@
 long cc_clone_fn(enum cc_entry entry, uint64_t flags, uint64_t exit_signal,
 	      cc_child_fn fn, void *arg);
 
+/*
+ * The request cc_clone_fn(entry, flags, exit_signal, ...) makes, as the
+ * model reads requests: an mmap'd CC_CLONEFN_STACK_SIZE stack.
+ */
+void cc_clone_fn_request(enum cc_entry entry, uint64_t flags,
+			 uint64_t exit_signal, struct cc_request *req);
+
 #endif

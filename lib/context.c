@@ -168,3 +168,34 @@ enum cc_launch_result cc_context_enter(enum cc_context ctx, char *why,
 		return CC_LAUNCH_BROKEN;
 	}
 }
+
+void cc_context_env(enum cc_context ctx, struct cc_env *env)
+{
+	long last_cap = cc_env_sysctl("/proc/sys/kernel/cap_last_cap");
+
+	cc_env_detect(env);
+	env->pidns_init = false;
+	env->pid_for_children_differs = false;
+	env->time_for_children_differs = false;
+	switch (ctx) {
+	case CC_CTX_ROOT:
+		break;
+	case CC_CTX_UNPRIV:
+	case CC_CTX_UNPRIV_NEWUSER:
+		if (env->uid == 0)
+			env->uid = CC_NOBODY;
+		env->caps = 0;
+		break;
+	case CC_CTX_USERNS_ROOT:
+		/* A new user namespace grants every capability there is. */
+		env->caps = last_cap > 0 && last_cap < 63 ?
+			(2ULL << last_cap) - 1 : ~0ULL;
+		env->init_userns = false;
+		env->userns_level++;
+		/* The pid namespace it is in belongs to an ancestor. */
+		env->pidns_owned_from = env->pidns_level + 1;
+		break;
+	default:
+		break;
+	}
+}

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "env.h"
 #include "launch.h"
 
 enum cc_context {
@@ -44,6 +45,14 @@ const char *cc_context_name(enum cc_context ctx);
  */
 enum cc_launch_result cc_context_enter(enum cc_context ctx, char *why,
 				       size_t len);
+
+/*
+ * The environment a process in ctx sees, for the model: this process's
+ * (the test program's) with the context's credentials, as a process
+ * freshly forked into the context (no pid-namespace init, nothing
+ * unshared for its children).  A row then adds what it did itself.
+ */
+void cc_context_env(enum cc_context ctx, struct cc_env *env);
 
 /*
  * Throwaway namespaces for the calling process: mount (with every mount

@@ -759,7 +759,9 @@ void cc_model_predict(const struct cc_request *req, const struct cc_env *env,
 		}
 	}
 	out->expect.ret = 0;
-	out->expect.props = sharing_props(&out->call, &out->env);
+	/* A child that exits at once or overflows measures nothing. */
+	if (req->child == CC_CHILD_PROBE || req->child == CC_CHILD_EXEC)
+		out->expect.props = sharing_props(&out->call, &out->env);
 	predict_exit(&out->call, &out->expect);
 }
 
