@@ -55,7 +55,7 @@ static inline bool case_needs_met(struct case_run *run, unsigned int needs)
 		return false;
 	}
 	if ((needs & CASE_NEEDS_ADMIN) && !cc_env_has_cap(CAP_SYS_ADMIN)) {
-		snprintf(why, len, "needs CAP_SYS_ADMIN: namespaces without CLONE_NEWUSER are for the privileged");
+		snprintf(why, len, "needs CAP_SYS_ADMIN: the row states what a privileged caller gets (namespaces without CLONE_NEWUSER, set_tid, RLIMIT_NPROC exemption)");
 		run->result = CC_LAUNCH_SKIP;
 		return false;
 	}

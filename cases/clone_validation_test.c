@@ -1,0 +1,545 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Every way the kernel (or the libc wrapper) refuses a call, with the
+ * errno, each next to a row that is accepted, so a rule that stops
+ * refusing and a rule that refuses too much both show.
+ *
+ * The kernel's order of checks (the first failing one gives the errno):
+ *
+ *   libc clone()       NULL stack                                EINVAL
+ *   clone3 copy        size > page E2BIG, < 64 EINVAL, unreadable EFAULT,
+ *                      non-zero tail E2BIG, bad exit_signal EINVAL,
+ *                      INTO_CGROUP with size < 88 or cgroup > INT_MAX
+ *   clone3_args_valid  unknown bits, DETACHED or low byte, SIGHAND with
+ *                      CLEAR_SIGHAND, THREAD/PARENT with an exit signal,
+ *                      stack rules                               EINVAL
+ *   kernel_clone       PIDFD and PARENT_SETTID on one address    EINVAL
+ *   copy_process       flag combinations EINVAL; RLIMIT_NPROC EAGAIN;
+ *                      namespaces EPERM; TLS EPERM; set_tid EINVAL,
+ *                      EPERM, EEXIST; pidfd EMFILE, EFAULT;
+ *                      cgroup EBADF, ENOENT, EACCES, EOPNOTSUPP
+ *
+ * Rows: <entry>_<what>.  A row whose behaviour changed in a release
+ * gives the release (changed_in) and the expectation before it; one
+ * whose future is not known yet gives the release it is valid until.
+ */
+#include "cases.h"
+
+FIXTURE(validation) {
+	struct case_run run;
+};
+
+FIXTURE_VARIANT(validation) {
+	const char *request;
+	struct cc_expect expect;	/* from changed_in on, or always */
+	unsigned int changed_in;	/* 0, or the release that changed it */
+	struct cc_expect before;	/* before changed_in */
+	unsigned int valid_from;	/* 0, or the first release it holds on */
+	unsigned int valid_until;	/* 0, or the first release it may not hold */
+	unsigned int needs;		/* enum case_needs */
+};
+
+FIXTURE_SETUP(validation)
+{
+	if (!CASE_IS_MODEL_TEST())
+		case_launch_if(&self->run, variant->request, variant->needs);
+}
+
+FIXTURE_TEARDOWN(validation)
+{
+}
+
+#define V(a, b, c) CC_KERNEL_VERSION(a, b, c)
+#define A_CHILD .exit_signal = SIGCHLD, EXITED_0
+#define EXIT0 "child=exit:0"
+
+/* The expectation for the running (or CLONECHECK_KERNEL_VERSION) kernel. */
+static const struct cc_expect *row_expect(struct __test_metadata *_metadata,
+					  const FIXTURE_VARIANT(validation) *v)
+{
+	unsigned int kernel = cc_env_kernel_version();
+
+	if ((v->valid_until && kernel >= v->valid_until) ||
+	    (v->valid_from && kernel < v->valid_from))
+		return NULL;
+	if (v->changed_in && kernel < v->changed_in)
+		return &v->before;
+	return &v->expect;
+}
+
+#define ROW_EXPECT(exp)							\
+	do {								\
+		exp = row_expect(_metadata, variant);			\
+		if (!exp)						\
+			SKIP(return, "this row holds on kernels %u.%u.%u to %u.%u.%u only", \
+			     variant->valid_from >> 16,			\
+			     (variant->valid_from >> 8) & 0xff,		\
+			     variant->valid_from & 0xff,		\
+			     variant->valid_until >> 16,		\
+			     (variant->valid_until >> 8) & 0xff,	\
+			     variant->valid_until & 0xff);		\
+	} while (0)
+
+TEST_F(validation, returns)
+{
+	const struct cc_expect *exp;
+
+	ROW_EXPECT(exp);
+	CASE_CHECK_RET(&self->run, exp);
+}
+
+/*
+ * An accepted row also ends as expected and shows what it asked for; a
+ * refused one left no child behind and sent no exit signal.
+ */
+TEST_F(validation, outcome)
+{
+	const struct cc_expect *exp;
+	char differences[2048];
+	int count;
+
+	ROW_EXPECT(exp);
+	CASE_REQUIRE_RET(&self->run, exp);
+	if (exp->ret < 0) {
+		EXPECT_EQ(CC_EXIT_NONE, self->run.obs.exit_kind)
+			TH_LOG("%s: refused, yet a child ended", self->run.text);
+		EXPECT_EQ(0, self->run.obs.exit_signal)
+			TH_LOG("%s: refused, yet exit signal %llu arrived",
+			       self->run.text,
+			       (unsigned long long)self->run.obs.exit_signal);
+		return;
+	}
+	count = cc_verdict(&self->run.req, exp, &self->run.obs, differences,
+			   sizeof(differences));
+	if (count)
+		TH_LOG("%s:\n%s", self->run.text, differences);
+	EXPECT_EQ(0, count);
+}
+
+TEST_F(validation, model)
+{
+	const struct cc_expect *exp;
+
+	ROW_EXPECT(exp);
+	CASE_MODEL_NEEDS(&self->run, variant->needs);
+	CASE_CHECK_MODEL(variant->request, exp, CC_MODEL_ALL);
+}
+
+/* ---- clone3: the struct's size ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_below_ver0) {
+	.request = "clone3 size=63", .expect = { REFUSED(EINVAL) },
+};
+
+/*
+ * Each struct ends against a PROT_NONE page: a kernel that reads one
+ * byte past the size it was given faults (EFAULT) instead of accepting.
+ */
+FIXTURE_VARIANT_ADD(validation, clone3_size_ver0) {
+	.request = "clone3 size=64", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_ver1) {
+	.request = "clone3 size=80", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_ver2) {
+	.request = "clone3 size=88", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_larger_zero_tail) {
+	.request = "clone3 size=96", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_larger_nonzero_tail) {
+	.request = "clone3 size=96 tail=0000000000000001",
+	.expect = { REFUSED(E2BIG) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_page_zero_tail) {
+	.request = "clone3 size=4096", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_above_page) {
+	.request = "clone3 size=4097", .expect = { REFUSED(E2BIG) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_args_unreadable) {
+	.request = "clone3 args=bad", .expect = { REFUSED(EFAULT) },
+};
+
+/* set_tid lies past 64 bytes: not read, so pid 1 is not asked for. */
+FIXTURE_VARIANT_ADD(validation, clone3_size_ver0_leaves_set_tid_unread) {
+	.request = "clone3 size=64 set_tid=1", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_size_ver1_into_cgroup) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP size=80 cgroup=new",
+	.expect = { REFUSED(EINVAL) },
+};
+
+/* ---- exit_signal ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone3_exit_signal_none) {
+	.request = "clone3 exit_signal=0",
+	.expect = { .exit_signal = 0, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_exit_signal_64) {
+	.request = "clone3 exit_signal=64",
+	.expect = { .exit_signal = 64, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_exit_signal_65) {
+	.request = "clone3 exit_signal=65", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_exit_signal_above_low_byte) {
+	.request = "clone3 exit_signal=0x111", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_thread_with_exit_signal) {
+	.request = "clone3 flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD stack=mmap:64k",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_parent_with_exit_signal) {
+	.request = "clone3 flags=CLONE_PARENT", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_parent_without_exit_signal) {
+	.request = "clone3 flags=CLONE_PARENT exit_signal=0",
+	.expect = { .props = P(PARENT), .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+/* Legacy clone never checks its exit signal: 65 is sent as nothing. */
+FIXTURE_VARIANT_ADD(validation, clone_exit_signal_65_unchecked) {
+	.request = "clone exit_signal=65",
+	.expect = { .exit_signal = 0, EXITED_0 },
+};
+
+/* ---- stack and stack_size (clone3_stack_valid) ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone3_stack_size_without_stack) {
+	.request = "clone3 stack=at:0x0:4k", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_stack_without_size) {
+	.request = "clone3 stack=mmap:0", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_stack_in_kernel_space) {
+	.request = "clone3 stack=at:0xffff800000000000:64k",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_stack_reaching_past_user_space) {
+	.request = "clone3 stack=at:0x7ffffffff000:4k",
+	.expect = { REFUSED(EINVAL) },
+};
+
+/* Legacy clone takes any stack pointer: the child faults on first use. */
+FIXTURE_VARIANT_ADD(validation, clone_stack_unmapped_accepted) {
+	.request = "clone stack=at:0x0:4k " EXIT0,
+	.expect = { .exit_signal = SIGCHLD, KILLED_BY(SIGSEGV) },
+};
+
+/* ---- unknown and legacy-only flags ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone3_unknown_flag_63) {
+	.request = "clone3 flags=0x8000000000000000",
+	.expect = { REFUSED(EINVAL) },
+};
+
+/* Bits 34 and up gain meanings in Linux 7.1. */
+FIXTURE_VARIANT_ADD(validation, clone3_unknown_flag_34) {
+	.request = "clone3 flags=0x400000000", .expect = { REFUSED(EINVAL) },
+	.valid_until = V(7, 1, 0),
+};
+
+/* Legacy clone cuts flags to 32 bits, silently. */
+FIXTURE_VARIANT_ADD(validation, clone_high_bits_dropped) {
+	.request = "clone flags=0x8000000000000000", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_clear_sighand_dropped) {
+	.request = "clone flags=CLONE_CLEAR_SIGHAND", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_into_cgroup_dropped) {
+	.request = "clone flags=CLONE_INTO_CGROUP", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_detached) {
+	.request = "clone3 flags=CLONE_DETACHED", .expect = { REFUSED(EINVAL) },
+};
+
+/* Legacy clone has ignored CLONE_DETACHED since 2.6.2. */
+FIXTURE_VARIANT_ADD(validation, clone_detached_ignored) {
+	.request = "clone flags=CLONE_DETACHED", .expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_low_byte_flag) {
+	.request = "clone3 flags=0x11", .expect = { REFUSED(EINVAL) },
+};
+
+/* 0x80 is part of legacy clone's exit signal: 145, which nobody gets. */
+FIXTURE_VARIANT_ADD(validation, clone_newtime_is_exit_signal) {
+	.request = "clone flags=CLONE_NEWTIME",
+	.expect = { .exit_signal = 0, EXITED_0 },
+};
+
+/* ---- flag combinations ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone_sighand_without_vm) {
+	.request = "clone flags=CLONE_SIGHAND stack=mmap:64k",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_thread_without_sighand) {
+	.request = "clone3 flags=CLONE_VM|CLONE_THREAD exit_signal=0 stack=mmap:64k",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_sighand_and_clear_sighand) {
+	.request = "clone3 flags=CLONE_VM|CLONE_SIGHAND|CLONE_CLEAR_SIGHAND stack=mmap:64k",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_clear_sighand) {
+	.request = "clone3 flags=CLONE_CLEAR_SIGHAND stack=mmap:64k",
+	.expect = { .props = P(CLEAR_SIGHAND) | P(OWN_STACK), A_CHILD },
+};
+
+/* ---- CLONE_PIDFD ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone3_pidfd_over_parent_tid) {
+	.request = "clone3 flags=CLONE_PIDFD|CLONE_PARENT_SETTID pidfd=parent_tid",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_pidfd_and_parent_tid_apart) {
+	.request = "clone3 flags=CLONE_PIDFD|CLONE_PARENT_SETTID stack=mmap:64k",
+	.expect = { .props = P(PIDFD) | P(PARENT_TID) | P(OWN_STACK), A_CHILD },
+};
+
+/* Legacy clone returns the pidfd through parent_tid: always one address. */
+FIXTURE_VARIANT_ADD(validation, clone_pidfd_with_parent_settid) {
+	.request = "clone flags=CLONE_PIDFD|CLONE_PARENT_SETTID",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_pidfd_with_detached) {
+	.request = "clone3 flags=CLONE_PIDFD|CLONE_DETACHED",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_pidfd_with_detached) {
+	.request = "clone flags=CLONE_PIDFD|CLONE_DETACHED",
+	.expect = { REFUSED(EINVAL) },
+};
+
+/* Thread pidfds: "pidfd: add PIDFD_THREAD", 6.9. */
+FIXTURE_VARIANT_ADD(validation, clone3_pidfd_with_thread) {
+	.request = "clone3 flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD|CLONE_PIDFD exit_signal=0 stack=mmap:64k",
+	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(THREAD_GROUP) |
+			     P(PARENT) | P(PIDFD) | P(OWN_STACK),
+		    .exit_signal = 0, THREAD_ENDED },
+	.changed_in = V(6, 9, 0), .before = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_pidfd_with_thread) {
+	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD|CLONE_PIDFD exit_signal=0 stack=mmap:64k",
+	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(THREAD_GROUP) |
+			     P(PARENT) | P(PIDFD) | P(OWN_STACK),
+		    .exit_signal = 0, THREAD_ENDED },
+	.changed_in = V(6, 9, 0), .before = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_pidfd_pointer_bad) {
+	.request = "clone3 flags=CLONE_PIDFD pidfd=bad",
+	.expect = { REFUSED(EFAULT) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_pidfd_pointer_null) {
+	.request = "clone3 flags=CLONE_PIDFD pidfd=null",
+	.expect = { REFUSED(EFAULT) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_pidfd_pointer_bad) {
+	.request = "clone flags=CLONE_PIDFD pidfd=bad",
+	.expect = { REFUSED(EFAULT) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_pidfd_no_free_fd) {
+	.request = "clone3 flags=CLONE_PIDFD fds=full",
+	.expect = { REFUSED(EMFILE) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_pidfd_no_free_fd) {
+	.request = "clone flags=CLONE_PIDFD fds=full",
+	.expect = { REFUSED(EMFILE) },
+};
+
+/* Only the pidfd needs an fd. */
+FIXTURE_VARIANT_ADD(validation, clone3_no_free_fd_without_pidfd) {
+	.request = "clone3 fds=full " EXIT0, .expect = { A_CHILD },
+};
+
+/* parent_tid and child_tid writes are unchecked: a fault is ignored. */
+FIXTURE_VARIANT_ADD(validation, clone_parent_tid_pointer_bad) {
+	.request = "clone flags=CLONE_PARENT_SETTID parent_tid=bad " EXIT0,
+	.expect = { A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_child_tid_pointer_bad) {
+	.request = "clone3 flags=CLONE_CHILD_SETTID child_tid=bad " EXIT0,
+	.expect = { A_CHILD },
+};
+
+/* ---- CLONE_SETTLS (x86-64: a TLS base below TASK_SIZE_MAX) ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone_tls_not_canonical) {
+	.request = "clone flags=CLONE_SETTLS tls=0x800000000000",
+	.expect = { REFUSED(EPERM) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_tls_at_task_size_max) {
+	.request = "clone3 flags=CLONE_SETTLS tls=0x7ffffffff000",
+	.expect = { REFUSED(EPERM) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_tls_below_task_size_max) {
+	.request = "clone3 flags=CLONE_SETTLS tls=0x7fffffffe000 " EXIT0,
+	.expect = { A_CHILD },
+};
+
+/* ---- set_tid (clone3) ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_in_use) {
+	.request = "clone3 set_tid=1", .expect = { REFUSED(EEXIST) },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_zero) {
+	.request = "clone3 set_tid=0", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_above_pid_max) {
+	.request = "clone3 set_tid=2147483647", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_more_than_levels) {
+	.request = "clone3 set_tid=5,5", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_unprivileged) {
+	.request = "clone3 set_tid=1 as=nobody", .expect = { REFUSED(EPERM) },
+};
+
+/* ---- CLONE_INTO_CGROUP (cgroup_css_set_fork) ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_fd_not_open) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=closed",
+	.expect = { REFUSED(EBADF) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_fd_not_cgroup2) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=notcgroup",
+	.expect = { REFUSED(EBADF) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_above_int_max) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=huge",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_removed) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=removed",
+	.expect = { REFUSED(ENOENT) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_not_writable) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=new as=nobody",
+	.expect = { REFUSED(EACCES) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_thread_into_other_domain) {
+	.request = "clone3 flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD|CLONE_INTO_CGROUP exit_signal=0 stack=mmap:64k cgroup=new",
+	.expect = { REFUSED(EOPNOTSUPP) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_new) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=new stack=mmap:64k",
+	.expect = { .props = P(CGROUP) | P(OWN_STACK), A_CHILD },
+};
+
+/* ---- who calls: RLIMIT_NPROC and namespaces ---- */
+
+FIXTURE_VARIANT_ADD(validation, clone_nproc_reached_unprivileged) {
+	.request = "clone as=nobody nproc=1", .expect = { REFUSED(EAGAIN) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_nproc_reached_unprivileged) {
+	.request = "clone3 as=nobody nproc=1", .expect = { REFUSED(EAGAIN) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_unprivileged_without_limit) {
+	.request = "clone as=nobody " EXIT0, .expect = { A_CHILD },
+};
+
+/* Root is exempt from RLIMIT_NPROC. */
+FIXTURE_VARIANT_ADD(validation, clone_nproc_zero_root) {
+	.request = "clone nproc=0 " EXIT0, .expect = { A_CHILD },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newpid_unprivileged) {
+	.request = "clone flags=CLONE_NEWPID as=nobody",
+	.expect = { REFUSED(EPERM) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_newuser_newpid_unprivileged) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWPID as=nobody " EXIT0,
+	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* ---- CLONE_NEWTIME through clone3 ---- */
+
+/* "fork: allow CLONE_NEWTIME in clone3 flags": 6.3, and 6.1.20. */
+FIXTURE_VARIANT_ADD(validation, clone3_newtime) {
+	.request = "clone3 flags=CLONE_NEWTIME stack=mmap:64k",
+	.expect = { .props = P(NS_TIME) | P(OWN_STACK), A_CHILD },
+	.changed_in = V(6, 1, 20), .before = { REFUSED(EINVAL) },
+	.valid_until = V(6, 2, 0),
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_newtime_since_6_3) {
+	.request = "clone3 flags=CLONE_NEWTIME stack=mmap:64k",
+	.expect = { .props = P(NS_TIME) | P(OWN_STACK), A_CHILD },
+	.valid_from = V(6, 3, 0),
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+/*
+ * A child that shares the mm stays in the caller's time namespace
+ * (copy_namespaces switches only a child without CLONE_VM, since 6.3).
+ */
+FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm) {
+	.request = "clone3 flags=CLONE_NEWTIME|CLONE_VM stack=mmap:64k",
+	.expect = { .props = P(MEMORY) | P(OWN_STACK), A_CHILD },
+	.changed_in = V(6, 3, 0),
+	.before = { .props = P(MEMORY) | P(NS_TIME) | P(OWN_STACK), A_CHILD },
+	.valid_from = V(6, 1, 20),
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+/* ---- the libc wrapper checks first: the kernel would say EFAULT ---- */
+
+FIXTURE_VARIANT_ADD(validation, libc_null_stack_before_the_kernel) {
+	.request = "libc flags=CLONE_PIDFD pidfd=bad",
+	.expect = { REFUSED(EINVAL) },
+};
+
+TEST_HARNESS_MAIN
