@@ -50,7 +50,7 @@ DENY_CLONE3	:= $(BIN)/clonecheck-deny-clone3
 CLI		:= $(BIN)/clonecheck
 HARNESS		:= $(INC)/kselftest_harness.h
 
-.PHONY: all check test mutation soak deps clean bench
+.PHONY: all check test mutation soak deps clean bench sweep
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
@@ -152,6 +152,12 @@ mutation: $(CASES) $(HELPER) $(INJECT)
 # the unprivileged run (uid 65534: no FAIL, every SKIP says what it needs).
 soak: $(CASES) $(HELPER)
 	@$(SUITE_ENV) tools/ktap-run soak tests/soak.sh tests/unprivileged.sh
+
+# The model against the kernel: every combination of up to three flags
+# through clone and clone3, clone3 sizes and exit signals; lists every
+# disagreement as a request for `clonecheck run`.
+sweep: $(CLI) $(HELPER)
+	@$(CLI) sweep
 
 # Figures, not assertions: the case run's wall time, then per entry point
 # the engine's cost per call against a bare call-and-wait loop.

@@ -504,6 +504,19 @@ FIXTURE_VARIANT_ADD(validation, clone3_newuser_newpid_unprivileged) {
 	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
 };
 
+/*
+ * Found by the sweep: a pid-namespace init that shares its signal
+ * handlers sets SIGCHLD to SIG_IGN on exit (zap_pid_ns_processes) in
+ * the caller's table too.  It is reaped at once: no exit signal, and
+ * the caller's wait finds no child.
+ */
+FIXTURE_VARIANT_ADD(validation, clone_sighand_newpid_autoreaped) {
+	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_NEWPID stack=mmap:64k",
+	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(OWN_STACK) | P(NS_PID),
+		    .exit_signal = 0, .exit_kind = CC_EXIT_UNKNOWN },
+	.needs = CASE_NEEDS_ADMIN,
+};
+
 /* ---- CLONE_NEWTIME through clone3 ---- */
 
 /* "fork: allow CLONE_NEWTIME in clone3 flags": 6.3, and 6.1.20. */

@@ -511,8 +511,10 @@ static int prepare_caller(struct caller_state *st)
 	sh->action_code = req->child_exit_code;
 	sh->libc_tid_cleared = req->entry == CC_ENTRY_PTHREAD ? 0 : -1;
 	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
+	/* Not with CLONE_VFORK: the caller sleeps in vfork, not on the futex. */
 	sh->wait_parent_futex = (req->flags & CC_CLONE_CHILD_CLEARTID) &&
 				(req->flags & CC_CLONE_VM) &&
+				!(req->flags & CC_CLONE_VFORK) &&
 				req->entry <= CC_ENTRY_LIBC &&
 				req->child == CC_CHILD_PROBE;
 

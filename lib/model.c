@@ -651,7 +651,8 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 		props |= CC_P(SIGHAND);
 	if (f & CC_CLONE_THREAD)
 		props |= CC_P(THREAD_GROUP);
-	if (f & (CC_CLONE_PARENT | CC_CLONE_THREAD))
+	/* In a new pid namespace getppid() is 0: no parent to compare. */
+	if ((f & (CC_CLONE_PARENT | CC_CLONE_THREAD)) && !(f & CC_CLONE_NEWPID))
 		props |= CC_P(PARENT);
 	if (f & CC_CLONE_SYSVSEM)
 		props |= CC_P(SYSVSEM);
@@ -714,6 +715,19 @@ static void predict_exit(const struct cc_call *c, struct cc_expect *exp)
 	if (c->flags & CC_CLONE_THREAD) {
 		exp->exit_kind = CC_EXIT_THREAD;
 		exp->exit_value = 0;
+	} else if ((c->flags & (CC_CLONE_SIGHAND | CC_CLONE_NEWPID)) ==
+		   (CC_CLONE_SIGHAND | CC_CLONE_NEWPID)) {
+		/*
+		 * A pid-namespace init that shares its signal handlers:
+		 * exiting, it sets SIGCHLD to SIG_IGN (zap_pid_ns_processes)
+		 * in the table it shares with the caller, so it is reaped
+		 * at once, the caller's wait finds nothing and no exit
+		 * signal is sent; the caller is left with SIGCHLD ignored.
+		 */
+		exp->exit_kind = CC_EXIT_UNKNOWN;
+		exp->exit_value = 0;
+		exp->exit_signal = 0;
+		return;
 	} else if (req->child == CC_CHILD_OVERFLOW || req->stack == CC_STACK_AT) {
 		/* A stack too small, or one nothing backs. */
 		exp->exit_kind = CC_EXIT_SIGNAL;
@@ -843,8 +857,9 @@ size_t cc_prediction_print(char *buf, size_t len,
 	}
 	put(&o, "a child; it %s", e->exit_kind == CC_EXIT_THREAD ?
 	    "ends as a thread" : e->exit_kind == CC_EXIT_SIGNAL ?
-	    "is killed by signal" : "exits with");
-	if (e->exit_kind != CC_EXIT_THREAD)
+	    "is killed by signal" : e->exit_kind == CC_EXIT_UNKNOWN ?
+	    "is gone before the caller can wait for it" : "exits with");
+	if (e->exit_kind == CC_EXIT_CODE || e->exit_kind == CC_EXIT_SIGNAL)
 		put(&o, " %d", e->exit_value);
 	put(&o, "; the parent gets %s; on:",
 	    e->exit_signal ? cc_signal_name(e->exit_signal, name, sizeof(name)) :

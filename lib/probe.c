@@ -210,7 +210,8 @@ void cc_probe_measure(struct cc_shared *sh, struct cc_observation *obs,
 	if (rep->tls == obs->tls_requested && rep->tls != obs->parent_tls)
 		props |= CC_P(TLS);
 	obs->parent_tid_word = sh->parent_tid_word;
-	if (rep->tid && obs->parent_tid_word == rep->tid)
+	/* The kernel writes the tid as the caller's pid namespace numbers it. */
+	if (tid > 0 && obs->parent_tid_word == tid)
 		props |= CC_P(PARENT_TID);
 	if (rep->tid && rep->child_tid_word_at_start == rep->tid)
 		props |= CC_P(CHILD_TID);

@@ -126,8 +126,8 @@ static void describe(const struct cc_observation *obs, enum cc_prop prop,
 	case CC_PROP_PARENT_TID:
 		snprintf(out, len, seen ?
 			 "the parent_tid word holds the child's tid %d" :
-			 "the parent_tid word holds %d, not the child's tid %d",
-			 obs->parent_tid_word, rep->tid);
+			 "the parent_tid word holds %d, not the child's tid %lld (as the caller numbers it)",
+			 obs->parent_tid_word, (long long)obs->ret);
 		break;
 	case CC_PROP_CHILD_TID:
 		snprintf(out, len, seen ?

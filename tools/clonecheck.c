@@ -11,16 +11,25 @@
  *	what the model knows about this machine and this process
  *   clonecheck rules
  *	the model's rules in the kernel's order, with versions
+ *   clonecheck sweep [--max-flags N]
+ *	every combination of up to N (3) flags from the flag table, plus
+ *	bit 63, through raw clone and raw clone3, then clone3 struct sizes
+ *	and exit signals: the model against the kernel, every disagreement
+ *	listed as a request to replay with `clonecheck run`
  *
  * Exit status: 0 the kernel agrees with the model (run) or the request
  * parsed (explain); 1 they disagree; 2 usage or a request that does not
  * parse (the error points at the word); 3 the request cannot run here
  * (SKIP) or the fixture broke.
  */
+#include <linux/capability.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "context.h"
 #include "env.h"
 #include "launch.h"
 #include "model.h"
@@ -39,6 +48,7 @@ static void usage(FILE *out)
 		"       clonecheck explain [--json] 'REQUEST'\n"
 		"       clonecheck env [--json]\n"
 		"       clonecheck rules\n"
+		"       clonecheck sweep [--max-flags N]\n"
 		"REQUEST, for example: 'clone3 flags=CLONE_VM|CLONE_FILES exit_signal=SIGCHLD stack=mmap:64k'\n"
 		"(the keys are listed in lib/request.h and the README)\n");
 }
@@ -185,9 +195,149 @@ static int cmd_rules(void)
 	return EXIT_AGREE;
 }
 
+/* ---- the sweep ---- */
+
+struct sweep {
+	const struct cc_env *env;
+	unsigned long requests, agree, skipped, disagree;
+};
+
+static void sweep_one(struct sweep *sw, const struct cc_request *req)
+{
+	struct cc_prediction pred;
+	struct cc_observation obs;
+	enum cc_launch_result result;
+	char text[CC_REQUEST_TEXT_MAX], diff[4096];
+
+	sw->requests++;
+	cc_model_predict(req, sw->env, &pred);
+	result = cc_launch(req, &obs);
+	cc_request_print(text, sizeof(text), req);
+	if (result != CC_LAUNCH_OK) {
+		sw->skipped++;
+		printf("# %s %s: %s\n", result == CC_LAUNCH_SKIP ? "skip" : "broken",
+		       text, result == CC_LAUNCH_SKIP ? obs.skip : obs.broken);
+		return;
+	}
+	if (!cc_verdict(req, &pred.expect, &obs, diff, sizeof(diff))) {
+		sw->agree++;
+		return;
+	}
+	sw->disagree++;
+	printf("disagree: %s\n", text);
+	cc_prediction_print(text, sizeof(text), &pred, false);
+	printf("  model: %s\n  kernel:\n%s", text, diff);
+}
+
+/* Every set of up to max flags from the table (and bit 63). */
+static void sweep_flags(struct sweep *sw, enum cc_entry entry, int max)
+{
+	uint64_t bits[64];
+	size_t n = 0, i, j, k;
+	struct cc_request req;
+
+	for (i = 0; i < cc_flag_count; i++)
+		bits[n++] = cc_flags[i].bit;
+	bits[n++] = 1ULL << 63;
+
+	cc_request_init(&req, entry);
+	req.stack = CC_STACK_MMAP;
+	req.stack_size = 64 << 10;
+	sweep_one(sw, &req);
+	for (i = 0; i < n; i++) {
+		req.flags = bits[i];
+		sweep_one(sw, &req);
+		if (max < 2)
+			continue;
+		for (j = i + 1; j < n; j++) {
+			req.flags = bits[i] | bits[j];
+			sweep_one(sw, &req);
+			if (max < 3)
+				continue;
+			for (k = j + 1; k < n; k++) {
+				req.flags = bits[i] | bits[j] | bits[k];
+				sweep_one(sw, &req);
+			}
+		}
+	}
+}
+
+static void sweep_sizes_and_signals(struct sweep *sw)
+{
+	static const uint32_t sizes[] = { 0, 63, 64, 72, 80, 88, 96, 4096, 4097 };
+	static const uint64_t signals[] = { 0, SIGCHLD, SIGUSR1, 64, 65, 0x111 };
+	struct cc_request req;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+		for (j = 0; j < sizeof(signals) / sizeof(signals[0]); j++) {
+			cc_request_init(&req, CC_ENTRY_CLONE3);
+			req.clone3_size = sizes[i];
+			req.exit_signal = signals[j];
+			sweep_one(sw, &req);
+			/* The same signal through legacy clone, once. */
+			if (i == 0) {
+				cc_request_init(&req, CC_ENTRY_CLONE);
+				req.exit_signal = signals[j];
+				sweep_one(sw, &req);
+			}
+		}
+	/* A non-zero tail byte, at each distance past the struct. */
+	for (i = 0; i < 16; i++) {
+		cc_request_init(&req, CC_ENTRY_CLONE3);
+		req.clone3_size = CC_CLONE_ARGS_SIZE_VER2 + 16;
+		req.tail_len = 16;
+		req.tail[i] = 0x5a;
+		sweep_one(sw, &req);
+	}
+}
+
+static int cmd_sweep(int max)
+{
+	struct sweep sw = { 0 };
+	struct timespec start, end;
+	struct cc_env env;
+	double seconds;
+	char why[200];
+	int err;
+
+	/*
+	 * Throwaway mount, UTS, IPC and network namespaces first, where
+	 * this process may: a kernel that ignored a CLONE_NEW* flag would
+	 * change those, not the host's.
+	 */
+	if (cc_env_has_cap(CAP_SYS_ADMIN)) {
+		err = cc_context_sandbox();
+		if (err) {
+			fprintf(stderr, "clonecheck sweep: throwaway namespaces: %s\n",
+				strerror(-err));
+			return EXIT_NOT_RUN;
+		}
+	} else if (cc_env_userns_blocked(why, sizeof(why))) {
+		printf("# unprivileged and %s: namespace rows run as they are\n", why);
+	}
+	cc_env_detect(&env);
+	sw.env = &env;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	sweep_flags(&sw, CC_ENTRY_CLONE, max);
+	sweep_flags(&sw, CC_ENTRY_CLONE3, max);
+	sweep_sizes_and_signals(&sw);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	seconds = (double)(end.tv_sec - start.tv_sec) +
+		  (double)(end.tv_nsec - start.tv_nsec) / 1e9;
+	printf("sweep: %lu requests (up to %d flags of %zu, plus bit 63; sizes and exit signals), %lu agree, %lu disagree, %lu not run; agreement %.2f%% in %.1f s\n",
+	       sw.requests, max, cc_flag_count, sw.agree, sw.disagree, sw.skipped,
+	       sw.requests - sw.skipped ?
+		       100.0 * (double)sw.agree / (double)(sw.requests - sw.skipped) :
+		       0.0,
+	       seconds);
+	return sw.disagree ? EXIT_DISAGREE : EXIT_AGREE;
+}
+
 int main(int argc, char **argv)
 {
 	bool json = false;
+	int max_flags = 3;
 	const char *cmd, *text = NULL;
 	int i;
 
@@ -199,6 +349,16 @@ int main(int argc, char **argv)
 	for (i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;
+		else if (!strcmp(argv[i], "--max-flags") && i + 1 < argc) {
+			char *end;
+
+			max_flags = (int)strtol(argv[++i], &end, 10);
+			if (*end || max_flags < 1 || max_flags > 3) {
+				fprintf(stderr, "clonecheck: --max-flags takes 1, 2 or 3, not \"%s\"\n",
+					argv[i]);
+				return EXIT_USAGE;
+			}
+		}
 		else if (!text)
 			text = argv[i];
 		else {
@@ -226,6 +386,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "rules"))
 		return cmd_rules();
+	if (!strcmp(cmd, "sweep"))
+		return cmd_sweep(max_flags);
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		usage(stdout);
 		return EXIT_AGREE;
