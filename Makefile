@@ -136,13 +136,15 @@ check: $(CASES) $(HELPER)
 
 # The project's own tests, then the suite proving itself: the cases with
 # a snapshot of the machine around them (no traces), under seccomp
-# filters that deny clone3, and under every fault of the injector (the
-# mutation score must stay 100%).
+# filters that deny clone3, under every fault of the injector (the
+# mutation score must stay 100%), the model tests under a model missing
+# each rule in turn, and the model against the kernel (the sweep).
 SUITE_ENV	= BIN=$(BIN) CASES="$(CASES)"
 
-test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3)
+test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI)
 	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/no_traces.sh \
-		tests/clone3_denied.sh tests/mutation.sh
+		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
+		tests/sweep.sh
 
 # The mutation table alone: fault, calls changed, killed or survived.
 mutation: $(CASES) $(HELPER) $(INJECT)

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "context.h"
@@ -756,6 +757,18 @@ static void predict_exit(const struct cc_call *c, struct cc_expect *exp)
 		exp->exit_signal = 0;
 }
 
+/*
+ * $CLONECHECK_MODEL_DROP names a rule the model then forgets: a wrong
+ * model on purpose, to show that the cases' model tests catch it
+ * (tests/model_faults.sh).
+ */
+static bool rule_dropped(const struct cc_rule *rule)
+{
+	const char *drop = getenv("CLONECHECK_MODEL_DROP");
+
+	return drop && !strcmp(drop, rule->name);
+}
+
 void cc_model_predict(const struct cc_request *req, const struct cc_env *env,
 		      struct cc_prediction *out)
 {
@@ -765,7 +778,8 @@ void cc_model_predict(const struct cc_request *req, const struct cc_env *env,
 	cc_model_env_for(req, env, &out->env);
 	make_call(req, &out->call);
 	for (i = 0; i < cc_rule_count; i++) {
-		if (rule_holds(&cc_rules[i], &out->call, &out->env)) {
+		if (rule_holds(&cc_rules[i], &out->call, &out->env) &&
+		    !rule_dropped(&cc_rules[i])) {
 			out->rule = &cc_rules[i];
 			out->expect.ret = -cc_rules[i].err;
 			out->expect.exit_kind = CC_EXIT_NONE;

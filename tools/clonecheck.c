@@ -10,7 +10,8 @@
  *   clonecheck env [--json]
  *	what the model knows about this machine and this process
  *   clonecheck rules
- *	the model's rules in the kernel's order, with versions
+ *	the model's rules in the kernel's order: name, in force on this
+ *	kernel (yes/no), errno, entry points, versions, function, condition
  *   clonecheck sweep [--max-flags N]
  *	every combination of up to N (3) flags from the flag table, plus
  *	bit 63, through raw clone and raw clone3, then clone3 struct sizes
@@ -173,6 +174,7 @@ static void version_text(char *buf, size_t len, unsigned int v)
 
 static int cmd_rules(void)
 {
+	unsigned int kernel = cc_env_kernel_version();
 	char errname[32], since[16], until[16];
 	size_t i;
 
@@ -181,7 +183,8 @@ static int cmd_rules(void)
 
 		version_text(since, sizeof(since), r->since);
 		version_text(until, sizeof(until), r->until);
-		printf("%-42s %-8s %-22s %s%s%s%s%s  %s: %s\n", r->name,
+		printf("%-42s %-3s %-8s %-22s %s%s%s%s%s  %s: %s\n", r->name,
+		       cc_rule_in_force(r, kernel) ? "yes" : "no",
 		       cc_errno_name(r->err, errname, sizeof(errname)),
 		       r->entries == CC_RULE_ALL ? "clone,clone3,libc" :
 		       r->entries == CC_RULE_CLONE3 ? "clone3" :
