@@ -547,13 +547,10 @@ static int prepare_cgroup_arg(struct caller_state *st, const char *cgroup_dir)
 		st->cgroup_value = (uint64_t)INT32_MAX + 1;
 		return 0;
 	case CC_CGROUP_CLOSED:
-		/* The lowest number above every open fd is surely closed. */
-		fd = fcntl(0, F_DUPFD_CLOEXEC, 0);
-		for (st->cgroup_value = 64; fd >= 0; st->cgroup_value++)
-			if (fcntl((int)st->cgroup_value, F_GETFD) < 0)
-				break;
-		if (fd >= 0)
-			close(fd);
+		/* The first fd number from 64 up with nothing open. */
+		for (fd = 64; fcntl(fd, F_GETFD) >= 0; fd++)
+			;
+		st->cgroup_value = (uint64_t)fd;
 		return 0;
 	case CC_CGROUP_NOTCGROUP:
 		st->cgroup_fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
