@@ -67,17 +67,26 @@ static const struct cc_expect *row_expect(struct __test_metadata *_metadata,
 	return &v->expect;
 }
 
+/* "6.3.0", or "any" for an open end. */
+static const char *version_text(char *buf, size_t len, unsigned int v,
+				const char *open)
+{
+	if (!v)
+		return open;
+	snprintf(buf, len, "%u.%u.%u", v >> 16, (v >> 8) & 0xff, v & 0xff);
+	return buf;
+}
+
 #define ROW_EXPECT(exp)							\
 	do {								\
+		char _from[16], _until[16];				\
 		exp = row_expect(_metadata, variant);			\
 		if (!exp)						\
-			SKIP(return, "this row holds on kernels %u.%u.%u to %u.%u.%u only", \
-			     variant->valid_from >> 16,			\
-			     (variant->valid_from >> 8) & 0xff,		\
-			     variant->valid_from & 0xff,		\
-			     variant->valid_until >> 16,		\
-			     (variant->valid_until >> 8) & 0xff,	\
-			     variant->valid_until & 0xff);		\
+			SKIP(return, "needs a kernel from %s to before %s: the behaviour this row states holds there only", \
+			     version_text(_from, sizeof(_from),		\
+					  variant->valid_from, "the first"), \
+			     version_text(_until, sizeof(_until),	\
+					  variant->valid_until, "the last")); \
 	} while (0)
 
 TEST_F(validation, returns)
