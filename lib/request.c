@@ -439,42 +439,31 @@ static int parse_set_tid(struct parser *p, struct cc_word v)
 	return 0;
 }
 
-static int parse_cgroup(struct parser *p, struct cc_word v)
+/*
+ * A key whose value is one word of names[]: its index, or -1 with the
+ * error naming every word the table allows.
+ */
+static int parse_choice(struct parser *p, enum request_key key,
+			struct cc_word v, const char *const *names, size_t count)
 {
-	int kind = word_lookup(v, cgroup_kind_names, CC_CGROUP_KIND_COUNT);
+	char expected[128] = "";
+	int found = word_lookup(v, names, count);
+	size_t i;
 
-	if (kind < 0)
-		return fail(p, v.text,
-			    "cgroup: unknown value \"%s\"; expected none, new, removed, notcgroup, closed or huge",
-			    quote(p, v));
-	p->req.cgroup = kind;
-	return 0;
+	if (found >= 0)
+		return found;
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			strcat(expected, i + 1 == count ? " or " : ", ");
+		strcat(expected, names[i]);
+	}
+	fail(p, v.text, "%s: unknown value \"%s\"; expected %s",
+	     key_names[key], quote(p, v), expected);
+	return -1;
 }
 
-static int parse_args(struct parser *p, struct cc_word v)
-{
-	if (cc_word_is(v, "auto"))
-		p->req.args_bad = false;
-	else if (cc_word_is(v, "bad"))
-		p->req.args_bad = true;
-	else
-		return fail(p, v.text,
-			    "args: unknown value \"%s\"; expected auto or bad",
-			    quote(p, v));
-	return 0;
-}
-
-static int parse_caller(struct parser *p, struct cc_word v)
-{
-	int caller = word_lookup(v, caller_names, CC_CALLER_COUNT);
-
-	if (caller < 0)
-		return fail(p, v.text,
-			    "as: unknown caller \"%s\"; expected self or nobody",
-			    quote(p, v));
-	p->req.caller = caller;
-	return 0;
-}
+static const char *const args_names[] = { "auto", "bad" };
+static const char *const fds_names[] = { "free", "full" };
 
 static int parse_nproc(struct parser *p, struct cc_word v)
 {
@@ -486,19 +475,6 @@ static int parse_nproc(struct parser *p, struct cc_word v)
 			    "nproc: bad limit \"%s\"; expected a decimal number of processes",
 			    quote(p, v));
 	p->req.nproc = limit;
-	return 0;
-}
-
-static int parse_fds(struct parser *p, struct cc_word v)
-{
-	if (cc_word_is(v, "free"))
-		p->req.fds_full = false;
-	else if (cc_word_is(v, "full"))
-		p->req.fds_full = true;
-	else
-		return fail(p, v.text,
-			    "fds: unknown value \"%s\"; expected free or full",
-			    quote(p, v));
 	return 0;
 }
 
@@ -551,6 +527,8 @@ static int parse_child(struct parser *p, struct cc_word v)
 
 static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 {
+	int found;
+
 	switch (key) {
 	case KEY_FLAGS:
 		return parse_flags(p, v);
@@ -563,7 +541,9 @@ static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 	case KEY_TAIL:
 		return parse_tail(p, v);
 	case KEY_ARGS:
-		return parse_args(p, v);
+		found = parse_choice(p, key, v, args_names, ARRAY_SIZE(args_names));
+		p->req.args_bad = found == 1;
+		return found < 0 ? -1 : 0;
 	case KEY_TLS:
 		return parse_tls(p, v);
 	case KEY_PARENT_TID:
@@ -575,15 +555,24 @@ static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 	case KEY_SET_TID:
 		return parse_set_tid(p, v);
 	case KEY_CGROUP:
-		return parse_cgroup(p, v);
+		found = parse_choice(p, key, v, cgroup_kind_names,
+				     CC_CGROUP_KIND_COUNT);
+		if (found >= 0)
+			p->req.cgroup = found;
+		return found < 0 ? -1 : 0;
 	case KEY_CHILD:
 		return parse_child(p, v);
 	case KEY_AS:
-		return parse_caller(p, v);
+		found = parse_choice(p, key, v, caller_names, CC_CALLER_COUNT);
+		if (found >= 0)
+			p->req.caller = found;
+		return found < 0 ? -1 : 0;
 	case KEY_NPROC:
 		return parse_nproc(p, v);
 	case KEY_FDS:
-		return parse_fds(p, v);
+		found = parse_choice(p, key, v, fds_names, ARRAY_SIZE(fds_names));
+		p->req.fds_full = found == 1;
+		return found < 0 ? -1 : 0;
 	case KEY_COUNT:
 		break;
 	}

@@ -680,7 +680,7 @@ FIXTURE_VARIANT_ADD(bad_request, parent_tid_for_child_tid) {
 
 FIXTURE_VARIANT_ADD(bad_request, unknown_caller) {
 	.text = "clone as=root", .pos = 9,
-	.msg = "as: unknown caller \"root\"; expected self or nobody",
+	.msg = "as: unknown value \"root\"; expected self or nobody",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, nproc_not_a_number) {
