@@ -67,14 +67,11 @@ static const struct cc_expect *row_expect(struct __test_metadata *_metadata,
 	return &v->expect;
 }
 
-/* "6.3.0", or "any" for an open end. */
-static const char *version_text(char *buf, size_t len, unsigned int v,
-				const char *open)
+/* A range end as "6.3.0", or the open word when there is none. */
+static const char *range_end(char *buf, size_t len, unsigned int v,
+			     const char *open)
 {
-	if (!v)
-		return open;
-	snprintf(buf, len, "%u.%u.%u", v >> 16, (v >> 8) & 0xff, v & 0xff);
-	return buf;
+	return v ? cc_version_text(buf, len, v) : open;
 }
 
 #define ROW_EXPECT(exp)							\
@@ -83,10 +80,10 @@ static const char *version_text(char *buf, size_t len, unsigned int v,
 		exp = row_expect(_metadata, variant);			\
 		if (!exp)						\
 			SKIP(return, "needs a kernel from %s to before %s: the behaviour this row states holds there only", \
-			     version_text(_from, sizeof(_from),		\
-					  variant->valid_from, "the first"), \
-			     version_text(_until, sizeof(_until),	\
-					  variant->valid_until, "the last")); \
+			     range_end(_from, sizeof(_from),		\
+				       variant->valid_from, "the first"), \
+			     range_end(_until, sizeof(_until),		\
+				       variant->valid_until, "the last")); \
 	} while (0)
 
 TEST_F(validation, returns)

@@ -173,6 +173,13 @@ int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
 	return found;
 }
 
+const char *cc_version_text(char *buf, size_t len, unsigned int version)
+{
+	snprintf(buf, len, "%u.%u.%u", version >> 16, (version >> 8) & 0xff,
+		 version & 0xff);
+	return buf;
+}
+
 unsigned int cc_env_kernel_version(void)
 {
 	const char *forced = getenv("CLONECHECK_KERNEL_VERSION");

@@ -49,6 +49,9 @@ const char *cc_env_userns_blocked(char *buf, size_t len);
 
 #define CC_KERNEL_VERSION(a, b, c) (((a) << 16) | ((b) << 8) | (c))
 
+/* A CC_KERNEL_VERSION() as "6.3.0"; returns buf. */
+const char *cc_version_text(char *buf, size_t len, unsigned int version);
+
 /*
  * The running kernel's version as CC_KERNEL_VERSION(major, minor,
  * patch), or the one $CLONECHECK_KERNEL_VERSION names ("6.1.0"), so

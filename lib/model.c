@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,10 +27,6 @@
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define V(a, b, c)	CC_KERNEL_VERSION(a, b, c)
-
-#define CC_CAP_SYS_ADMIN		21
-#define CC_CAP_SYS_RESOURCE		24
-#define CC_CAP_CHECKPOINT_RESTORE	40
 
 /* x86-64: the first address above user space (TASK_SIZE_MAX). */
 #define TASK_SIZE_MAX		0x00007ffffffff000ULL
@@ -140,7 +137,7 @@ CONDITION(pidfd_on_parent_tid)
 CONDITION(userns_clone_disabled)
 {
 	return env->unprivileged_userns_clone == 0 &&
-	       !capable_init(env, CC_CAP_SYS_ADMIN);
+	       !capable_init(env, CAP_SYS_ADMIN);
 }
 
 CONDITION(parent_from_init)
@@ -180,8 +177,8 @@ CONDITION(nproc_over_limit)
 	 * model assumes are few enough.
 	 */
 	return env->rlimit_nproc < 2 && env->uid != 0 &&
-	       !capable_init(env, CC_CAP_SYS_RESOURCE) &&
-	       !capable_init(env, CC_CAP_SYS_ADMIN);
+	       !capable_init(env, CAP_SYS_RESOURCE) &&
+	       !capable_init(env, CAP_SYS_ADMIN);
 }
 
 CONDITION(ns_without_admin)
@@ -189,7 +186,7 @@ CONDITION(ns_without_admin)
 	/* ns_capable() in the child's user namespace: a new one is its own. */
 	return (c->flags & NS_FLAGS_BUT_USER) &&
 	       !(c->flags & CC_CLONE_NEWUSER) &&
-	       !has_cap(env, CC_CAP_SYS_ADMIN);
+	       !has_cap(env, CAP_SYS_ADMIN);
 }
 
 CONDITION(newpid_too_deep)
@@ -230,8 +227,8 @@ CONDITION(tls_not_canonical)
 static int set_tid_errno(const struct cc_call *c, const struct cc_env *env)
 {
 	bool new_pidns = c->flags & CC_CLONE_NEWPID;
-	bool may_restore = has_cap(env, CC_CAP_SYS_ADMIN) ||
-			   has_cap(env, CC_CAP_CHECKPOINT_RESTORE);
+	bool may_restore = has_cap(env, CAP_SYS_ADMIN) ||
+			   has_cap(env, CAP_CHECKPOINT_RESTORE);
 	/* The level of pid_for_children, and of the child's innermost. */
 	int base = env->pidns_level + (env->pid_for_children_differs ? 1 : 0);
 	int level = base + (new_pidns ? 1 : 0);
@@ -308,7 +305,7 @@ CONDITION(cgroup_not_writable)
 {
 	/* The launcher's directory belongs to the test program's user. */
 	return c->req->caller == CC_CALLER_NOBODY && c->req->cgroup == CC_CGROUP_NEW &&
-	       !has_cap(env, CC_CAP_SYS_ADMIN) && env->uid != 0;
+	       !has_cap(env, CAP_SYS_ADMIN) && env->uid != 0;
 }
 
 /* ---- the rules, in the kernel's order ---- */

@@ -167,11 +167,6 @@ static int cmd_explain_or_run(const char *text, bool json, bool run)
 	return differences ? EXIT_DISAGREE : EXIT_AGREE;
 }
 
-static void version_text(char *buf, size_t len, unsigned int v)
-{
-	snprintf(buf, len, "%u.%u.%u", v >> 16, (v >> 8) & 0xff, v & 0xff);
-}
-
 static int cmd_rules(void)
 {
 	unsigned int kernel = cc_env_kernel_version();
@@ -181,8 +176,8 @@ static int cmd_rules(void)
 	for (i = 0; i < cc_rule_count; i++) {
 		const struct cc_rule *r = &cc_rules[i];
 
-		version_text(since, sizeof(since), r->since);
-		version_text(until, sizeof(until), r->until);
+		cc_version_text(since, sizeof(since), r->since);
+		cc_version_text(until, sizeof(until), r->until);
 		printf("%-42s %-3s %-8s %-22s %s%s%s%s%s  %s: %s\n", r->name,
 		       cc_rule_in_force(r, kernel) ? "yes" : "no",
 		       cc_errno_name(r->err, errname, sizeof(errname)),
