@@ -264,10 +264,7 @@ FIXTURE_TEARDOWN(rule)
 #define RULE_MODEL_NEEDS(ctx)						\
 	do {								\
 		char _why[200];						\
-		if ((ctx) == CC_CTX_ROOT && !cc_env_has_cap(CAP_SYS_ADMIN)) \
-			SKIP(return, "needs CAP_SYS_ADMIN: the root context"); \
-		if ((ctx) == CC_CTX_USERNS_ROOT &&			\
-		    cc_env_userns_blocked(_why, sizeof(_why)))		\
+		if (cc_context_missing(ctx, _why, sizeof(_why)))	\
 			SKIP(return, "%s", _why);			\
 	} while (0)
 

@@ -938,9 +938,7 @@ static void ns_model(struct __test_metadata *_metadata, enum ns_kind kind,
 	int i;
 
 	ns_row(&r, kind, entry, ctx, given);
-	if (ctx == CC_CTX_ROOT && !cc_env_has_cap(CAP_SYS_ADMIN))
-		SKIP(return, "needs CAP_SYS_ADMIN: the root context");
-	if (ctx == CC_CTX_USERNS_ROOT && cc_env_userns_blocked(why, sizeof(why)))
+	if (cc_context_missing(ctx, why, sizeof(why)))
 		SKIP(return, "%s", why);
 	cc_context_env(ctx, &env);
 	cc_clone_fn_request(entry, r.flags, r.exit_signal, &req);

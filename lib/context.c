@@ -110,6 +110,21 @@ static enum cc_launch_result drop_to_nobody(char *why, size_t len)
 	return CC_LAUNCH_OK;
 }
 
+const char *cc_context_missing(enum cc_context ctx, char *why, size_t len)
+{
+	switch (ctx) {
+	case CC_CTX_ROOT:
+		if (cc_env_has_cap(CAP_SYS_ADMIN))
+			return NULL;
+		snprintf(why, len, "needs CAP_SYS_ADMIN: the root context");
+		return why;
+	case CC_CTX_USERNS_ROOT:
+		return cc_env_userns_blocked(why, len);
+	default:
+		return NULL;
+	}
+}
+
 static enum cc_launch_result enter_userns_root(char *why, size_t len)
 {
 	uid_t uid = geteuid();
@@ -117,7 +132,7 @@ static enum cc_launch_result enter_userns_root(char *why, size_t len)
 	char map_why[200];
 	int err;
 
-	if (cc_env_userns_blocked(why, len))
+	if (cc_context_missing(CC_CTX_USERNS_ROOT, why, len))
 		return CC_LAUNCH_SKIP;
 	if (unshare(CLONE_NEWUSER)) {
 		snprintf(why, len, "unshare(CLONE_NEWUSER): %s", strerror(errno));
@@ -145,10 +160,8 @@ enum cc_launch_result cc_context_enter(enum cc_context ctx, char *why,
 
 	switch (ctx) {
 	case CC_CTX_ROOT:
-		if (!cc_env_has_cap(CAP_SYS_ADMIN)) {
-			snprintf(why, len, "needs CAP_SYS_ADMIN: the root context");
+		if (cc_context_missing(ctx, why, len))
 			return CC_LAUNCH_SKIP;
-		}
 		err = cc_context_sandbox();
 		if (err) {
 			snprintf(why, len, "throwaway namespaces: %s", strerror(-err));

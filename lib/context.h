@@ -47,6 +47,12 @@ enum cc_launch_result cc_context_enter(enum cc_context ctx, char *why,
 				       size_t len);
 
 /*
+ * Why this process cannot enter ctx (the reason in why), or NULL when
+ * it can: what cc_context_enter() SKIPs on, asked without entering.
+ */
+const char *cc_context_missing(enum cc_context ctx, char *why, size_t len);
+
+/*
  * The environment a process in ctx sees, for the model: this process's
  * (the test program's) with the context's credentials, as a process
  * freshly forked into the context (no pid-namespace init, nothing
