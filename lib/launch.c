@@ -87,13 +87,22 @@ int cc_probe_helper_path(char *buf, size_t len)
 
 static int cgroup_create(struct cc_observation *obs, char *dir, size_t len)
 {
-	char point[512], root[512];
+	char point[512], root[512], name[64];
+	struct stat ns;
 
 	if (cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root))) {
 		note(obs->skip, "no cgroup2 mount: CLONE_INTO_CGROUP needs one");
 		return -1;
 	}
-	snprintf(dir, len, "%s/clonecheck.%d", point, getpid());
+	/*
+	 * Named by pid namespace and pid: fuzz executors run inputs in pid
+	 * namespaces of their own, where the same pids come round again.
+	 */
+	if (stat("/proc/self/ns/pid", &ns))
+		ns.st_ino = 0;
+	snprintf(name, sizeof(name), "clonecheck.%llu.%d",
+		 (unsigned long long)ns.st_ino, getpid());
+	snprintf(dir, len, "%s/%s", point, name);
 	if (mkdir(dir, 0755)) {
 		note(obs->skip,
 		     "cannot create a cgroup under %s: %s (needs root or a delegated cgroup2 subtree)",
@@ -102,8 +111,7 @@ static int cgroup_create(struct cc_observation *obs, char *dir, size_t len)
 		return -1;
 	}
 	snprintf(obs->cgroup_expected, sizeof(obs->cgroup_expected),
-		 "0::%.200s/clonecheck.%d", strcmp(root, "/") ? root : "",
-		 getpid());
+		 "0::%.180s/%s", strcmp(root, "/") ? root : "", name);
 	return 0;
 }
 
@@ -256,8 +264,19 @@ static int libc_child(void *arg)
 
 static void *pthread_child(void *arg)
 {
-	return (void *)(intptr_t)cc_child_main(
+	struct cc_shared *sh = arg;
+
+	/* pthread_create() does not say the tid; a child that exits at once
+	 * never reaches the probes that report it. */
+	void *ret;
+
+	__atomic_store_n(&sh->pthread_tid, (int32_t)syscall(SYS_gettid),
+			 __ATOMIC_RELEASE);
+	ret = (void *)(intptr_t)cc_child_main(
 		arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
+	/* It ran to its end: the probes say so themselves, an exit not. */
+	__atomic_store_n(&sh->child_done, 1, __ATOMIC_RELEASE);
+	return ret;
 }
 
 static long call_libc_clone(struct caller_state *st)
@@ -518,7 +537,6 @@ static int prepare_caller(struct caller_state *st)
 				req->entry <= CC_ENTRY_LIBC &&
 				req->child == CC_CHILD_PROBE;
 
-	st->cgroup_fd = -1;
 	if (setup_stack(st)) {
 		note(obs->broken, "cannot allocate a %llu-byte stack",
 		     (unsigned long long)req->stack_size);
@@ -628,12 +646,20 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		       const char *cgroup_dir)
 {
 	struct cc_observation *obs = &sh->obs;
-	struct caller_state st = { .req = req, .sh = sh, .obs = obs };
+	struct caller_state st = { .req = req, .sh = sh, .obs = obs,
+				   .cgroup_fd = -1 };
 	struct call_limits saved;
 	long ret;
 
 	setpgid(0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/*
+	 * Before any privilege is dropped: removing the cgroup for
+	 * cgroup=removed takes the sandbox's rights.  The kernel checks
+	 * the caller's own at the call, whoever opened the fd.
+	 */
+	if (prepare_cgroup_arg(&st, cgroup_dir))
+		return CC_EXIT_BROKEN;
 	if (req->caller == CC_CALLER_NOBODY) {
 		char why[200];
 
@@ -647,8 +673,6 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	}
 	if (prepare_caller(&st))
 		return CC_EXIT_BROKEN;
-	if (prepare_cgroup_arg(&st, cgroup_dir))
-		return CC_EXIT_BROKEN;
 	if (limits_apply(req, &saved, obs))
 		return CC_EXIT_BROKEN;
 
@@ -659,10 +683,10 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		return CC_EXIT_BROKEN;
 	obs->done_at_return = __atomic_load_n(&sh->child_done, __ATOMIC_ACQUIRE);
 	if (req->entry == CC_ENTRY_PTHREAD && ret == 0) {
-		/* The thread is still waiting for parent_returned: its tid is set. */
-		while (!__atomic_load_n(&sh->child.tid, __ATOMIC_ACQUIRE))
+		/* The thread sets its tid first thing. */
+		while (!__atomic_load_n(&sh->pthread_tid, __ATOMIC_ACQUIRE))
 			sched_yield();
-		ret = sh->child.tid;
+		ret = sh->pthread_tid;
 	}
 	obs->ret = ret;
 	obs->pidfd = sh->pidfd_word;

@@ -159,6 +159,7 @@ struct cc_shared {
 	volatile int32_t parent_tid_word;
 	volatile int32_t child_tid_word;
 	volatile int32_t pidfd_word;
+	volatile int32_t pthread_tid;	/* set by a pthread child as it starts */
 
 	/* handshake between caller and child */
 	volatile int32_t parent_returned;
