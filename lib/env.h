@@ -105,6 +105,9 @@ struct cc_env {
 	bool pidns_init;		/* pid 1 of its pid namespace */
 	int pidns_owned_from;		/* levels from here down belong to the caller's user ns */
 	bool pid_for_children_differs;	/* after unshare(CLONE_NEWPID) */
+	int pids_taken;			/* the caller's pid namespace holds pids
+					   1..pids_taken and no other (a fuzz
+					   executor's fresh one); 0: unknown */
 	bool time_for_children_differs;	/* after unshare(CLONE_NEWTIME) */
 	int unprivileged_userns_clone;	/* Debian's sysctl; -1: none */
 	long max_namespaces[CC_NS_TYPES];	/* -1: unknown; in cc_ns_names order */

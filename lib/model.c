@@ -28,8 +28,7 @@
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define V(a, b, c)	CC_KERNEL_VERSION(a, b, c)
 
-/* x86-64: the first address above user space (TASK_SIZE_MAX). */
-#define TASK_SIZE_MAX		0x00007ffffffff000ULL
+#define TASK_SIZE_MAX		CC_TASK_SIZE_MAX
 #define PAGE_SIZE		4096u
 #define MAX_PID_NS_LEVEL	32
 #define MAX_USER_NS_LEVEL	32	/* create_user_ns: parent level > 32 fails */
@@ -256,8 +255,15 @@ static int set_tid_errno(const struct cc_call *c, const struct cc_env *env)
 			return EINVAL;
 		if (!capable)
 			return EPERM;
-		/* Other pids are assumed free: the model cannot see them. */
+		/*
+		 * Known pids are taken; others are assumed free (the model
+		 * cannot see them), except in a namespace whose pids the
+		 * env counts.
+		 */
 		if (tid == 1 && !no_init)
+			return EEXIST;
+		if (at == env->pidns_level && !made_now && env->pids_taken &&
+		    !env->pid_for_children_differs && tid <= env->pids_taken)
 			return EEXIST;
 	}
 	return 0;

@@ -25,6 +25,9 @@
 #include "request.h"
 #include "verdict.h"
 
+/* x86-64: the first address above user space (TASK_SIZE_MAX). */
+#define CC_TASK_SIZE_MAX	0x00007ffffffff000ULL
+
 /* Which entry points a rule applies to. */
 enum cc_rule_entry {
 	CC_RULE_CLONE	= 1 << 0,	/* raw clone(2) */
