@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clonecheck-executor: runs fuzz inputs for a fuzz target; see
+ * executor.h.  Its stdin is a socket to the target: a cc_exec_msg in,
+ * a cc_exec_reply out, until the target closes it.  Built without
+ * sanitizers or coverage: it is the parent of every input's fork.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "context.h"
+#include "env.h"
+#include "executor.h"
+#include "launch.h"
+#include "sys.h"
+
+#define NEWNET_LOCK	"/run/lock/clonecheck-newnet"
+
+static bool isolated;
+static int channel = -1;
+static int newnet_lock = -1;
+
+/* What an input must leave as it found it. */
+struct host_state {
+	int fd_count, fd_highest;
+	uint64_t mounts_hash;
+	int sems;
+	char hostname[65];
+};
+
+static void __attribute__((format(printf, 2, 3)))
+note_leak(struct cc_exec_reply *reply, const char *fmt, ...)
+{
+	size_t used = strlen(reply->leak);
+	va_list ap;
+
+	if (used + 3 >= sizeof(reply->leak))
+		return;
+	if (used)
+		used += snprintf(reply->leak + used, sizeof(reply->leak) - used, "; ");
+	va_start(ap, fmt);
+	vsnprintf(reply->leak + used, sizeof(reply->leak) - used, fmt, ap);
+	va_end(ap);
+}
+
+/* FNV-1a over a whole file, and its line count. */
+static uint64_t file_hash(const char *path, int *lines)
+{
+	uint64_t hash = 0xcbf29ce484222325ULL;
+	char buf[4096];
+	ssize_t n, i;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	*lines = -1;
+	if (fd < 0)
+		return 0;
+	*lines = 0;
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		for (i = 0; i < n; i++) {
+			hash = (hash ^ (uint8_t)buf[i]) * 0x100000001b3ULL;
+			*lines += buf[i] == '\n';
+		}
+	}
+	close(fd);
+	return hash;
+}
+
+static void fd_census(int *count, int *highest)
+{
+	DIR *dir = opendir("/proc/self/fd");
+	struct dirent *entry;
+
+	*count = *highest = -1;
+	if (!dir)
+		return;
+	*count = *highest = 0;
+	while ((entry = readdir(dir))) {
+		int fd = atoi(entry->d_name);
+
+		if (entry->d_name[0] == '.' || fd == dirfd(dir))
+			continue;
+		(*count)++;
+		if (fd > *highest)
+			*highest = fd;
+	}
+	closedir(dir);
+}
+
+static void host_snapshot(struct host_state *s)
+{
+	struct utsname uts;
+	int lines;
+
+	fd_census(&s->fd_count, &s->fd_highest);
+	s->mounts_hash = file_hash("/proc/self/mountinfo", &lines);
+	file_hash("/proc/sysvipc/sem", &s->sems);
+	uname(&uts);
+	snprintf(s->hostname, sizeof(s->hostname), "%s", uts.nodename);
+}
+
+/*
+ * Every child still ours after the input's init was reaped: an escape
+ * from the input's pid namespace or process group.  Each is named,
+ * then killed and reaped, so one leak does not spoil the next input.
+ */
+static void check_children(struct cc_exec_reply *reply)
+{
+	char path[64], buf[512];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/children", getpid());
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	note_leak(reply, "processes still running after the input: %s", buf);
+	for (char *p = buf; *p;) {
+		long pid = strtol(p, &p, 10);
+
+		if (pid > 0)
+			kill((pid_t)pid, SIGKILL);
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+	while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
+		;
+}
+
+/* cgroup directories the input's launch made and did not remove. */
+static void check_cgroups(struct cc_exec_reply *reply, uint64_t pidns)
+{
+	char point[512], root[512], prefix[64];
+	struct dirent *entry;
+	DIR *dir;
+
+	if (!pidns || cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root)))
+		return;
+	dir = opendir(point);
+	if (!dir)
+		return;
+	snprintf(prefix, sizeof(prefix), "clonecheck.%llu.",
+		 (unsigned long long)pidns);
+	while ((entry = readdir(dir)))
+		if (!strncmp(entry->d_name, prefix, strlen(prefix)))
+			note_leak(reply, "cgroup left behind: %s/%s", point,
+				  entry->d_name);
+	closedir(dir);
+}
+
+static void check_host(struct cc_exec_reply *reply, const struct host_state *before,
+		       uint64_t pidns)
+{
+	struct host_state after;
+
+	check_children(reply);
+	check_cgroups(reply, pidns);
+	host_snapshot(&after);
+	if (after.fd_count != before->fd_count || after.fd_highest != before->fd_highest)
+		note_leak(reply, "the executor's fds changed: %d open (highest %d), %d before (highest %d)",
+			  after.fd_count, after.fd_highest, before->fd_count,
+			  before->fd_highest);
+	if (after.mounts_hash != before->mounts_hash)
+		note_leak(reply, "the mount table changed");
+	if (after.sems != before->sems)
+		note_leak(reply, "SysV semaphore sets: %d, %d before", after.sems,
+			  before->sems);
+	if (strcmp(after.hostname, before->hostname))
+		note_leak(reply, "hostname \"%s\", \"%s\" before", after.hostname,
+			  before->hostname);
+}
+
+/*
+ * A slot for an input that makes network namespaces: their teardown
+ * runs later in a kernel worker, and many at once pile up.  OFD locks
+ * on the bytes of one lock file hold across executors and vanish with
+ * the fd.  Without the lock file there is no bound.
+ */
+static int newnet_acquire(void)
+{
+	struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
+	int slot;
+
+	if (newnet_lock < 0)
+		return -1;
+	for (slot = 0; slot < CC_EXEC_NEWNET_SLOTS; slot++) {
+		lock.l_start = slot;
+		if (fcntl(newnet_lock, F_OFD_SETLK, &lock) == 0)
+			return slot;
+	}
+	lock.l_start = getpid() % CC_EXEC_NEWNET_SLOTS;
+	while (fcntl(newnet_lock, F_OFD_SETLKW, &lock) < 0)
+		if (errno != EINTR)
+			return -1;
+	return (int)lock.l_start;
+}
+
+static void newnet_release(int slot)
+{
+	struct flock lock = { .l_type = F_UNLCK, .l_whence = SEEK_SET,
+			      .l_start = slot, .l_len = 1 };
+
+	if (slot >= 0)
+		fcntl(newnet_lock, F_OFD_SETLK, &lock);
+}
+
+/* What the input's init writes for the executor. */
+struct input_page {
+	struct cc_exec_reply reply;
+	uint64_t pidns;		/* inode of the input's pid namespace */
+};
+
+static void limit(int resource, rlim_t value)
+{
+	struct rlimit rl = { value, value };
+
+	setrlimit(resource, &rl);
+}
+
+static int input_init(const struct cc_exec_msg *msg, struct input_page *page)
+{
+	struct stat st;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (isolated) {
+		/* Our pid namespace's /proc: pids in /proc/N are ours. */
+		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
+			snprintf(page->reply.obs.broken, sizeof(page->reply.obs.broken),
+				 "mount /proc in the input's namespaces: %s",
+				 strerror(errno));
+			return 1;
+		}
+	} else {
+		setpgid(0, 0);
+	}
+	if (stat("/proc/self/ns/pid", &st) == 0)
+		page->pidns = st.st_ino;
+	limit(RLIMIT_CORE, 0);
+	limit(RLIMIT_FSIZE, 1 << 20);
+
+	if (msg->op == CC_EXEC_HELLO) {
+		cc_env_detect(&page->reply.env);
+		/* The launch's caller is this process's grandchild, not init. */
+		page->reply.env.pidns_init = false;
+		page->reply.result = CC_LAUNCH_OK;
+		return 0;
+	}
+	page->reply.result = cc_launch(&msg->req, &page->reply.obs);
+	return 0;
+}
+
+static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply,
+		      const struct host_state *before)
+{
+	struct input_page *page;
+	struct pollfd pfd = { .events = POLLIN };
+	int status, ret, slot = -1;
+	long pid, pidfd;
+
+	memset(reply, 0, sizeof(*reply));
+	reply->magic = CC_EXEC_MAGIC;
+	reply->isolated = isolated;
+	reply->result = CC_LAUNCH_BROKEN;
+	page = mmap(NULL, sizeof(*page), PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (page == MAP_FAILED) {
+		snprintf(reply->obs.broken, sizeof(reply->obs.broken),
+			 "executor: mmap: %s", strerror(errno));
+		return;
+	}
+	if (msg->op == CC_EXEC_RUN && msg->req.flags & CC_CLONE_NEWNET)
+		slot = newnet_acquire();
+
+	pid = syscall(SYS_clone, SIGCHLD | (isolated ? CLONE_NEWPID | CLONE_NEWNS : 0),
+		      0, 0, 0, 0);
+	if (pid == 0)
+		_exit(input_init(msg, page));
+	if (pid < 0) {
+		snprintf(reply->obs.broken, sizeof(reply->obs.broken),
+			 "executor: clone of the input's init: %s", strerror(errno));
+		goto out;
+	}
+	pidfd = sys_pidfd_open((int)pid, 0);
+	if (pidfd >= 0) {
+		pfd.fd = (int)pidfd;
+		do {
+			ret = poll(&pfd, 1, CC_EXEC_WATCHDOG_SECONDS * 1000);
+		} while (ret < 0 && errno == EINTR);
+		close((int)pidfd);
+		if (ret == 0)
+			note_leak(reply, "watchdog: the input ran over %d s; killed",
+				  CC_EXEC_WATCHDOG_SECONDS);
+	}
+	/* Its whole pid namespace, or its process group, goes with it. */
+	kill((pid_t)pid, SIGKILL);
+	if (!isolated)
+		kill((pid_t)-pid, SIGKILL);
+	while (waitpid((pid_t)pid, &status, 0) < 0 && errno == EINTR)
+		;
+	memcpy(&reply->env, &page->reply.env, sizeof(reply->env));
+	memcpy(&reply->obs, &page->reply.obs, sizeof(reply->obs));
+	reply->result = page->reply.result;
+	if (!reply->leak[0] && (!WIFEXITED(status) || WEXITSTATUS(status))) {
+		reply->result = CC_LAUNCH_BROKEN;
+		if (!reply->obs.broken[0])
+			snprintf(reply->obs.broken, sizeof(reply->obs.broken),
+				 "executor: the input's init ended with status 0x%x",
+				 status);
+	}
+	check_host(reply, before, page->pidns);
+out:
+	newnet_release(slot);
+	munmap(page, sizeof(*page));
+}
+
+static int read_full(int fd, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = read(fd, (char *)buf + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+static int write_full(int fd, const void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = send(fd, (const char *)buf + done, len - done,
+				 MSG_NOSIGNAL);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+int main(void)
+{
+	static struct cc_exec_msg msg;
+	static struct cc_exec_reply reply;
+	struct host_state before;
+	pid_t target = getppid();
+	int err, null;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != target || target == 1)
+		return 1;
+	signal(SIGPIPE, SIG_IGN);
+
+	/* The socket moves off stdin; stdout becomes stderr: it carries
+	 * nothing but messages. */
+	channel = fcntl(0, F_DUPFD_CLOEXEC, 10);
+	null = open("/dev/null", O_RDONLY);
+	if (channel < 0 || null < 0 || dup2(null, 0) < 0 || dup2(2, 1) < 0) {
+		fprintf(stderr, "%s: cannot set up its fds: %s\n", CC_EXEC_NAME,
+			strerror(errno));
+		return 1;
+	}
+	close(null);
+
+	if (cc_env_has_cap(CAP_SYS_ADMIN)) {
+		err = cc_context_sandbox();
+		if (err) {
+			fprintf(stderr, "%s: throwaway namespaces: %s\n",
+				CC_EXEC_NAME, strerror(-err));
+			return 1;
+		}
+		isolated = true;
+	} else {
+		/* Orphans of an input come to us, to be named and reaped. */
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+	}
+	newnet_lock = open(NEWNET_LOCK, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	host_snapshot(&before);
+
+	while (read_full(channel, &msg, sizeof(msg)) == 0) {
+		if (msg.magic != CC_EXEC_MAGIC ||
+		    (msg.op != CC_EXEC_HELLO && msg.op != CC_EXEC_RUN)) {
+			fprintf(stderr, "%s: a message it does not understand (magic 0x%x, op %u)\n",
+				CC_EXEC_NAME, msg.magic, msg.op);
+			return 1;
+		}
+		run_input(&msg, &reply, &before);
+		reply.seq = msg.seq;
+		if (write_full(channel, &reply, sizeof(reply)))
+			return 1;
+	}
+	return 0;
+}

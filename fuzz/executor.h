@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The executor: the small process that runs fuzz inputs, and the
+ * messages between it and a fuzz target.
+ *
+ *   fuzz target (libFuzzer or AFL++, ASan, tens of MiB)
+ *     └─ clonecheck-executor   own mount, UTS, IPC and net namespaces;
+ *        │                     dies with the target (parent-death signal)
+ *        └─ input init         per input: pid 1 of a new pid namespace
+ *           │                  with its own /proc; SIGKILLed by a watchdog
+ *           └─ the launch      sandbox → caller → child (launch.h)
+ *
+ * The target forks the executor once and execs it, so every input's
+ * fork is made by a small uninstrumented process (fork cost grows with
+ * the parent's memory), and nothing an input does reaches the target or
+ * the host: when the input's init ends, the kernel kills every process
+ * of its pid namespace.  Without CAP_SYS_ADMIN the executor cannot make
+ * those namespaces; it then runs each input in a process group of its
+ * own, as a subreaper, and says so in its hello.
+ *
+ * After every input the executor checks that nothing was left behind:
+ * no child of its own, the same fds, the same mounts, the same SysV
+ * semaphores and hostname, no cgroup directory of ours.  What it finds
+ * comes back in reply.leak, and the target aborts on it.
+ */
+#ifndef CLONECHECK_FUZZ_EXECUTOR_H
+#define CLONECHECK_FUZZ_EXECUTOR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "env.h"
+#include "launch.h"
+#include "probe.h"
+#include "request.h"
+
+#define CC_EXEC_MAGIC		0x63636578u	/* "ccex" */
+#define CC_EXEC_NAME		"clonecheck-executor"
+/* Beyond the launch's own watchdog: the whole input, then SIGKILL. */
+#define CC_EXEC_WATCHDOG_SECONDS (CC_WATCHDOG_SECONDS + 5)
+/* Inputs with CLONE_NEWNET running at once, across every executor. */
+#define CC_EXEC_NEWNET_SLOTS	2
+
+enum cc_exec_op {
+	CC_EXEC_HELLO,		/* reply with the env an input's caller sees */
+	CC_EXEC_RUN,		/* launch msg.req */
+};
+
+/*
+ * seq comes back in the reply: under AFL++'s fork server every input
+ * runs in a fresh fork of the target sharing one executor, and a fork
+ * killed mid-input leaves a reply the next fork must not take for its
+ * own.
+ */
+struct cc_exec_msg {
+	uint32_t magic;
+	uint32_t op;
+	uint64_t seq;
+	struct cc_request req;
+};
+
+struct cc_exec_reply {
+	uint32_t magic;
+	int32_t result;		/* enum cc_launch_result */
+	uint64_t seq;		/* the message's */
+	uint32_t isolated;	/* inputs run in pid namespaces of their own */
+	struct cc_env env;	/* HELLO */
+	struct cc_observation obs;	/* RUN */
+	char leak[400];		/* what the input left behind; "" if nothing */
+};
+
+/* ---- the fuzz target's side (fuzz/sandbox.c) ---- */
+
+/*
+ * Starts the executor ($CLONECHECK_EXECUTOR, else beside the target,
+ * else where the build put it), and reads its hello.  Exits the process
+ * with a message when it cannot: a target without its executor has
+ * nothing to test.
+ */
+void cc_sandbox_start(void);
+
+/* The env of an input's caller, from the hello. */
+const struct cc_env *cc_sandbox_env(void);
+bool cc_sandbox_isolated(void);
+
+/* Runs one request; reply->obs and reply->leak say what happened. */
+enum cc_launch_result cc_sandbox_run(const struct cc_request *req,
+				     struct cc_exec_reply *reply);
+
+/* Ends the executor and reaps it (tests; targets let exit do it). */
+void cc_sandbox_stop(void);
+
+#endif
