@@ -37,7 +37,7 @@ LIB_SRCS	:= $(filter-out lib/probe_helper.c,$(wildcard lib/*.c))
 ARCH_SRCS	:= $(wildcard lib/arch/$(ARCH)/*.S lib/arch/$(ARCH)/*.c)
 LIB_OBJS	:= $(patsubst %,$(BUILD)/obj/%.o,$(LIB_SRCS) $(ARCH_SRCS))
 LIB		:= $(BUILD)/libclonecheck.a
-HEADERS		:= $(wildcard lib/*.h lib/arch/$(ARCH)/*.h cases/*.h tools/*.h)
+HEADERS		:= $(wildcard lib/*.h lib/arch/$(ARCH)/*.h cases/*.h tools/*.h fuzz/*.h)
 
 CASE_SRCS	:= $(wildcard cases/*_test.c)
 CASES		:= $(patsubst cases/%.c,$(BIN)/%,$(CASE_SRCS))
@@ -50,11 +50,37 @@ DENY_CLONE3	:= $(BIN)/clonecheck-deny-clone3
 CLI		:= $(BIN)/clonecheck
 HARNESS		:= $(INC)/kselftest_harness.h
 
+# Fuzz targets (fuzz/*.c but the support files).  FUZZ_ENGINE picks the
+# main: none (fuzz/replay.c: runs files once, for make check and make
+# test), libfuzzer or afl; make fuzz and make afl build those in
+# $(BUILD)/libfuzzer and $(BUILD)/afl through a sub-make.  The executor
+# that runs the inputs is always the plain build's.
+FUZZ_SUPPORT	:= fuzz/fuzz.c fuzz/sandbox.c
+FUZZ_TARGETS	:= $(filter-out fuzz/replay fuzz/executor $(FUZZ_SUPPORT:.c=), \
+			$(patsubst %.c,%,$(wildcard fuzz/*.c)))
+FUZZ_NAMES	:= $(notdir $(FUZZ_TARGETS))
+FUZZ_ENGINE	?= none
+EXECUTOR_BIN	:= $(BIN)/clonecheck-executor
+EXECUTOR	?= $(abspath $(EXECUTOR_BIN))
+FUZZ_BINS	:= $(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_NAMES))
+FUZZ_SUPPORT_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(FUZZ_SUPPORT))
+ifeq ($(FUZZ_ENGINE),libfuzzer)
+FUZZ_MAIN	:=
+FUZZ_LDFLAGS	:= -fsanitize=fuzzer
+else ifeq ($(FUZZ_ENGINE),afl)
+FUZZ_MAIN	:= /usr/lib/afl/libAFLDriver.a
+FUZZ_LDFLAGS	:=
+else
+FUZZ_MAIN	:= $(BUILD)/obj/fuzz/replay.c.o
+FUZZ_LDFLAGS	:=
+endif
+
 .PHONY: all check test mutation soak deps clean bench sweep
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
-all: $(CASES) $(UNITS) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI)
+all: $(CASES) $(UNITS) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI) \
+	$(EXECUTOR_BIN) $(FUZZ_BINS)
 
 # ---- setup ----
 
@@ -116,11 +142,31 @@ $(BIN)/%: $(BUILD)/obj/tests/%.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# clonecheck repro writes tools/repro_main.c out whole: it goes in as a string.
+$(INC)/repro_main.inc: tools/repro_main.c
+	@mkdir -p $(INC)
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' $< > $@
+
+$(BUILD)/obj/tools/clonecheck.c.o: $(INC)/repro_main.inc
+
 $(CLI): $(BUILD)/obj/tools/clonecheck.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BIN)/clonecheck-%: $(BUILD)/obj/tools/%.c.o $(LIB)
+	@mkdir -p $(BIN)
+	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The fuzz targets find their executor here; the AFL build marks the
+# outcome signature through AFL++'s __afl_coverage_interesting.
+$(BUILD)/obj/fuzz/%.c.o: EXTRA_FLAGS = -DCC_EXECUTOR_PATH='"$(EXECUTOR)"' \
+	$(if $(filter afl,$(FUZZ_ENGINE)),-DCC_FUZZ_AFL)
+
+$(BUILD)/fuzz/%: $(BUILD)/obj/fuzz/%.c.o $(FUZZ_SUPPORT_OBJS) $(FUZZ_MAIN) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CC_FLAGS) $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(EXECUTOR_BIN): $(BUILD)/obj/fuzz/executor.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

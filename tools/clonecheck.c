@@ -12,6 +12,15 @@
  *   clonecheck rules
  *	the model's rules in the kernel's order: name, in force on this
  *	kernel (yes/no), errno, entry points, versions, function, condition
+ *   clonecheck encode [--target T] 'REQUEST' > FILE
+ *	writes the request as a fuzz input of target T (default
+ *	clone_oracle); clone3_args inputs are raw struct clone_args
+ *   clonecheck decode [--target T] FILE
+ *	prints a fuzz input as the request it decodes to; T defaults to
+ *	the target named in the file's path, else clone_oracle
+ *   clonecheck repro [--target T] FILE > repro.c
+ *	a standalone C program that makes the input's call with raw
+ *	syscalls, and prints what the model expects and what it got
  *   clonecheck sweep [--max-flags N]
  *	every combination of up to N (3) flags from the flag table, plus
  *	bit 63, through raw clone and raw clone3, then clone3 struct sizes
@@ -23,6 +32,7 @@
  * parse (the error points at the word); 3 the request cannot run here
  * (SKIP) or the fixture broke.
  */
+#include <errno.h>
 #include <linux/capability.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,6 +40,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bytes.h"
 #include "context.h"
 #include "env.h"
 #include "launch.h"
@@ -49,7 +60,11 @@ static void usage(FILE *out)
 		"       clonecheck explain [--json] 'REQUEST'\n"
 		"       clonecheck env [--json]\n"
 		"       clonecheck rules\n"
+		"       clonecheck encode [--target T] 'REQUEST' > FILE\n"
+		"       clonecheck decode [--target T] FILE\n"
+		"       clonecheck repro [--target T] FILE > repro.c\n"
 		"       clonecheck sweep [--max-flags N]\n"
+		"T: a fuzz target (clone_oracle, clone_diff, clone3_args)\n"
 		"REQUEST, for example: 'clone3 flags=CLONE_VM|CLONE_FILES exit_signal=SIGCHLD stack=mmap:64k'\n"
 		"(the keys are listed in lib/request.h and the README)\n");
 }
@@ -165,6 +180,209 @@ static int cmd_explain_or_run(const char *text, bool json, bool run)
 			printf("verdict:    the kernel agrees with the model\n");
 	}
 	return differences ? EXIT_DISAGREE : EXIT_AGREE;
+}
+
+/* ---- fuzz inputs ---- */
+
+static const char *const fuzz_targets[] = {
+	"clone_oracle", "clone_diff", "clone3_args",
+};
+
+/* Whether inputs of this target are raw struct clone_args. */
+static bool raw_args_form(const char *target)
+{
+	return !strcmp(target, "clone3_args");
+}
+
+static int check_target(const char *target)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fuzz_targets) / sizeof(fuzz_targets[0]); i++)
+		if (!strcmp(target, fuzz_targets[i]))
+			return 0;
+	fprintf(stderr, "clonecheck: unknown fuzz target \"%s\"; expected clone_oracle, clone_diff or clone3_args\n",
+		target);
+	return -1;
+}
+
+/* No --target: the target whose name the path holds, else clone_oracle. */
+static const char *target_of(const char *target, const char *path)
+{
+	size_t i;
+
+	if (target)
+		return target;
+	for (i = 0; path && i < sizeof(fuzz_targets) / sizeof(fuzz_targets[0]); i++)
+		if (strstr(path, fuzz_targets[i]))
+			return fuzz_targets[i];
+	return "clone_oracle";
+}
+
+static int cmd_encode(const char *target, const char *text)
+{
+	uint8_t buf[CC_REQUEST_BYTES_MAX];
+	struct cc_writer w = { .data = buf, .cap = sizeof(buf) };
+	struct cc_request req;
+
+	if (parse_or_complain(text, &req))
+		return EXIT_USAGE;
+	if (raw_args_form(target) && req.entry != CC_ENTRY_CLONE3) {
+		fprintf(stderr, "clonecheck encode: %s inputs are clone3 calls; this request is %s\n",
+			target, cc_entry_name(req.entry));
+		return EXIT_USAGE;
+	}
+	if (raw_args_form(target))
+		cc_clone_args_encode(&w, &req);
+	else
+		cc_request_encode(&w, &req);
+	if (fwrite(buf, 1, w.len, stdout) != w.len || fflush(stdout)) {
+		perror("clonecheck encode: stdout");
+		return EXIT_NOT_RUN;
+	}
+	return EXIT_AGREE;
+}
+
+/* Reads a fuzz input and decodes it as target's inputs. */
+static int decode_file(const char *target, const char *path,
+		       struct cc_request *req)
+{
+	static uint8_t buf[1 << 16];
+	struct cc_reader r = { .data = buf };
+	FILE *f = fopen(path, "rb");
+
+	if (!f) {
+		fprintf(stderr, "clonecheck: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	r.len = fread(buf, 1, sizeof(buf), f);
+	if (ferror(f) || !feof(f)) {
+		fprintf(stderr, "clonecheck: %s: %s\n", path,
+			ferror(f) ? "read error" : "longer than 64 KiB; not a fuzz input");
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	if (raw_args_form(target))
+		cc_clone_args_decode(&r, req);
+	else
+		cc_request_decode(&r, req);
+	return 0;
+}
+
+static int cmd_decode(const char *target, const char *path)
+{
+	char text[CC_REQUEST_TEXT_MAX];
+	struct cc_request req;
+
+	if (decode_file(target, path, &req))
+		return EXIT_USAGE;
+	cc_request_print(text, sizeof(text), &req);
+	printf("%s\n", text);
+	return EXIT_AGREE;
+}
+
+/* tools/repro_main.c as a string, made by the build. */
+static const char repro_body[] =
+#include "repro_main.inc"
+	;
+
+static int repro_pointer(enum cc_ptr_kind kind)
+{
+	return kind == CC_PTR_NULL ? 1 : kind == CC_PTR_BAD ? 2 :
+	       kind == CC_PTR_PARENT_TID ? 3 : 0;
+}
+
+/*
+ * A standalone C program for the input's call: REPRO_* for the call and
+ * EXPECT_* from the model, then the body.
+ */
+static int cmd_repro(const char *target, const char *path)
+{
+	static const uint64_t cgroup_raw[] = {
+		[CC_CGROUP_NONE] = 0, [CC_CGROUP_CLOSED] = 1000,
+		[CC_CGROUP_HUGE] = 1ULL << 32,
+	};
+	char text[CC_REQUEST_TEXT_MAX], errname[32];
+	struct cc_prediction pred;
+	struct cc_request req;
+	struct cc_env env;
+	unsigned int i;
+
+	if (decode_file(target, path, &req))
+		return EXIT_USAGE;
+	cc_request_print(text, sizeof(text), &req);
+	if (req.entry != CC_ENTRY_CLONE && req.entry != CC_ENTRY_CLONE3) {
+		fprintf(stderr, "clonecheck repro: %s goes through %s; a reproducer makes raw clone and clone3 calls only (try: clonecheck run '%s')\n",
+			path, cc_entry_name(req.entry), text);
+		return EXIT_NOT_RUN;
+	}
+	if (req.cgroup == CC_CGROUP_NEW || req.cgroup == CC_CGROUP_REMOVED ||
+	    req.cgroup == CC_CGROUP_NOTCGROUP || req.fds_full ||
+	    req.stack == CC_STACK_MALLOC || req.stack == CC_STACK_MISALIGNED ||
+	    (req.child != CC_CHILD_PROBE && req.child != CC_CHILD_EXIT)) {
+		fprintf(stderr, "clonecheck repro: %s needs what a reproducer does not set up (a cgroup, a full fd table, a malloc or misaligned stack, an exec or overflow child); replay it with: clonecheck run '%s'\n",
+			path, text);
+		return EXIT_NOT_RUN;
+	}
+	cc_env_detect(&env);
+	cc_model_predict(&req, &env, &pred);
+
+	printf("// SPDX-License-Identifier: GPL-2.0\n"
+	       "/*\n * clonecheck reproducer for %s (target %s)\n"
+	       " *   %s\n"
+	       " * Build and run: gcc -static -o repro repro.c && ./repro\n"
+	       " * Exit status 0: the kernel did what the model expects; 1: it did not.\n */\n",
+	       path, target, text);
+	printf("#define REPRO_CLONE3\t\t%d\n", req.entry == CC_ENTRY_CLONE3);
+	printf("#define REPRO_FLAGS\t\t0x%llxULL\t/* ", (unsigned long long)req.flags);
+	cc_flags_print(text, sizeof(text), req.flags, 0);
+	printf("%s */\n", text);
+	printf("#define REPRO_EXIT_SIGNAL\t%lluULL\n", (unsigned long long)req.exit_signal);
+	printf("#define REPRO_SIZE\t\t%u\t/* sizeof(struct clone_args) passed to clone3 */\n",
+	       req.clone3_size);
+	printf("#define REPRO_TAIL\t\t{ ");
+	for (i = 0; i < req.tail_len; i++)
+		printf("%s0x%02x", i ? ", " : "", req.tail[i]);
+	printf("%s }\t/* the bytes past offset 88 */\n", req.tail_len ? "" : "0");
+	printf("#define REPRO_STACK\t\t%d\t/* 0 none, 1 mapped here, 2 the raw address */\n",
+	       req.stack == CC_STACK_NONE ? 0 : req.stack == CC_STACK_AT ? 2 : 1);
+	printf("#define REPRO_STACK_ADDR\t0x%llxULL\n", (unsigned long long)req.stack_addr);
+	printf("#define REPRO_STACK_SIZE\t0x%llxULL\n", (unsigned long long)req.stack_size);
+	printf("#define REPRO_TLS\t\t0x%llxULL\t/* 0: a valid block of ours */\n",
+	       (unsigned long long)(req.tls_explicit ? req.tls : 0));
+	printf("#define REPRO_PARENT_TID\t%d\t/* 0 a word of ours, 1 NULL, 2 an address that faults, 3 the parent_tid word */\n",
+	       repro_pointer(req.parent_tid));
+	printf("#define REPRO_CHILD_TID\t\t%d\n", repro_pointer(req.child_tid));
+	printf("#define REPRO_PIDFD\t\t%d\n", repro_pointer(req.pidfd));
+	printf("#define REPRO_ARGS_BAD\t\t%d\t/* clone3's struct pointer faults */\n", req.args_bad);
+	printf("#define REPRO_SET_TID\t\t{ ");
+	for (i = 0; i < req.set_tid_size; i++)
+		printf("%s%d", i ? ", " : "", req.set_tid[i]);
+	printf("%s }\n", req.set_tid_size ? "" : "0");
+	printf("#define REPRO_SET_TID_SIZE\t%u\n", req.set_tid_size);
+	printf("#define REPRO_CGROUP\t\t0x%llxULL\t/* clone_args.cgroup */\n",
+	       (unsigned long long)cgroup_raw[req.cgroup]);
+	printf("#define REPRO_NOBODY\t\t%d\t/* call as uid 65534 */\n",
+	       req.caller == CC_CALLER_NOBODY);
+	printf("#define REPRO_NPROC\t\t%lld\t/* RLIMIT_NPROC; -1: unchanged */\n",
+	       req.nproc == CC_NPROC_UNCHANGED ? -1LL : (long long)req.nproc);
+	printf("#define REPRO_EXIT_CODE\t\t%d\n",
+	       req.child == CC_CHILD_EXIT ? req.child_exit_code : 0);
+	printf("/* What the model expects on this machine: ");
+	cc_prediction_print(text, sizeof(text), &pred, false);
+	printf("%s */\n", text);
+	printf("#define EXPECT_RET\t\t%lld\t/* %s */\n", (long long)pred.expect.ret,
+	       pred.expect.ret ? cc_errno_name((int)-pred.expect.ret, errname, sizeof(errname)) :
+				 "a child");
+	printf("#define EXPECT_EXIT_SIGNAL\t%llu\n", (unsigned long long)pred.expect.exit_signal);
+	printf("#define EXPECT_PROPS\t\t\"");
+	for (i = 0; i < CC_PROP_COUNT; i++)
+		if (pred.expect.props & (1u << i))
+			printf(" %s", cc_prop_name(i));
+	printf("\"\n\n");
+	fputs(repro_body, stdout);
+	return EXIT_AGREE;
 }
 
 static int cmd_rules(void)
@@ -336,7 +554,7 @@ int main(int argc, char **argv)
 {
 	bool json = false;
 	int max_flags = 3;
-	const char *cmd, *text = NULL;
+	const char *cmd, *text = NULL, *target = NULL;
 	int i;
 
 	if (argc < 2) {
@@ -347,7 +565,11 @@ int main(int argc, char **argv)
 	for (i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;
-		else if (!strcmp(argv[i], "--max-flags") && i + 1 < argc) {
+		else if (!strcmp(argv[i], "--target") && i + 1 < argc) {
+			target = argv[++i];
+			if (check_target(target))
+				return EXIT_USAGE;
+		} else if (!strcmp(argv[i], "--max-flags") && i + 1 < argc) {
 			char *end;
 
 			max_flags = (int)strtol(argv[++i], &end, 10);
@@ -372,6 +594,19 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		return cmd_explain_or_run(text, json, !strcmp(cmd, "run"));
+	}
+	if (!strcmp(cmd, "encode") || !strcmp(cmd, "decode") ||
+	    !strcmp(cmd, "repro")) {
+		if (!text) {
+			fprintf(stderr, "clonecheck %s: which %s?\n", cmd,
+				strcmp(cmd, "encode") ? "input file" : "request");
+			return EXIT_USAGE;
+		}
+		if (!strcmp(cmd, "encode"))
+			return cmd_encode(target_of(target, NULL), text);
+		if (!strcmp(cmd, "decode"))
+			return cmd_decode(target_of(target, text), text);
+		return cmd_repro(target_of(target, text), text);
 	}
 	if (!strcmp(cmd, "env")) {
 		struct cc_env env;

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clone3_args: the input is a raw struct clone_args and its size
+ * (bytes.h, the clone3_args form), which the launcher places so that it
+ * ends against a PROT_NONE page.  The kernel must refuse what the model
+ * says it refuses, with the model's errno, and accept the rest: a read
+ * past size shows as EFAULT where the model expects none.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "bytes.h"
+#include "fuzz.h"
+#include "verdict.h"
+
+#define TARGET "clone3_args"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct cc_reader r = { .data = data, .len = size };
+	static struct cc_exec_reply reply;
+	struct cc_prediction pred;
+	struct cc_request req;
+	char model[1024], diff[1024], details[2200];
+
+	cc_clone_args_decode(&r, &req);
+	cc_fuzz_fit(&req);
+	/* This target judges acceptance; what the child shares is clone_oracle's. */
+	req.child = CC_CHILD_EXIT;
+	req.child_exit_code = 0;
+	cc_model_predict(&req, cc_fuzz_env(), &pred);
+	if (cc_fuzz_run(TARGET, &req, &reply) != CC_LAUNCH_OK)
+		return 0;
+	cc_signature_mark(&pred, &reply.obs, 1);
+	if (cc_verdict_ret(&pred.expect, &reply.obs, diff, sizeof(diff)))
+		return 0;
+	cc_prediction_print(model, sizeof(model), &pred, false);
+	snprintf(details, sizeof(details), "model:   %s\nkernel:  %s\n%s", model,
+		 diff,
+		 reply.obs.ret == -14 && pred.expect.ret != -14 ?
+			 "EFAULT where the model expects none: the kernel read past size, or a pointer the model thinks it never touches\n" :
+			 "");
+	cc_fuzz_finding(TARGET,
+			reply.obs.ret < 0 ? "the kernel refuses what it must accept, or with another errno" :
+					    "the kernel accepts what it must refuse",
+			&req, details);
+}

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clone_oracle: one request, decoded from the input, run in the
+ * executor; the kernel's answer (errno, sharing profile, how the child
+ * ended, the exit signal) must be the model's.  Any difference is a
+ * finding: a kernel or libc change, or a rule the model lacks.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bytes.h"
+#include "fuzz.h"
+#include "verdict.h"
+
+#define TARGET "clone_oracle"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct cc_reader r = { .data = data, .len = size };
+	static struct cc_exec_reply reply;
+	struct cc_prediction pred;
+	struct cc_request req;
+	char model[1024], diff[4096], details[5200];
+
+	cc_request_decode(&r, &req);
+	cc_fuzz_fit(&req);
+	cc_model_predict(&req, cc_fuzz_env(), &pred);
+	if (cc_fuzz_run(TARGET, &req, &reply) != CC_LAUNCH_OK)
+		return 0;
+	cc_signature_mark(&pred, &reply.obs, 0);
+	if (!cc_verdict(&req, &pred.expect, &reply.obs, diff, sizeof(diff)))
+		return 0;
+	cc_prediction_print(model, sizeof(model), &pred, false);
+	snprintf(details, sizeof(details), "model:   %s\nkernel:\n%s", model, diff);
+	cc_fuzz_finding(TARGET, "the kernel disagrees with the model", &req,
+			details);
+}

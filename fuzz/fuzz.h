@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the fuzz targets share: the executor's env, fitting a request to
+ * what this machine allows, the outcome signature fed to the engine as
+ * coverage, and the one way a finding is reported.
+ *
+ * A finding prints the request as text, what was expected and what was
+ * seen, and how to replay it, then aborts: the engine keeps the input
+ * (libFuzzer's crash-*, AFL++'s crashes/) and `clonecheck repro` turns
+ * it into a standalone C program.
+ */
+#ifndef CLONECHECK_FUZZ_H
+#define CLONECHECK_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "env.h"
+#include "executor.h"
+#include "model.h"
+#include "request.h"
+
+/* Which decoder a target's inputs go through (clonecheck decode, repro). */
+enum cc_fuzz_form {
+	CC_FORM_REQUEST,	/* cc_request_decode */
+	CC_FORM_CLONE_ARGS,	/* cc_clone_args_decode */
+};
+
+/* Starts the executor (once) and returns the env its inputs see. */
+const struct cc_env *cc_fuzz_env(void);
+
+/*
+ * Fits a request to this machine rather than failing on it: clone3
+ * where clone3 is unavailable becomes clone; as=nobody where the
+ * executor cannot change its uid becomes the executor itself.  And to
+ * what the kernel decides, not the launcher: a reference entry point
+ * (fork, vfork, posix_spawn, pthread) keeps only its child and caller
+ * (posix_spawn's child always execs); a full fd table goes with a
+ * child that exits at once (a probing child needs fds);
+ * a stack the kernel accepts at a raw address becomes a mapped one
+ * (what a child does at a random address depends on what is mapped
+ * there); a stack has at least 16 KiB (a probing child needs them,
+ * and the libc wrapper writes below the top).
+ */
+void cc_fuzz_fit(struct cc_request *req);
+
+/* Runs req in the executor; a leak or a broken launch is a finding. */
+enum cc_launch_result cc_fuzz_run(const char *target,
+				  const struct cc_request *req,
+				  struct cc_exec_reply *reply);
+
+/*
+ * Reports a finding and aborts.  what is one line; details may hold
+ * several ("model: ...\nkernel: ...").
+ */
+void __attribute__((noreturn))
+cc_fuzz_finding(const char *target, const char *what,
+		const struct cc_request *req, const char *details);
+
+/*
+ * The outcome signature: which rule the model applied, the errno, the
+ * sharing bits observed, the namespaces made, how the child ended; never
+ * pids or times.  Marks the engine's extra coverage (libFuzzer's
+ * __libfuzzer_extra_counters, AFL++'s __afl_coverage_interesting), so
+ * inputs that reach a new outcome are kept.  salt tells apart the
+ * places one target calls it from (clone_diff's entry points).
+ */
+void cc_signature_mark(const struct cc_prediction *pred,
+		       const struct cc_observation *obs, unsigned int salt);
+
+/* Number of signature slots, and how many are set (tests, bench). */
+#define CC_SIGNATURE_SLOTS 256
+unsigned int cc_signature_slots_hit(void);
+
+/* The observation in the prediction's words, so the two line up. */
+size_t cc_fuzz_describe(char *buf, size_t len, const struct cc_observation *obs);
+
+#endif
