@@ -75,7 +75,8 @@ FUZZ_MAIN	:= $(BUILD)/obj/fuzz/replay.c.o
 FUZZ_LDFLAGS	:=
 endif
 
-.PHONY: all check test mutation soak deps clean bench sweep
+.PHONY: all check test mutation soak deps clean bench sweep seeds fuzz afl \
+	fuzz-targets fuzz-build-libfuzzer fuzz-build-afl deps-fuzz
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
@@ -174,18 +175,56 @@ $(HELPER): $(BUILD)/obj/lib/probe_helper.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# ---- fuzzing ----
+
+FUZZ_SECONDS	?= 60
+JOBS		?= 1
+FUZZ_DEB_PACKAGES := clang libclang-rt-14-dev afl++
+# libFuzzer: ASan and UBSan on the target; the executor stays plain.
+LIBFUZZER_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+		    -fno-sanitize-recover=undefined
+SUB_MAKE	= $(MAKE) --no-print-directory INC=$(abspath $(INC)) \
+		  EXECUTOR=$(EXECUTOR)
+
+fuzz-targets: $(FUZZ_BINS)
+
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(FUZZ_DEB_PACKAGES)"
+
+fuzz-build-libfuzzer: deps-fuzz $(EXECUTOR_BIN) $(HELPER) $(CLI) | $(HARNESS)
+	@$(SUB_MAKE) BUILD=$(BUILD)/libfuzzer CC=clang FUZZ_ENGINE=libfuzzer \
+		CFLAGS="$(LIBFUZZER_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+		fuzz-targets
+
+fuzz-build-afl: deps-fuzz $(EXECUTOR_BIN) $(HELPER) $(CLI) | $(HARNESS)
+	@$(SUB_MAKE) BUILD=$(BUILD)/afl CC=afl-clang-fast FUZZ_ENGINE=afl \
+		CFLAGS="-O2 -g" AFL_QUIET=1 fuzz-targets
+
+# Each target for FUZZ_SECONDS from its seeds; JOBS processes per target.
+fuzz: fuzz-build-libfuzzer
+	@tools/fuzz-run libfuzzer $(FUZZ_SECONDS) $(JOBS) $(BUILD) $(FUZZ_NAMES)
+
+afl: fuzz-build-afl
+	@tools/fuzz-run afl $(FUZZ_SECONDS) $(JOBS) $(BUILD) $(FUZZ_NAMES)
+
+# The seeds (corpus/<target>/) and dictionary from the case tables.
+seeds: $(CASES) $(CLI)
+	@tools/make-seeds $(BIN) corpus $(CASES)
+
 # ---- run ----
 
-# Every case program, as one KTAP document, then one summary line.
-check: $(CASES) $(HELPER)
-	@tools/ktap-run check $(CASES)
+# Every case program, then every fuzz finding's reproducer
+# (corpus/regressions), as one KTAP document, then one summary line.
+check: $(CASES) $(HELPER) $(FUZZ_BINS) $(EXECUTOR_BIN) $(CLI)
+	@$(SUITE_ENV) tools/ktap-run check $(CASES) tests/fuzz_regressions.sh
 
 # The project's own tests, then the suite proving itself: the cases with
 # a snapshot of the machine around them (no traces), under seccomp
 # filters that deny clone3, under every fault of the injector (the
 # mutation score must stay 100%), the model tests under a model missing
 # each rule in turn, and the model against the kernel (the sweep).
-SUITE_ENV	= BIN=$(BIN) CASES="$(CASES)"
+SUITE_ENV	= BIN=$(BIN) BUILD=$(BUILD) CASES="$(CASES)" \
+		  FUZZ_NAMES="$(FUZZ_NAMES)"
 
 test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI)
 	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/no_traces.sh \

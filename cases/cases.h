@@ -18,9 +18,11 @@
 #ifndef CLONECHECK_CASES_H
 #define CLONECHECK_CASES_H
 
+#include <fcntl.h>
 #include <linux/capability.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kselftest_harness.h"
 #include "env.h"
@@ -45,6 +47,32 @@ enum case_needs {
 };
 
 /* False, with the run marked SKIP and the reason, when needs are unmet. */
+/*
+ * With CLONECHECK_REQUESTS_OUT=FILE, every model test appends its row's
+ * request, as canonical text, to FILE: the fuzz seeds come from the
+ * case tables this way (tools/make-seeds).
+ */
+static inline void case_record_request(const struct cc_request *req)
+{
+	const char *path = getenv("CLONECHECK_REQUESTS_OUT");
+	char text[CC_REQUEST_TEXT_MAX + 1];
+	size_t len;
+	int fd;
+
+	if (!path || !*path)
+		return;
+	len = cc_request_print(text, sizeof(text) - 1, req);
+	if (len >= sizeof(text) - 1)
+		return;
+	text[len++] = '\n';
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return;
+	if (write(fd, text, len) != (ssize_t)len)
+		perror(path);
+	close(fd);
+}
+
 static inline bool case_needs_met(struct case_run *run, unsigned int needs)
 {
 	char *why = run->obs.skip;
@@ -203,6 +231,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		int _count;						\
 		ASSERT_EQ(0, cc_request_parse(text, &_req, &_err))	\
 			TH_LOG("%s: does not parse: %s", text, _err.msg); \
+		case_record_request(&_req);				\
 		CASE_MODEL_SKIP_UNREACHABLE(&_req);			\
 		cc_env_detect(&_env);					\
 		cc_model_predict(&_req, &_env, &_pred);			\
@@ -225,6 +254,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		struct cc_prediction _pred;				\
 		char _text[CC_REQUEST_TEXT_MAX], _name[2][32];		\
 		int _got;						\
+		case_record_request(req);				\
 		CASE_MODEL_SKIP_UNREACHABLE(req);			\
 		cc_model_predict(req, env, &_pred);			\
 		_got = _pred.expect.ret < 0 ? (int)-_pred.expect.ret : 0; \

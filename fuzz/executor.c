@@ -265,6 +265,9 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page)
 		cc_env_detect(&page->reply.env);
 		/* The launch's caller is this process's grandchild, not init. */
 		page->reply.env.pidns_init = false;
+		/* This init is pid 1, the launch's sandbox 2, its caller 3. */
+		if (isolated)
+			page->reply.env.pids_taken = 3;
 		page->reply.result = CC_LAUNCH_OK;
 		return 0;
 	}

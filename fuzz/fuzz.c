@@ -60,8 +60,17 @@ void cc_fuzz_fit(struct cc_request *req)
 				       only.child_exit_code : 0;
 		req->caller = only.caller;
 		req->nproc = only.nproc;
-		req->fds_full = only.fds_full;
 		return;
+	}
+	/*
+	 * CLONE_VM without a stack: the child runs on the stack the caller
+	 * runs on, and what breaks first is a race in the launcher.
+	 * CLONE_VFORK makes that safe: the caller waits.
+	 */
+	if ((req->flags & (CC_CLONE_VM | CC_CLONE_VFORK)) == CC_CLONE_VM &&
+	    req->stack == CC_STACK_NONE) {
+		req->stack = CC_STACK_MMAP;
+		req->stack_size = 64 << 10;
 	}
 	/*
 	 * A stack the kernel takes at a raw address: where the child then

@@ -36,7 +36,8 @@ const struct cc_env *cc_fuzz_env(void);
  * what the kernel decides, not the launcher: a reference entry point
  * (fork, vfork, posix_spawn, pthread) keeps only its child and caller
  * (posix_spawn's child always execs); a full fd table goes with a
- * child that exits at once (a probing child needs fds);
+ * child that exits at once (a probing child needs fds); CLONE_VM
+ * without CLONE_VFORK gets a stack (on the caller's own, the two race);
  * a stack the kernel accepts at a raw address becomes a mapped one
  * (what a child does at a random address depends on what is mapped
  * there); a stack has at least 16 KiB (a probing child needs them,

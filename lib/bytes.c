@@ -6,6 +6,7 @@
 
 #include "bytes.h"
 #include "flags.h"
+#include "model.h"
 
 #define ESCAPE_U8	0xff
 #define ESCAPE_U16	0xffff
@@ -210,6 +211,33 @@ static void write_pid(struct cc_writer *w, int32_t pid)
 #define PTRS_ARGS_BAD	0x40
 #define PTRS_TLS	0x80
 
+static void read_child_and_caller(struct cc_reader *r, struct cc_request *req)
+{
+	uint8_t b;
+
+	req->child = cc_read_u8(r) % CC_CHILD_ACTION_COUNT;
+	if (req->child == CC_CHILD_EXIT)
+		req->child_exit_code = cc_read_u8(r);
+	b = cc_read_u8(r);
+	req->caller = b & CALLER_NOBODY ? CC_CALLER_NOBODY : CC_CALLER_SELF;
+	req->fds_full = b & CALLER_FDS_FULL;
+	if (b & CALLER_NPROC)
+		req->nproc = cc_read_u16(r);
+}
+
+static void write_child_and_caller(struct cc_writer *w,
+				   const struct cc_request *req)
+{
+	cc_write_u8(w, req->child);
+	if (req->child == CC_CHILD_EXIT)
+		cc_write_u8(w, req->child_exit_code);
+	cc_write_u8(w, (req->caller == CC_CALLER_NOBODY ? CALLER_NOBODY : 0) |
+		       (req->fds_full ? CALLER_FDS_FULL : 0) |
+		       (req->nproc != CC_NPROC_UNCHANGED ? CALLER_NPROC : 0));
+	if (req->nproc != CC_NPROC_UNCHANGED)
+		cc_write_u16(w, req->nproc > 0xffff ? 0xffff : req->nproc);
+}
+
 void cc_request_decode(struct cc_reader *r, struct cc_request *req)
 {
 	unsigned int i;
@@ -248,15 +276,7 @@ void cc_request_decode(struct cc_reader *r, struct cc_request *req)
 		req->set_tid[i] = read_pid(r);
 
 	req->cgroup = cc_read_u8(r) % CC_CGROUP_KIND_COUNT;
-	req->child = cc_read_u8(r) % CC_CHILD_ACTION_COUNT;
-	if (req->child == CC_CHILD_EXIT)
-		req->child_exit_code = cc_read_u8(r);
-
-	b = cc_read_u8(r);
-	req->caller = b & CALLER_NOBODY ? CC_CALLER_NOBODY : CC_CALLER_SELF;
-	req->fds_full = b & CALLER_FDS_FULL;
-	if (b & CALLER_NPROC)
-		req->nproc = cc_read_u16(r);
+	read_child_and_caller(r, req);
 }
 
 void cc_request_encode(struct cc_writer *w, const struct cc_request *req)
@@ -296,13 +316,153 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req)
 		write_pid(w, req->set_tid[i]);
 
 	cc_write_u8(w, req->cgroup);
-	cc_write_u8(w, req->child);
-	if (req->child == CC_CHILD_EXIT)
-		cc_write_u8(w, req->child_exit_code);
+	write_child_and_caller(w, req);
+}
 
-	cc_write_u8(w, (req->caller == CC_CALLER_NOBODY ? CALLER_NOBODY : 0) |
-		       (req->fds_full ? CALLER_FDS_FULL : 0) |
-		       (req->nproc != CC_NPROC_UNCHANGED ? CALLER_NPROC : 0));
-	if (req->nproc != CC_NPROC_UNCHANGED)
-		cc_write_u16(w, req->nproc > 0xffff ? 0xffff : req->nproc);
+/* ---- the clone3_args form ---- */
+
+#define RAW_STACK	0x10000000ULL	/* a stack the kernel accepts */
+#define RAW_AUTO	0x1000ULL	/* even: a valid word */
+#define RAW_BAD		1ULL		/* odd: faults */
+
+static enum cc_ptr_kind raw_pointer(uint64_t v)
+{
+	if (!v)
+		return CC_PTR_NULL;
+	return v & 1 ? CC_PTR_BAD : CC_PTR_AUTO;
+}
+
+static uint64_t pointer_raw(enum cc_ptr_kind kind, unsigned int field)
+{
+	switch (kind) {
+	case CC_PTR_NULL:
+		return 0;
+	case CC_PTR_BAD:
+		return RAW_BAD;
+	default:
+		return RAW_AUTO + 8 * field;
+	}
+}
+
+static enum cc_cgroup_kind raw_cgroup(uint64_t v)
+{
+	static const enum cc_cgroup_kind by_rest[] = {
+		CC_CGROUP_CLOSED, CC_CGROUP_NEW, CC_CGROUP_REMOVED,
+		CC_CGROUP_NOTCGROUP,
+	};
+
+	if (!v)
+		return CC_CGROUP_NONE;
+	if (v > INT32_MAX)
+		return CC_CGROUP_HUGE;
+	return by_rest[v % 4];
+}
+
+static uint64_t cgroup_raw(enum cc_cgroup_kind kind)
+{
+	switch (kind) {
+	case CC_CGROUP_NONE:
+		return 0;
+	case CC_CGROUP_NEW:
+		return 1;
+	case CC_CGROUP_REMOVED:
+		return 2;
+	case CC_CGROUP_NOTCGROUP:
+		return 3;
+	case CC_CGROUP_CLOSED:
+		return 4;
+	default:
+		return 1ULL << 32;
+	}
+}
+
+void cc_clone_args_decode(struct cc_reader *r, struct cc_request *req)
+{
+	uint64_t pidfd, child_tid, parent_tid, stack, stack_size, tls;
+	unsigned int i;
+
+	cc_request_init(req, CC_ENTRY_CLONE3);
+	req->clone3_size = read_clone3_size(r);
+	req->flags = cc_read_u64(r);
+	pidfd = cc_read_u64(r);
+	child_tid = cc_read_u64(r);
+	parent_tid = cc_read_u64(r);
+	req->exit_signal = cc_read_u64(r);
+	stack = cc_read_u64(r);
+	stack_size = cc_read_u64(r);
+	tls = cc_read_u64(r);
+	cc_read_u64(r);		/* set_tid: always the engine's array */
+	req->set_tid_size = cc_read_u64(r) % SET_TID_MOD;
+	req->cgroup = raw_cgroup(cc_read_u64(r));
+	if (req->clone3_size > CC_CLONE_ARGS_SIZE_VER2) {
+		req->tail_len = req->clone3_size - CC_CLONE_ARGS_SIZE_VER2;
+		if (req->tail_len > CC_TAIL_MAX)
+			req->tail_len = CC_TAIL_MAX;
+		for (i = 0; i < req->tail_len; i++)
+			req->tail[i] = cc_read_u8(r);
+	}
+
+	req->pidfd = raw_pointer(pidfd);
+	req->child_tid = raw_pointer(child_tid);
+	req->parent_tid = raw_pointer(parent_tid);
+	if (pidfd && pidfd == parent_tid && !(pidfd & 1))
+		req->pidfd = CC_PTR_PARENT_TID;
+	if (stack && stack_size && stack <= CC_TASK_SIZE_MAX &&
+	    stack_size <= CC_TASK_SIZE_MAX - stack) {
+		size_t k;
+
+		req->stack = CC_STACK_MMAP;
+		req->stack_size = 64 << 10;
+		for (k = 0; k < cc_bytes_stack_size_count; k++)
+			if (cc_bytes_stack_sizes[k] == stack_size)
+				req->stack_size = stack_size;
+	} else if (stack || stack_size) {
+		req->stack = CC_STACK_AT;
+		req->stack_addr = stack;
+		req->stack_size = stack_size;
+	}
+	if (tls) {
+		req->tls_explicit = true;
+		req->tls = tls;
+	}
+	read_child_and_caller(r, req);
+	for (i = 0; i < req->set_tid_size; i++)
+		req->set_tid[i] = read_pid(r);
+}
+
+void cc_clone_args_encode(struct cc_writer *w, const struct cc_request *req)
+{
+	uint64_t parent_tid = pointer_raw(req->parent_tid, 3);
+	uint64_t stack = 0, stack_size = 0;
+	unsigned int i;
+
+	if (req->stack == CC_STACK_AT) {
+		stack = req->stack_addr;
+		stack_size = req->stack_size;
+	} else if (req->stack != CC_STACK_NONE) {
+		stack = RAW_STACK;
+		stack_size = req->stack_size;
+	}
+	write_clone3_size(w, req->clone3_size);
+	cc_write_u64(w, req->flags);
+	cc_write_u64(w, req->pidfd == CC_PTR_PARENT_TID ? parent_tid :
+			pointer_raw(req->pidfd, 1));
+	cc_write_u64(w, pointer_raw(req->child_tid, 2));
+	cc_write_u64(w, parent_tid);
+	cc_write_u64(w, req->exit_signal);
+	cc_write_u64(w, stack);
+	cc_write_u64(w, stack_size);
+	cc_write_u64(w, req->tls_explicit ? req->tls : 0);
+	cc_write_u64(w, RAW_AUTO + 8 * 8);
+	cc_write_u64(w, req->set_tid_size);
+	cc_write_u64(w, cgroup_raw(req->cgroup));
+	if (req->clone3_size > CC_CLONE_ARGS_SIZE_VER2) {
+		uint32_t len = req->clone3_size - CC_CLONE_ARGS_SIZE_VER2;
+
+		for (i = 0; i < len && i < CC_TAIL_MAX; i++)
+			cc_write_u8(w, i < req->tail_len ? req->tail[i] : 0);
+	}
+	write_child_and_caller(w, req);
+	for (i = 0; i < req->set_tid_size; i++)
+		write_pid(w, req->set_tid[i]);
 }

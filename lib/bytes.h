@@ -76,6 +76,31 @@ void cc_request_decode(struct cc_reader *r, struct cc_request *req);
 /* Encodes req; the decoder gives back an equal request. */
 void cc_request_encode(struct cc_writer *w, const struct cc_request *req);
 
+/*
+ * The clone3_args form: the raw struct clone_args a clone3 call passes.
+ *
+ *   size         as above (the struct size clone3 is given)
+ *   args         88 bytes of struct clone_args, u64 fields in the
+ *                kernel's order: flags, pidfd, child_tid, parent_tid,
+ *                exit_signal, stack, stack_size, tls, set_tid,
+ *                set_tid_size, cgroup; then min(size - 88, 64) tail bytes
+ *   child        as above; then caller as above; then one pid per
+ *                set_tid entry, as above
+ *
+ * Values go to the kernel as they are, except where a raw value would
+ * let the call scribble over the launcher: a pointer becomes a kind (0:
+ * null, odd: an address that faults, even: a valid word, pidfd equal to
+ * parent_tid: the same word); a stack the kernel accepts becomes a
+ * mapped stack (acceptance depends on the two numbers only, and a
+ * CLONE_VM child must not run on the launcher's memory); the set_tid
+ * pointer is the engine's array, whose length is set_tid_size % 33;
+ * cgroup 0 is none, above INT_MAX huge, else by value % 4 an fd that is
+ * closed, a new cgroup, a removed one or not a cgroup.  tls 0 is the
+ * engine's valid block.
+ */
+void cc_clone_args_decode(struct cc_reader *r, struct cc_request *req);
+void cc_clone_args_encode(struct cc_writer *w, const struct cc_request *req);
+
 /* The longest encoding of one request, for buffers. */
 #define CC_REQUEST_BYTES_MAX 512
 

@@ -186,10 +186,14 @@ CC_CHILD_CODE static void child_read_cgroup(struct cc_shared *sh)
 	}
 }
 
-/* The inode of /proc/self/ns/<name>, from its link "<name>:[N]"; 0 if unreadable. */
+/*
+ * The inode of /proc/thread-self/ns/<name>, from its link "<name>:[N]"; 0
+ * if unreadable.  thread-self: a CLONE_THREAD child has namespaces of its
+ * own, and /proc/self is its thread group leader.
+ */
 CC_CHILD_CODE static uint64_t child_ns_inode(const char *name)
 {
-	char path[48] = "/proc/self/ns/", link[64];
+	char path[48] = "/proc/thread-self/ns/", link[64];
 	uint64_t inode = 0;
 	long len, i, n;
 

@@ -719,7 +719,8 @@ static void predict_exit(const struct cc_call *c, struct cc_expect *exp)
 	if (c->flags & CC_CLONE_THREAD) {
 		exp->exit_kind = CC_EXIT_THREAD;
 		exp->exit_value = 0;
-	} else if ((c->flags & (CC_CLONE_SIGHAND | CC_CLONE_NEWPID)) ==
+	} else if ((c->flags & (CC_CLONE_SIGHAND | CC_CLONE_NEWPID |
+				CC_CLONE_PARENT)) ==
 		   (CC_CLONE_SIGHAND | CC_CLONE_NEWPID)) {
 		/*
 		 * A pid-namespace init that shares its signal handlers:
@@ -727,6 +728,8 @@ static void predict_exit(const struct cc_call *c, struct cc_expect *exp)
 		 * in the table it shares with the caller, so it is reaped
 		 * at once, the caller's wait finds nothing and no exit
 		 * signal is sent; the caller is left with SIGCHLD ignored.
+		 * With CLONE_PARENT the parent notified is another process,
+		 * whose table is its own: the child ends as any other.
 		 */
 		exp->exit_kind = CC_EXIT_UNKNOWN;
 		exp->exit_value = 0;
@@ -758,6 +761,10 @@ static void predict_exit(const struct cc_call *c, struct cc_expect *exp)
 		exp->exit_signal = c->exit_signal;
 	else
 		exp->exit_signal = 0;
+	/* exec sets it to SIGCHLD: de_thread, "we have changed execution domain". */
+	if ((req->child == CC_CHILD_EXEC || req->entry == CC_ENTRY_POSIX_SPAWN) &&
+	    !(c->flags & CC_CLONE_THREAD))
+		exp->exit_signal = SIGCHLD;
 }
 
 /*

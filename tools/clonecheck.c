@@ -21,6 +21,10 @@
  *   clonecheck repro [--target T] FILE > repro.c
  *	a standalone C program that makes the input's call with raw
  *	syscalls, and prints what the model expects and what it got
+ *   clonecheck dict
+ *	a libFuzzer/AFL++ dictionary: every CLONE_* flag as the byte the
+ *	request form names it by and as the u64 clone_args holds, and the
+ *	exit signals and struct sizes worth trying
  *   clonecheck sweep [--max-flags N]
  *	every combination of up to N (3) flags from the flag table, plus
  *	bit 63, through raw clone and raw clone3, then clone3 struct sizes
@@ -32,6 +36,7 @@
  * parse (the error points at the word); 3 the request cannot run here
  * (SKIP) or the fixture broke.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <linux/capability.h>
 #include <signal.h>
@@ -63,6 +68,7 @@ static void usage(FILE *out)
 		"       clonecheck encode [--target T] 'REQUEST' > FILE\n"
 		"       clonecheck decode [--target T] FILE\n"
 		"       clonecheck repro [--target T] FILE > repro.c\n"
+		"       clonecheck dict\n"
 		"       clonecheck sweep [--max-flags N]\n"
 		"T: a fuzz target (clone_oracle, clone_diff, clone3_args)\n"
 		"REQUEST, for example: 'clone3 flags=CLONE_VM|CLONE_FILES exit_signal=SIGCHLD stack=mmap:64k'\n"
@@ -385,6 +391,46 @@ static int cmd_repro(const char *target, const char *path)
 	return EXIT_AGREE;
 }
 
+static void dict_entry(const char *name, const char *suffix, uint64_t v,
+		       unsigned int bytes)
+{
+	unsigned int i;
+
+	printf("%s%s=\"", name, suffix);
+	for (i = 0; i < bytes; i++)
+		printf("\\x%02x", (unsigned int)(v >> (8 * i)) & 0xff);
+	printf("\"\n");
+}
+
+static int cmd_dict(void)
+{
+	static const struct { const char *name; uint64_t v; } values[] = {
+		{ "sigchld", SIGCHLD }, { "sigusr1", SIGUSR1 },
+		{ "signal_64", 64 }, { "signal_65", 65 },
+		{ "size_64", 64 }, { "size_80", 80 }, { "size_88", 88 },
+		{ "size_4096", 4096 }, { "size_4097", 4097 },
+		{ "task_size_max", CC_TASK_SIZE_MAX }, { "bit_63", 1ULL << 63 },
+	};
+	size_t i;
+
+	printf("# clonecheck fuzz dictionary, written by `clonecheck dict`.\n"
+	       "# NAME_byte: the flag's byte in the request form (bytes.h);\n"
+	       "# NAME_u64: the value as struct clone_args holds it.\n");
+	for (i = 0; i < cc_flag_count; i++) {
+		char name[64];
+		size_t k;
+
+		for (k = 0; cc_flags[i].name[k] && k < sizeof(name) - 1; k++)
+			name[k] = (char)tolower((unsigned char)cc_flags[i].name[k]);
+		name[k] = '\0';
+		dict_entry(name, "_byte", i, 1);
+		dict_entry(name, "_u64", cc_flags[i].bit, 8);
+	}
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		dict_entry(values[i].name, "_u64", values[i].v, 8);
+	return EXIT_AGREE;
+}
+
 static int cmd_rules(void)
 {
 	unsigned int kernel = cc_env_kernel_version();
@@ -619,6 +665,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "rules"))
 		return cmd_rules();
+	if (!strcmp(cmd, "dict"))
+		return cmd_dict();
 	if (!strcmp(cmd, "sweep"))
 		return cmd_sweep(max_flags);
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
