@@ -36,6 +36,7 @@
 #define NEWNET_LOCK	"/run/lock/clonecheck-newnet"
 
 static bool isolated;
+static int executor_pidns_level;
 static int channel = -1;
 static int newnet_lock = -1;
 
@@ -265,9 +266,12 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page)
 		cc_env_detect(&page->reply.env);
 		/* The launch's caller is this process's grandchild, not init. */
 		page->reply.env.pidns_init = false;
-		/* This init is pid 1, the launch's sandbox 2, its caller 3. */
-		if (isolated)
+		if (isolated) {
+			/* This init is pid 1, the launch's sandbox 2, its caller 3. */
 			page->reply.env.pids_taken = 3;
+			/* Our /proc shows no level above its own. */
+			page->reply.env.pidns_level = executor_pidns_level + 1;
+		}
 		page->reply.result = CC_LAUNCH_OK;
 		return 0;
 	}
@@ -407,6 +411,12 @@ int main(void)
 	} else {
 		/* Orphans of an input come to us, to be named and reaped. */
 		prctl(PR_SET_CHILD_SUBREAPER, 1);
+	}
+	{
+		struct cc_env self;
+
+		cc_env_detect(&self);
+		executor_pidns_level = self.pidns_level;
 	}
 	newnet_lock = open(NEWNET_LOCK, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	host_snapshot(&before);

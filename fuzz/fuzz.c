@@ -28,6 +28,8 @@ const struct cc_env *cc_fuzz_env(void)
 
 /* Below this a probing child overflows its stack: our limit, not the kernel's. */
 #define PROBE_STACK_MIN (16 << 10)
+/* What the launcher maps for a stack, at most. */
+#define STACK_MAX (8 << 20)
 
 void cc_fuzz_fit(struct cc_request *req)
 {
@@ -63,6 +65,19 @@ void cc_fuzz_fit(struct cc_request *req)
 		return;
 	}
 	/*
+	 * set_tid reaching past the executor's namespaces: which pids the
+	 * host has taken is not the model's to know.  More entries than
+	 * levels stays: the kernel refuses that before it looks at a pid.
+	 */
+	if (env->pids_taken) {
+		/* Entries for the input's own namespace and a new one. */
+		unsigned int known = 1 + !!(req->flags & CC_CLONE_NEWPID);
+		unsigned int levels = (unsigned int)env->pidns_level + known;
+
+		if (req->set_tid_size > known && req->set_tid_size <= levels)
+			req->set_tid_size = known;
+	}
+	/*
 	 * CLONE_VM without a stack: the child runs on the stack the caller
 	 * runs on, and what breaks first is a race in the launcher.
 	 * CLONE_VFORK makes that safe: the caller waits.
@@ -85,9 +100,20 @@ void cc_fuzz_fit(struct cc_request *req)
 		req->stack_addr = 0;
 		req->stack_size = 64 << 10;
 	}
-	if (req->stack != CC_STACK_NONE && req->stack != CC_STACK_AT &&
-	    req->stack_size < PROBE_STACK_MIN)
-		req->stack_size = PROBE_STACK_MIN;
+	if (req->stack != CC_STACK_NONE && req->stack != CC_STACK_AT) {
+		if (req->stack_size < PROBE_STACK_MIN)
+			req->stack_size = PROBE_STACK_MIN;
+		if (req->stack_size > STACK_MAX)
+			req->stack_size = STACK_MAX;
+	}
+	/*
+	 * A child that overflows its stack must hit a guard page, and die
+	 * alone: a thread's SIGSEGV takes the caller with it.
+	 */
+	if (req->child == CC_CHILD_OVERFLOW &&
+	    (req->flags & CC_CLONE_THREAD ||
+	     (req->stack != CC_STACK_MMAP && req->stack != CC_STACK_MISALIGNED)))
+		req->child = CC_CHILD_PROBE;
 }
 
 void cc_fuzz_finding(const char *target, const char *what,

@@ -40,8 +40,10 @@ const struct cc_env *cc_fuzz_env(void);
  * without CLONE_VFORK gets a stack (on the caller's own, the two race);
  * a stack the kernel accepts at a raw address becomes a mapped one
  * (what a child does at a random address depends on what is mapped
- * there); a stack has at least 16 KiB (a probing child needs them,
- * and the libc wrapper writes below the top).
+ * there); a stack has 16 KiB to 8 MiB (a probing child needs them, the
+ * libc wrapper writes below the top, the launcher maps them); a child
+ * that overflows its stack does so on a guard page and not as a thread
+ * (whose SIGSEGV would kill the caller).
  */
 void cc_fuzz_fit(struct cc_request *req);
 

@@ -721,7 +721,8 @@ static void predict_exit(const struct cc_call *c, struct cc_expect *exp)
 		exp->exit_value = 0;
 	} else if ((c->flags & (CC_CLONE_SIGHAND | CC_CLONE_NEWPID |
 				CC_CLONE_PARENT)) ==
-		   (CC_CLONE_SIGHAND | CC_CLONE_NEWPID)) {
+		   (CC_CLONE_SIGHAND | CC_CLONE_NEWPID) &&
+		   c->exit_signal == SIGCHLD && req->child != CC_CHILD_EXEC) {
 		/*
 		 * A pid-namespace init that shares its signal handlers:
 		 * exiting, it sets SIGCHLD to SIG_IGN (zap_pid_ns_processes)
@@ -729,7 +730,10 @@ static void predict_exit(const struct cc_call *c, struct cc_expect *exp)
 		 * at once, the caller's wait finds nothing and no exit
 		 * signal is sent; the caller is left with SIGCHLD ignored.
 		 * With CLONE_PARENT the parent notified is another process,
-		 * whose table is its own: the child ends as any other.
+		 * whose table is its own, and do_notify_parent reaps early
+		 * for SIGCHLD only (exec makes it SIGCHLD, but the exec'ed
+		 * child has a table of its own): else the child ends as any
+		 * other.
 		 */
 		exp->exit_kind = CC_EXIT_UNKNOWN;
 		exp->exit_value = 0;
