@@ -2,6 +2,7 @@
 /*
  * What the fuzz targets share; see fuzz.h.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,13 @@ void cc_fuzz_fit(struct cc_request *req)
 	if (req->caller == CC_CALLER_NOBODY && env->uid != 0)
 		req->caller = CC_CALLER_SELF;
 
+	/*
+	 * SIGKILL or SIGSTOP as the exit signal ends or stops the caller
+	 * when the child ends (nothing blocks them): the kernel takes them,
+	 * but the launcher could not report on it.
+	 */
+	if (req->exit_signal == SIGKILL || req->exit_signal == SIGSTOP)
+		req->exit_signal = SIGCHLD;
 	/* No free fd is for the pidfd's EMFILE: a probing child needs fds. */
 	if (req->fds_full && req->child != CC_CHILD_EXIT) {
 		req->child = CC_CHILD_EXIT;

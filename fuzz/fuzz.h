@@ -33,6 +33,8 @@ const struct cc_env *cc_fuzz_env(void);
  * Fits a request to this machine rather than failing on it: clone3
  * where clone3 is unavailable becomes clone; as=nobody where the
  * executor cannot change its uid becomes the executor itself.  And to
+ * what the launcher can report on: SIGKILL or SIGSTOP as the exit
+ * signal becomes SIGCHLD (they would end or stop the caller).  And to
  * what the kernel decides, not the launcher: a reference entry point
  * (fork, vfork, posix_spawn, pthread) keeps only its child and caller
  * (posix_spawn's child always execs); a full fd table goes with a
