@@ -179,6 +179,14 @@ FIXTURE_VARIANT_ADD(validation, clone3_size_ver0_leaves_set_tid_unread) {
 	.request = "clone3 size=64 set_tid=1", .expect = { A_CHILD },
 };
 
+/*
+ * Size 72 takes the set_tid pointer but not set_tid_size: a pointer with
+ * no pids is refused (found by the clone3_args fuzz target).
+ */
+FIXTURE_VARIANT_ADD(validation, clone3_size_72_set_tid_without_size) {
+	.request = "clone3 size=72 set_tid=5", .expect = { REFUSED(EINVAL) },
+};
+
 FIXTURE_VARIANT_ADD(validation, clone3_size_ver1_into_cgroup) {
 	.request = "clone3 flags=CLONE_INTO_CGROUP size=80 cgroup=new",
 	.expect = { REFUSED(EINVAL) },

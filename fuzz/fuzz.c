@@ -68,8 +68,8 @@ void cc_fuzz_fit(struct cc_request *req)
 		req->child = only.child;
 		req->child_exit_code = only.child == CC_CHILD_EXIT ?
 				       only.child_exit_code : 0;
+		/* The model applies no kernel rule to them: RLIMIT_NPROC stays. */
 		req->caller = only.caller;
-		req->nproc = only.nproc;
 		return;
 	}
 	/*

@@ -95,6 +95,13 @@ CONDITION(set_tid_too_many)
 	return c->set_tid_size > CC_SET_TID_LIMIT;
 }
 
+/* The struct ends between the set_tid pointer and set_tid_size. */
+CONDITION(set_tid_without_size)
+{
+	return c->req->set_tid_size && c->req->clone3_size >= 72 &&
+	       c->req->clone3_size < CC_CLONE_ARGS_SIZE_VER1;
+}
+
 CONDITION(exit_signal_invalid)
 {
 	return (c->exit_signal & ~CC_CSIGNAL) || c->exit_signal > 64;
@@ -352,6 +359,9 @@ const struct cc_rule cc_rules[] = {
 	{ "clone3_set_tid_too_many", "copy_clone_args_from_user", EINVAL,
 	  CC_RULE_CLONE3, 0, 0, .also = set_tid_too_many,
 	  .says = "set_tid_size above MAX_PID_NS_LEVEL (32)" },
+	{ "clone3_set_tid_without_size", "copy_clone_args_from_user", EINVAL,
+	  CC_RULE_CLONE3, 0, 0, .also = set_tid_without_size,
+	  .says = "a set_tid pointer with set_tid_size 0 (a size of 72 reads the one, not the other)" },
 	{ "clone3_exit_signal_invalid", "copy_clone_args_from_user", EINVAL,
 	  CC_RULE_CLONE3, 0, 0, .also = exit_signal_invalid,
 	  .says = "exit_signal has bits outside CSIGNAL or is above 64" },
