@@ -47,8 +47,17 @@ void cc_fuzz_fit(struct cc_request *req)
 	 * when the child ends (nothing blocks them): the kernel takes them,
 	 * but the launcher could not report on it.
 	 */
-	if (req->exit_signal == SIGKILL || req->exit_signal == SIGSTOP)
-		req->exit_signal = SIGCHLD;
+	{
+		/* Legacy clone reads its exit signal from the flags' low byte. */
+		uint64_t sig = legacy ? (req->flags | req->exit_signal) & CC_CSIGNAL :
+					req->exit_signal;
+
+		if (sig == SIGKILL || sig == SIGSTOP) {
+			req->exit_signal = SIGCHLD;
+			if (legacy)
+				req->flags &= ~CC_CSIGNAL;
+		}
+	}
 	/* No free fd is for the pidfd's EMFILE: a probing child needs fds. */
 	if (req->fds_full && req->child != CC_CHILD_EXIT) {
 		req->child = CC_CHILD_EXIT;

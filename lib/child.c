@@ -315,6 +315,8 @@ CC_CHILD_CODE int cc_child_main(void *shared, uint64_t initial_sp)
 
 	switch (sh->action) {
 	case CC_CHILD_EXIT:
+		/* It ran to its end: what a thread's caller cannot wait for. */
+		__atomic_store_n(&sh->child_done, 1, __ATOMIC_RELEASE);
 		return sh->action_code;
 	case CC_CHILD_OVERFLOW:
 		/* An expected SIGSEGV must not leave a core file behind. */

@@ -472,8 +472,12 @@ static void wait_child(struct caller_state *st, pid_t tid)
 		return;
 	}
 	wait_gone(tid);
-	/* The child is gone, so its report is final: was it our thread? */
-	if (st->sh->child.tgid == getpid())
+	/*
+	 * The child is gone, so its report is final: was it our thread?
+	 * One that exited at once reported nothing; its flags say.
+	 */
+	if (st->sh->child.tgid == getpid() ||
+	    (!st->sh->child.tgid && st->req->flags & CC_CLONE_THREAD))
 		obs->exit_kind = st->sh->child_done ? CC_EXIT_THREAD :
 						      CC_EXIT_UNKNOWN;
 	else
