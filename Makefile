@@ -226,10 +226,11 @@ check: $(CASES) $(HELPER) $(FUZZ_BINS) $(EXECUTOR_BIN) $(CLI)
 SUITE_ENV	= BIN=$(BIN) BUILD=$(BUILD) CASES="$(CASES)" \
 		  FUZZ_NAMES="$(FUZZ_NAMES)"
 
-test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI)
+test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI) \
+	$(EXECUTOR_BIN) $(FUZZ_BINS)
 	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/no_traces.sh \
 		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
-		tests/sweep.sh
+		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_smoke.sh
 
 # The mutation table alone: fault, calls changed, killed or survived.
 mutation: $(CASES) $(HELPER) $(INJECT)

@@ -29,24 +29,7 @@ enum cc_fuzz_form {
 /* Starts the executor (once) and returns the env its inputs see. */
 const struct cc_env *cc_fuzz_env(void);
 
-/*
- * Fits a request to this machine rather than failing on it: clone3
- * where clone3 is unavailable becomes clone; as=nobody where the
- * executor cannot change its uid becomes the executor itself.  And to
- * what the launcher can report on: SIGKILL or SIGSTOP as the exit
- * signal becomes SIGCHLD (they would end or stop the caller).  And to
- * what the kernel decides, not the launcher: a reference entry point
- * (fork, vfork, posix_spawn, pthread) keeps only its child and caller
- * (posix_spawn's child always execs); a full fd table goes with a
- * child that exits at once (a probing child needs fds); CLONE_VM
- * without CLONE_VFORK gets a stack (on the caller's own, the two race);
- * a stack the kernel accepts at a raw address becomes a mapped one
- * (what a child does at a random address depends on what is mapped
- * there); a stack has 16 KiB to 8 MiB (a probing child needs them, the
- * libc wrapper writes below the top, the launcher maps them); a child
- * that overflows its stack does so on a guard page and not as a thread
- * (whose SIGSEGV would kill the caller).
- */
+/* cc_request_fit (fit.h) with the env of the executor's inputs. */
 void cc_fuzz_fit(struct cc_request *req);
 
 /* Runs req in the executor; a leak or a broken launch is a finding. */

@@ -610,8 +610,11 @@ static void make_call(const struct cc_request *req, struct cc_call *c)
 		for (i = 0; i < req->tail_len && i < tail_in; i++)
 			if (req->tail[i])
 				c->tail_nonzero = true;
+		/* pidfd=parent_tid is the launcher's parent_tid word: the
+		 * same address only when parent_tid points there too. */
 		c->pidfd_is_parent_tid =
-			req->pidfd == CC_PTR_PARENT_TID ||
+			(req->pidfd == CC_PTR_PARENT_TID &&
+			 req->parent_tid == CC_PTR_AUTO) ||
 			(req->pidfd == req->parent_tid &&
 			 (req->pidfd == CC_PTR_NULL || req->pidfd == CC_PTR_BAD));
 		break;
@@ -715,10 +718,20 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 	}
 
 	/* exec: a new image; only what exec keeps stays shared. */
-	if (req->child == CC_CHILD_EXEC || req->entry == CC_ENTRY_POSIX_SPAWN)
+	if (req->child == CC_CHILD_EXEC || req->entry == CC_ENTRY_POSIX_SPAWN) {
 		props = (props & ~(CC_P(MEMORY) | CC_P(FILES) | CC_P(SIGHAND) |
 				   CC_P(VFORK) | CC_P(TLS) | CC_P(CLEAR_TID))) |
 			CC_P(CLEAR_SIGHAND) | CC_P(OWN_STACK);
+		/*
+		 * exec releases an mm it shares (exec_mm_release): the
+		 * CLONE_CHILD_CLEARTID word is zeroed then, before the
+		 * exec'ed helper reads what CLONE_CHILD_SETTID wrote.
+		 */
+		if ((f & (CC_CLONE_VM | CC_CLONE_CHILD_CLEARTID)) ==
+		    (CC_CLONE_VM | CC_CLONE_CHILD_CLEARTID) &&
+		    req->entry != CC_ENTRY_POSIX_SPAWN)
+			props = (props & ~CC_P(CHILD_TID)) | CC_P(CLEAR_TID);
+	}
 	return props;
 }
 

@@ -157,4 +157,57 @@ TEST(random_bytes_are_always_a_request)
 	}
 }
 
+/* The clone3_args form: what raw struct bytes can say, and back. */
+static const char *const clone3_texts[] = {
+	"clone3",
+	"clone3 flags=CLONE_VM|CLONE_PIDFD|CLONE_PARENT_SETTID|0x8000000000000000 exit_signal=0x111 stack=mmap:16k pidfd=parent_tid child_tid=null",
+	"clone3 size=4097 tail=00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001",
+	"clone3 size=63 stack=at:0:4k parent_tid=bad tls=0x7ffffffff000",
+	"clone3 flags=CLONE_NEWPID set_tid=1,70000 cgroup=removed child=exit:3 as=nobody nproc=1 fds=full",
+	"clone3 flags=CLONE_INTO_CGROUP cgroup=huge child=exec",
+};
+
+TEST(raw_clone_args_survive_their_bytes)
+{
+	uint64_t state = 0x2545f4914f6cdd1dULL;
+	unsigned int i, n;
+
+	for (i = 0; i < sizeof(clone3_texts) / sizeof(clone3_texts[0]); i++) {
+		struct cc_request want, got;
+		struct cc_parse_error err;
+		struct cc_reader r;
+		uint8_t buf[CC_REQUEST_BYTES_MAX];
+		struct cc_writer w = { .data = buf, .cap = sizeof(buf) };
+		char text[CC_REQUEST_TEXT_MAX];
+
+		ASSERT_EQ(0, cc_request_parse(clone3_texts[i], &want, &err));
+		cc_clone_args_encode(&w, &want);
+		ASSERT_LE(w.len, sizeof(buf));
+		r = (struct cc_reader){ .data = buf, .len = w.len };
+		cc_clone_args_decode(&r, &got);
+		cc_request_print(text, sizeof(text), &got);
+		ASSERT_TRUE(cc_request_equal(&want, &got))
+			TH_LOG("%s came back as %s", clone3_texts[i], text);
+	}
+	for (n = 0; n < 20000; n++) {
+		uint8_t input[200];
+		char text[CC_REQUEST_TEXT_MAX];
+		struct cc_request req, parsed;
+		struct cc_parse_error err;
+		struct cc_reader r = { .data = input };
+		size_t k;
+
+		r.len = next_random(&state) % sizeof(input);
+		for (k = 0; k < r.len; k++)
+			input[k] = next_random(&state);
+		cc_clone_args_decode(&r, &req);
+		ASSERT_EQ(CC_ENTRY_CLONE3, req.entry);
+		cc_request_print(text, sizeof(text), &req);
+		ASSERT_EQ(0, cc_request_parse(text, &parsed, &err))
+			TH_LOG("raw input %u printed as \"%s\": %s", n, text,
+			       err.msg);
+		ASSERT_TRUE(cc_request_equal(&req, &parsed));
+	}
+}
+
 TEST_HARNESS_MAIN

@@ -31,7 +31,7 @@ result() {	# status (ok, fail, skip), name, [reason]
 	esac
 }
 
-echo "1..$((2 + 3 * $(echo $targets | wc -w) + 1))"
+echo "1..$((2 + 2 * $(echo $targets | wc -w) + 1))"
 
 # The seeds and the dictionary, written afresh, against corpus/.
 mkdir -p "$work/corpus"
@@ -81,8 +81,8 @@ if [ ! -x "$BUILD/libfuzzer/fuzz/clone_oracle" ]; then
 elif out=$("$here/tools/fuzz-fault" "$BUILD" drop-vm 60 seeds "$work/fault"); then
 	echo "# $out"
 	finding=$(ls "$work/fault"/crash-* | head -n 1)
-	"$BIN/clonecheck" repro --target clone_oracle "$finding" >"$work/repro.c" &&
-		gcc -static -O1 -o "$work/repro" "$work/repro.c" 2>"$work/gcc.log"
+	"$BIN/clonecheck" repro --target clone_oracle "$finding" >"$work/repro.c" 2>"$work/gcc.log" &&
+		gcc -static -O1 -o "$work/repro" "$work/repro.c" 2>>"$work/gcc.log"
 	under=$("$BIN/clonecheck-inject" --under "$work" drop-vm -- "$work/repro" 2>&1)
 	under_status=$?
 	plain=$("$work/repro" 2>&1)

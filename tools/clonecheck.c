@@ -47,6 +47,7 @@
 
 #include "bytes.h"
 #include "context.h"
+#include "fit.h"
 #include "env.h"
 #include "launch.h"
 #include "model.h"
@@ -276,15 +277,33 @@ static int decode_file(const char *target, const char *path,
 	return 0;
 }
 
+/* What the target runs: the request fitted (fit.h), as in fuzz/. */
+static void fit_for_target(const char *target, struct cc_request *req)
+{
+	struct cc_env env;
+
+	cc_env_detect(&env);
+	cc_request_fit(req, &env);
+	if (raw_args_form(target)) {
+		req->child = CC_CHILD_EXIT;	/* clone3_args judges the return */
+		req->child_exit_code = 0;
+	}
+}
+
 static int cmd_decode(const char *target, const char *path)
 {
-	char text[CC_REQUEST_TEXT_MAX];
-	struct cc_request req;
+	char text[CC_REQUEST_TEXT_MAX], fitted_text[CC_REQUEST_TEXT_MAX];
+	struct cc_request req, fitted;
 
 	if (decode_file(target, path, &req))
 		return EXIT_USAGE;
 	cc_request_print(text, sizeof(text), &req);
 	printf("%s\n", text);
+	fitted = req;
+	fit_for_target(target, &fitted);
+	cc_request_print(fitted_text, sizeof(fitted_text), &fitted);
+	if (strcmp(text, fitted_text))
+		printf("# as %s runs it: %s\n", target, fitted_text);
 	return EXIT_AGREE;
 }
 
@@ -317,7 +336,15 @@ static int cmd_repro(const char *target, const char *path)
 
 	if (decode_file(target, path, &req))
 		return EXIT_USAGE;
+	fit_for_target(target, &req);
 	cc_request_print(text, sizeof(text), &req);
+	/* The libc wrapper passes its flags to the raw clone it makes. */
+	if (req.entry == CC_ENTRY_LIBC && req.stack != CC_STACK_NONE) {
+		fprintf(stderr, "clonecheck repro: %s calls the libc clone(); the reproducer makes the raw clone it wraps\n",
+			path);
+		req.entry = CC_ENTRY_CLONE;
+		cc_request_print(text, sizeof(text), &req);
+	}
 	if (req.entry != CC_ENTRY_CLONE && req.entry != CC_ENTRY_CLONE3) {
 		fprintf(stderr, "clonecheck repro: %s goes through %s; a reproducer makes raw clone and clone3 calls only (try: clonecheck run '%s')\n",
 			path, cc_entry_name(req.entry), text);
