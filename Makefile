@@ -67,6 +67,10 @@ FUZZ_SUPPORT_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(FUZZ_SUPPORT))
 ifeq ($(FUZZ_ENGINE),libfuzzer)
 FUZZ_MAIN	:=
 FUZZ_LDFLAGS	:= -fsanitize=fuzzer
+else ifeq ($(FUZZ_ENGINE),oss-fuzz)
+# OSS-Fuzz and ClusterFuzzLite name the engine's flags themselves.
+FUZZ_MAIN	:=
+FUZZ_LDFLAGS	:= $(LIB_FUZZING_ENGINE)
 else ifeq ($(FUZZ_ENGINE),afl)
 FUZZ_MAIN	:= /usr/lib/afl/libAFLDriver.a
 FUZZ_LDFLAGS	:=
@@ -124,7 +128,11 @@ $(BUILD)/obj/lib/child.c.o: EXTRA_FLAGS = -fno-stack-protector -fno-builtin
 # The harness's TEST() wrappers leave parameters unused; clang says so.
 $(BUILD)/obj/cases/%.c.o $(BUILD)/obj/tests/%.c.o: EXTRA_FLAGS = -Wno-unused-parameter
 
-$(BUILD)/obj/%.c.o: %.c $(HEADERS) | $(HARNESS)
+# Only the harness programs need the kselftest header: the fuzz targets
+# build without a kernel tree (OSS-Fuzz).
+$(patsubst %,$(BUILD)/obj/%.o,$(CASE_SRCS) $(UNIT_SRCS)): | $(HARNESS)
+
+$(BUILD)/obj/%.c.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CC_CPPFLAGS) $(CC_FLAGS) -c -o $@ $<
 
@@ -248,12 +256,19 @@ sweep: $(CLI) $(HELPER)
 	@$(CLI) sweep
 
 # Figures, not assertions: the case run's wall time, then per entry point
-# the engine's cost per call against a bare call-and-wait loop.
-bench: $(CASES) $(HELPER) $(BENCH)
+# the engine's cost per call against a bare call-and-wait loop, then the
+# fuzz targets' exec/s under each engine (BENCH_FUZZ_SECONDS each) and
+# the time clone_oracle takes to catch each injected fault
+# (BENCH_FAULT_SECONDS at most).
+BENCH_FUZZ_SECONDS ?= 20
+BENCH_FAULT_SECONDS ?= 30
+bench: $(CASES) $(HELPER) $(BENCH) fuzz-build-libfuzzer fuzz-build-afl
 	@start=$$(date +%s%N); tools/ktap-run check $(CASES) >/dev/null; \
 	status=$$?; end=$$(date +%s%N); \
 	echo "case run: $$(( (end - start) / 1000000 )) ms for $(words $(CASES)) programs (status $$status)"
 	@$(BENCH) $(BENCH_ITERATIONS)
+	@tools/fuzz-bench $(BUILD) $(BENCH_FUZZ_SECONDS) $(BENCH_FAULT_SECONDS) \
+		$(FUZZ_NAMES)
 
 clean:
 	rm -rf $(BUILD)

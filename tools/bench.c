@@ -4,7 +4,15 @@
  * (a full launch: sandbox, caller, call, probes, verdict data) against a
  * bare loop that makes the same call and waits for the child, per entry
  * point.  Run by make bench; figures, not assertions.
+ *
+ * clonecheck-bench --corpus DIR [ROUNDS]: the bare loop over a fuzz
+ * corpus instead: each file's request (fitted as the targets fit it),
+ * made as a raw clone3, or clone, and waited for; what a fuzz target's
+ * exec/s is measured against.  Flags a bare loop in this very process
+ * cannot survive (THREAD, PARENT, VFORK, SETTLS, the tid and pidfd
+ * pointers, INTO_CGROUP) are left out.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -18,6 +26,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bytes.h"
+#include "env.h"
+#include "fit.h"
 #include "launch.h"
 #include "sys.h"
 
@@ -166,11 +177,81 @@ static double bare_us(const struct bench_row *row, int iterations)
 	return (now_us() - start) / iterations;
 }
 
+/* Flags the bare loop leaves out: they need the launcher's care. */
+#define BARE_UNSAFE (CC_CLONE_THREAD | CC_CLONE_PARENT | CC_CLONE_VFORK | \
+		     CC_CLONE_SETTLS | CC_CLONE_PARENT_SETTID |	\
+		     CC_CLONE_CHILD_SETTID | CC_CLONE_CHILD_CLEARTID |	\
+		     CC_CLONE_PIDFD | CC_CLONE_INTO_CGROUP | CC_CSIGNAL)
+
+static int bare_corpus(const char *dir, int rounds)
+{
+	static uint8_t buf[1 << 16];
+	uint64_t flags[4096];
+	enum cc_entry entries[4096];
+	struct dirent *entry;
+	struct cc_env env;
+	size_t n = 0, i;
+	double start, elapsed;
+	DIR *d = opendir(dir);
+	int r;
+
+	if (!d) {
+		fprintf(stderr, "bench: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	cc_env_detect(&env);
+	while ((entry = readdir(d)) && n < 4096) {
+		char path[4096];
+		struct cc_reader rd = { .data = buf };
+		struct cc_request req;
+		FILE *f;
+
+		if (entry->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, entry->d_name);
+		f = fopen(path, "rb");
+		if (!f)
+			continue;
+		rd.len = fread(buf, 1, sizeof(buf), f);
+		fclose(f);
+		cc_request_decode(&rd, &req);
+		cc_request_fit(&req, &env);
+		entries[n] = req.entry == CC_ENTRY_CLONE3 ? CC_ENTRY_CLONE3 :
+							    CC_ENTRY_CLONE;
+		/* Legacy clone keeps its low 32 bits. */
+		flags[n] = req.flags & ~BARE_UNSAFE &
+			   (entries[n] == CC_ENTRY_CLONE ? 0xffffffffULL : ~0ULL);
+		n++;
+	}
+	closedir(d);
+	if (!n) {
+		fprintf(stderr, "bench: %s holds no input\n", dir);
+		return 1;
+	}
+	start = now_us();
+	for (r = 0; r < rounds; r++)
+		for (i = 0; i < n; i++)
+			bare_call(entries[i], flags[i]);
+	elapsed = now_us() - start;
+	printf("bare loop over %s: %zu requests x %d rounds, %.1f us per call, %.0f calls/s\n",
+	       dir, n, rounds, elapsed / (double)(n * rounds),
+	       1e6 * (double)(n * rounds) / elapsed);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int iterations = argc > 1 ? atoi(argv[1]) : 300;
 	char exit_only[CC_REQUEST_TEXT_MAX];
 	size_t i;
+
+	if (argc > 2 && !strcmp(argv[1], "--corpus")) {
+		bench_stack = mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+		if (bench_stack == MAP_FAILED)
+			return 1;
+		return bare_corpus(argv[2], argc > 3 ? atoi(argv[3]) : 5);
+	}
 
 	if (iterations <= 0) {
 		fprintf(stderr, "usage: %s [ITERATIONS > 0]\n", argv[0]);
