@@ -85,33 +85,12 @@ static uint64_t file_hash(const char *path, int *lines)
 	return hash;
 }
 
-static void fd_census(int *count, int *highest)
-{
-	DIR *dir = opendir("/proc/self/fd");
-	struct dirent *entry;
-
-	*count = *highest = -1;
-	if (!dir)
-		return;
-	*count = *highest = 0;
-	while ((entry = readdir(dir))) {
-		int fd = atoi(entry->d_name);
-
-		if (entry->d_name[0] == '.' || fd == dirfd(dir))
-			continue;
-		(*count)++;
-		if (fd > *highest)
-			*highest = fd;
-	}
-	closedir(dir);
-}
-
 static void host_snapshot(struct host_state *s)
 {
 	struct utsname uts;
 	int lines;
 
-	fd_census(&s->fd_count, &s->fd_highest);
+	cc_fd_census(&s->fd_count, &s->fd_highest);
 	s->mounts_hash = file_hash("/proc/self/mountinfo", &lines);
 	file_hash("/proc/sysvipc/sem", &s->sems);
 	uname(&uts);
@@ -343,39 +322,6 @@ out:
 	munmap(page, sizeof(*page));
 }
 
-static int read_full(int fd, void *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = read(fd, (char *)buf + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
-static int write_full(int fd, const void *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = send(fd, (const char *)buf + done, len - done,
-				 MSG_NOSIGNAL);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 int main(void)
 {
 	static struct cc_exec_msg msg;
@@ -421,7 +367,7 @@ int main(void)
 	newnet_lock = open(NEWNET_LOCK, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	host_snapshot(&before);
 
-	while (read_full(channel, &msg, sizeof(msg)) == 0) {
+	while (cc_exec_recv(channel, &msg, sizeof(msg)) == 0) {
 		if (msg.magic != CC_EXEC_MAGIC ||
 		    (msg.op != CC_EXEC_HELLO && msg.op != CC_EXEC_RUN)) {
 			fprintf(stderr, "%s: a message it does not understand (magic 0x%x, op %u)\n",
@@ -430,7 +376,7 @@ int main(void)
 		}
 		run_input(&msg, &reply, &before);
 		reply.seq = msg.seq;
-		if (write_full(channel, &reply, sizeof(reply)))
+		if (cc_exec_send(channel, &reply, sizeof(reply)))
 			return 1;
 	}
 	return 0;

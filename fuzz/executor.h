@@ -26,8 +26,11 @@
 #ifndef CLONECHECK_FUZZ_EXECUTOR_H
 #define CLONECHECK_FUZZ_EXECUTOR_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "env.h"
 #include "launch.h"
@@ -68,6 +71,40 @@ struct cc_exec_reply {
 	struct cc_observation obs;	/* RUN */
 	char leak[400];		/* what the input left behind; "" if nothing */
 };
+
+/* Whole messages over the socket, both ways; -1 when the peer is gone. */
+static inline int cc_exec_send(int fd, const void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = send(fd, (const char *)buf + done, len - done,
+				 MSG_NOSIGNAL);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+static inline int cc_exec_recv(int fd, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = read(fd, (char *)buf + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
 
 /* ---- the fuzz target's side (fuzz/sandbox.c) ---- */
 

@@ -67,34 +67,15 @@ static void find_executor(char *path, size_t len)
 static int exchange(struct cc_exec_msg *msg, struct cc_exec_reply *reply)
 {
 	static uint32_t count;
-	size_t done = 0;
 
 	/* Unique across the forks of one target (AFL++'s fork server). */
 	msg->seq = (uint64_t)getpid() << 32 | ++count;
-
-	while (done < sizeof(*msg)) {
-		ssize_t n = send(channel, (const char *)msg + done,
-				 sizeof(*msg) - done, MSG_NOSIGNAL);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
+	if (cc_exec_send(channel, msg, sizeof(*msg)))
+		return -1;
+	/* A reply to an input of a fork that died is skipped. */
 	do {
-		/* A reply to an input of a fork that died is skipped. */
-		for (done = 0; done < sizeof(*reply);) {
-			ssize_t n = read(channel, (char *)reply + done,
-					 sizeof(*reply) - done);
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0)
-				return -1;
-			done += (size_t)n;
-		}
-		if (reply->magic != CC_EXEC_MAGIC)
+		if (cc_exec_recv(channel, reply, sizeof(*reply)) ||
+		    reply->magic != CC_EXEC_MAGIC)
 			return -1;
 	} while (reply->seq != msg->seq);
 	return 0;

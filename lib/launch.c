@@ -268,15 +268,10 @@ static void *pthread_child(void *arg)
 
 	/* pthread_create() does not say the tid; a child that exits at once
 	 * never reaches the probes that report it. */
-	void *ret;
-
 	__atomic_store_n(&sh->pthread_tid, (int32_t)syscall(SYS_gettid),
 			 __ATOMIC_RELEASE);
-	ret = (void *)(intptr_t)cc_child_main(
+	return (void *)(intptr_t)cc_child_main(
 		arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
-	/* It ran to its end: the probes say so themselves, an exit not. */
-	__atomic_store_n(&sh->child_done, 1, __ATOMIC_RELEASE);
-	return ret;
 }
 
 static long call_libc_clone(struct caller_state *st)
@@ -867,7 +862,7 @@ static bool clone3_out_of_reach(const struct cc_request *req)
  * must leave both as it found them (no pidfd, memfd or cgroup fd left
  * behind in the test program).
  */
-static void fd_census(int *count, int *highest)
+void cc_fd_census(int *count, int *highest)
 {
 	struct dirent *entry;
 	DIR *dir = opendir("/proc/self/fd");
@@ -902,9 +897,9 @@ enum cc_launch_result cc_launch(const struct cc_request *req,
 	int count_before, highest_before, count_after, highest_after;
 	enum cc_launch_result result;
 
-	fd_census(&count_before, &highest_before);
+	cc_fd_census(&count_before, &highest_before);
 	result = launch(req, obs);
-	fd_census(&count_after, &highest_after);
+	cc_fd_census(&count_after, &highest_after);
 	if (count_after != count_before || highest_after != highest_before) {
 		snprintf(obs->broken, sizeof(obs->broken),
 			 "the launch left the test program's fds changed: %d open (highest %d) before, %d (highest %d) after",

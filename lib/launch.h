@@ -39,6 +39,12 @@ enum cc_launch_result cc_launch_text(const char *text, struct cc_request *req,
 				     struct cc_observation *obs);
 
 /*
+ * How many fds this process has open and the highest, or -1 and -1:
+ * a launch, or a fuzz input, must leave both as it found them.
+ */
+void cc_fd_census(int *count, int *highest);
+
+/*
  * Where the probe helper lives: $CLONECHECK_HELPER, else beside the
  * running executable.  Returns 0 or -errno.
  */

@@ -15,9 +15,11 @@
  *   clonecheck encode [--target T] 'REQUEST' > FILE
  *	writes the request as a fuzz input of target T (default
  *	clone_oracle); clone3_args inputs are raw struct clone_args
- *   clonecheck decode [--target T] FILE
- *	prints a fuzz input as the request it decodes to; T defaults to
- *	the target named in the file's path, else clone_oracle
+ *   clonecheck decode [--target T] [--fitted] FILE
+ *	prints a fuzz input as the request it decodes to, then, when the
+ *	target fits it (fit.h), as the target runs it; --fitted: only the
+ *	latter.  T defaults to the target named in the file's path, else
+ *	clone_oracle
  *   clonecheck repro [--target T] FILE > repro.c
  *	a standalone C program that makes the input's call with raw
  *	syscalls, and prints what the model expects and what it got
@@ -67,7 +69,7 @@ static void usage(FILE *out)
 		"       clonecheck env [--json]\n"
 		"       clonecheck rules\n"
 		"       clonecheck encode [--target T] 'REQUEST' > FILE\n"
-		"       clonecheck decode [--target T] FILE\n"
+		"       clonecheck decode [--target T] [--fitted] FILE\n"
 		"       clonecheck repro [--target T] FILE > repro.c\n"
 		"       clonecheck dict\n"
 		"       clonecheck sweep [--max-flags N]\n"
@@ -290,7 +292,7 @@ static void fit_for_target(const char *target, struct cc_request *req)
 	}
 }
 
-static int cmd_decode(const char *target, const char *path)
+static int cmd_decode(const char *target, const char *path, bool fitted_only)
 {
 	char text[CC_REQUEST_TEXT_MAX], fitted_text[CC_REQUEST_TEXT_MAX];
 	struct cc_request req, fitted;
@@ -298,11 +300,12 @@ static int cmd_decode(const char *target, const char *path)
 	if (decode_file(target, path, &req))
 		return EXIT_USAGE;
 	cc_request_print(text, sizeof(text), &req);
-	printf("%s\n", text);
 	fitted = req;
 	fit_for_target(target, &fitted);
 	cc_request_print(fitted_text, sizeof(fitted_text), &fitted);
-	if (strcmp(text, fitted_text))
+	if (fitted_only)
+		printf("%s\n", fitted_text);
+	else if (printf("%s\n", text) && strcmp(text, fitted_text))
 		printf("# as %s runs it: %s\n", target, fitted_text);
 	return EXIT_AGREE;
 }
@@ -625,7 +628,7 @@ static int cmd_sweep(int max)
 
 int main(int argc, char **argv)
 {
-	bool json = false;
+	bool json = false, fitted = false;
 	int max_flags = 3;
 	const char *cmd, *text = NULL, *target = NULL;
 	int i;
@@ -638,6 +641,8 @@ int main(int argc, char **argv)
 	for (i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;
+		else if (!strcmp(argv[i], "--fitted"))
+			fitted = true;
 		else if (!strcmp(argv[i], "--target") && i + 1 < argc) {
 			target = argv[++i];
 			if (check_target(target))
@@ -678,7 +683,7 @@ int main(int argc, char **argv)
 		if (!strcmp(cmd, "encode"))
 			return cmd_encode(target_of(target, NULL), text);
 		if (!strcmp(cmd, "decode"))
-			return cmd_decode(target_of(target, text), text);
+			return cmd_decode(target_of(target, text), text, fitted);
 		return cmd_repro(target_of(target, text), text);
 	}
 	if (!strcmp(cmd, "env")) {
