@@ -108,6 +108,9 @@ void cc_request_fit(struct cc_request *req, const struct cc_env *env)
 	 * A child that overflows its stack must hit a guard page, and die
 	 * alone: a thread's SIGSEGV takes the caller with it.
 	 */
+	/* exec from a thread takes over the thread group: the caller dies. */
+	if (req->child == CC_CHILD_EXEC && req->flags & CC_CLONE_THREAD)
+		req->child = CC_CHILD_PROBE;
 	if (req->child == CC_CHILD_OVERFLOW &&
 	    (req->flags & CC_CLONE_THREAD ||
 	     (req->stack != CC_STACK_MMAP && req->stack != CC_STACK_MISALIGNED)))

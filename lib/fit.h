@@ -24,7 +24,8 @@
  * there); a stack has 16 KiB to 8 MiB (a probing child needs them, the
  * libc wrapper writes below the top, the launcher maps them); a child
  * that overflows its stack does so on a guard page and not as a thread
- * (whose SIGSEGV would kill the caller); stack=at:0:0 is no stack.  And
+ * (whose SIGSEGV would kill the caller); a thread does not exec (that
+ * would take over the caller's thread group); stack=at:0:0 is no stack.  And
  * to what the model can know: in an executor's fresh pid namespace
  * (env->pids_taken), set_tid keeps only the entries for that namespace
  * and a new one, as which pids the host has taken is not visible.
