@@ -723,6 +723,12 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 				   CC_P(VFORK) | CC_P(TLS) | CC_P(CLEAR_TID))) |
 			CC_P(CLEAR_SIGHAND) | CC_P(OWN_STACK);
 		/*
+		 * exec enters time_for_children (exec_task_namespaces),
+		 * which the CLONE_VM child had not entered yet.
+		 */
+		if ((f & CC_CLONE_NEWTIME) || env->time_for_children_differs)
+			props |= CC_P(NS_TIME);
+		/*
 		 * exec releases an mm it shares (exec_mm_release): the
 		 * CLONE_CHILD_CLEARTID word is zeroed then, before the
 		 * exec'ed helper reads what CLONE_CHILD_SETTID wrote.
