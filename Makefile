@@ -33,11 +33,11 @@ CC_FLAGS	= -std=gnu11 -Wall -Wextra -D_GNU_SOURCE $(CFLAGS) $(EXTRA_FLAGS)
 CC_CPPFLAGS	= -Ilib -Ilib/arch/$(ARCH) -isystem $(INC) $(CPPFLAGS)
 LDLIBS		+= -lpthread
 
-LIB_SRCS	:= $(filter-out lib/probe_helper.c,$(wildcard lib/*.c))
+LIB_SRCS	:= $(filter-out lib/engine/probe_helper.c,$(wildcard lib/*/*.c))
 ARCH_SRCS	:= $(wildcard lib/arch/$(ARCH)/*.S lib/arch/$(ARCH)/*.c)
 LIB_OBJS	:= $(patsubst %,$(BUILD)/obj/%.o,$(LIB_SRCS) $(ARCH_SRCS))
 LIB		:= $(BUILD)/libclonecheck.a
-HEADERS		:= $(wildcard lib/*.h lib/arch/$(ARCH)/*.h cases/*.h tools/*.h fuzz/*.h)
+HEADERS		:= $(wildcard lib/*/*.h lib/arch/$(ARCH)/*.h cases/*.h tools/*.h fuzz/*.h)
 
 CASE_SRCS	:= $(wildcard cases/*_test.c)
 CASES		:= $(patsubst cases/%.c,$(BIN)/%,$(CASE_SRCS))
@@ -55,7 +55,7 @@ HARNESS		:= $(INC)/kselftest_harness.h
 # test), libfuzzer or afl; make fuzz and make afl build those in
 # $(BUILD)/libfuzzer and $(BUILD)/afl through a sub-make.  The executor
 # that runs the inputs is always the plain build's.
-FUZZ_SUPPORT	:= fuzz/fuzz.c fuzz/sandbox.c
+FUZZ_SUPPORT	:= fuzz/fuzz.c fuzz/executor_client.c
 FUZZ_TARGETS	:= $(filter-out fuzz/replay fuzz/executor $(FUZZ_SUPPORT:.c=), \
 			$(patsubst %.c,%,$(wildcard fuzz/*.c)))
 FUZZ_NAMES	:= $(notdir $(FUZZ_TARGETS))
@@ -124,7 +124,10 @@ $(HARNESS):
 # ---- build ----
 
 # The child side of a clone may run with a foreign TLS base and no libc.
-$(BUILD)/obj/lib/child.c.o: EXTRA_FLAGS = -fno-stack-protector -fno-builtin
+# Every probe part has one signature, so some leave arguments unused.
+CHILD_FLAGS	:= -fno-stack-protector -fno-builtin
+$(BUILD)/obj/lib/engine/child.c.o: EXTRA_FLAGS = $(CHILD_FLAGS)
+$(BUILD)/obj/lib/engine/probes.c.o: EXTRA_FLAGS = $(CHILD_FLAGS) -Wno-unused-parameter
 # The harness's TEST() wrappers leave parameters unused; clang says so.
 $(BUILD)/obj/cases/%.c.o $(BUILD)/obj/tests/%.c.o: EXTRA_FLAGS = -Wno-unused-parameter
 
@@ -140,7 +143,9 @@ $(BUILD)/obj/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(CC_CPPFLAGS) $(CC_FLAGS) -c -o $@ $<
 
+# Made afresh: an object whose source is gone must not linger in it.
 $(LIB): $(LIB_OBJS)
+	@rm -f $@
 	$(AR) rcs $@ $^
 
 $(BIN)/%: $(BUILD)/obj/cases/%.c.o $(LIB)
@@ -179,7 +184,7 @@ $(EXECUTOR_BIN): $(BUILD)/obj/fuzz/executor.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(HELPER): $(BUILD)/obj/lib/probe_helper.c.o $(LIB)
+$(HELPER): $(BUILD)/obj/lib/engine/probe_helper.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

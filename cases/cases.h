@@ -25,11 +25,14 @@
 #include <unistd.h>
 
 #include "kselftest_harness.h"
-#include "env.h"
-#include "launch.h"
-#include "model.h"
-#include "sys.h"
-#include "verdict.h"
+#include "engine/launch.h"
+#include "engine/machine.h"
+#include "engine/sys.h"
+#include "engine/verdict.h"
+#include "form/text.h"
+#include "outcome/names.h"
+#include "spec/env.h"
+#include "spec/model.h"
 
 #define P(name) CC_P(name)
 
@@ -37,7 +40,7 @@ struct case_run {
 	const char *text;
 	struct cc_request req;
 	struct cc_observation obs;
-	enum cc_launch_result result;
+	enum cc_result result;
 };
 
 /* What a row needs beyond the request itself; unmet, the row SKIPs. */
@@ -79,12 +82,12 @@ static inline bool case_needs_met(struct case_run *run, unsigned int needs)
 	size_t len = sizeof(run->obs.skip);
 
 	if ((needs & CASE_NEEDS_USERNS) && cc_env_userns_blocked(why, len)) {
-		run->result = CC_LAUNCH_SKIP;
+		run->result = CC_RESULT_SKIP;
 		return false;
 	}
 	if ((needs & CASE_NEEDS_ADMIN) && !cc_env_has_cap(CAP_SYS_ADMIN)) {
 		snprintf(why, len, "needs CAP_SYS_ADMIN: the row states what a privileged caller gets (namespaces without CLONE_NEWUSER, set_tid, RLIMIT_NPROC exemption)");
-		run->result = CC_LAUNCH_SKIP;
+		run->result = CC_RESULT_SKIP;
 		return false;
 	}
 	return true;
@@ -107,23 +110,23 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 /* SKIP with why, or fail as a broken fixture, unless result is OK. */
 #define CASE_REQUIRE_RESULT(result, why)				\
 	do {								\
-		if ((result) == CC_LAUNCH_SKIP)				\
+		if ((result) == CC_RESULT_SKIP)				\
 			SKIP(return, "%s", why);			\
-		if ((result) != CC_LAUNCH_OK) {				\
+		if ((result) != CC_RESULT_OK) {				\
 			TH_LOG("broken fixture, not a kernel verdict: %s", why); \
-			ASSERT_EQ((int)CC_LAUNCH_OK, (int)(result));	\
+			ASSERT_EQ((int)CC_RESULT_OK, (int)(result));	\
 		}							\
 	} while (0)
 
 /* SKIP or fail (broken fixture) unless the launch produced a verdict. */
 #define CASE_REQUIRE(run)						\
 	do {								\
-		if ((run)->result == CC_LAUNCH_SKIP)			\
+		if ((run)->result == CC_RESULT_SKIP)			\
 			SKIP(return, "%s", (run)->obs.skip);		\
-		if ((run)->result != CC_LAUNCH_OK) {			\
+		if ((run)->result != CC_RESULT_OK) {			\
 			TH_LOG("broken fixture, not a kernel verdict: %s: %s", \
 			       (run)->text, (run)->obs.broken);		\
-			ASSERT_EQ((int)CC_LAUNCH_OK, (int)(run)->result);		\
+			ASSERT_EQ((int)CC_RESULT_OK, (int)(run)->result);		\
 		}							\
 	} while (0)
 
@@ -134,12 +137,17 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		EXPECT_TRUE(ok);					\
 	} while (0)
 
+/* One part of the outcome (one property for CC_PART_PROPS). */
+#define CASE_VERDICT(run, exp, part, prop, msg)				\
+	cc_verdict_part(&(run)->req, exp, &(run)->obs, part, prop, msg,	\
+			sizeof(msg))
+
 #define CASE_CHECK_RET(run, exp)					\
 	do {								\
 		char _msg[400];						\
 		CASE_REQUIRE(run);					\
-		CASE_CHECK(cc_verdict_ret(exp, &(run)->obs, _msg,	\
-					  sizeof(_msg)), run, _msg);	\
+		CASE_CHECK(CASE_VERDICT(run, exp, CC_PART_RET, 0, _msg), \
+			   run, _msg);					\
 	} while (0)
 
 /* Later checks only make sense once the call ended as expected. */
@@ -147,7 +155,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	do {								\
 		char _msg[400];						\
 		CASE_REQUIRE(run);					\
-		if (!cc_verdict_ret(exp, &(run)->obs, _msg, sizeof(_msg))) { \
+		if (!CASE_VERDICT(run, exp, CC_PART_RET, 0, _msg)) {	\
 			TH_LOG("%s: %s", (run)->text, _msg);		\
 			ASSERT_TRUE(0);					\
 		}							\
@@ -165,8 +173,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	do {								\
 		char _msg[400];						\
 		CASE_REQUIRE_CHILD(run, exp);				\
-		CASE_CHECK(cc_verdict_prop(&(run)->req, exp, &(run)->obs, \
-					   prop, _msg, sizeof(_msg)),	\
+		CASE_CHECK(CASE_VERDICT(run, exp, CC_PART_PROPS, prop, _msg), \
 			   run, _msg);					\
 	} while (0)
 
@@ -174,12 +181,11 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 #define CASE_CHECK_NAMESPACES(run, exp)					\
 	do {								\
 		char _msg[400];						\
-		int _prop;						\
+		int _type;						\
 		CASE_REQUIRE_CHILD(run, exp);				\
-		for (_prop = CC_PROP_NS_MNT; _prop <= CC_PROP_NS_TIME; _prop++) \
-			CASE_CHECK(cc_verdict_prop(&(run)->req, exp,	\
-						   &(run)->obs, _prop,	\
-						   _msg, sizeof(_msg)),	\
+		for (_type = 0; _type < CC_NS_COUNT; _type++)		\
+			CASE_CHECK(CASE_VERDICT(run, exp, CC_PART_PROPS, \
+						CC_PROP_NS(_type), _msg), \
 				   run, _msg);				\
 	} while (0)
 
@@ -187,16 +193,16 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	do {								\
 		char _msg[400];						\
 		CASE_REQUIRE_RET(run, exp);				\
-		CASE_CHECK(cc_verdict_exit(exp, &(run)->obs, _msg,	\
-					   sizeof(_msg)), run, _msg);	\
+		CASE_CHECK(CASE_VERDICT(run, exp, CC_PART_END, 0, _msg), \
+			   run, _msg);					\
 	} while (0)
 
 #define CASE_CHECK_EXIT_SIGNAL(run, exp)				\
 	do {								\
 		char _msg[400];						\
 		CASE_REQUIRE_RET(run, exp);				\
-		CASE_CHECK(cc_verdict_exit_signal(exp, &(run)->obs, _msg, \
-						  sizeof(_msg)), run, _msg); \
+		CASE_CHECK(CASE_VERDICT(run, exp, CC_PART_EXIT_SIGNAL, 0, \
+					_msg), run, _msg);		\
 	} while (0)
 
 /*
@@ -212,8 +218,8 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 
 /*
  * The model against a row: the prediction for text, in this process's
- * environment, must match what the row states on the fields in what
- * (enum cc_model_field).  Nothing runs: the row's expectation and the
+ * environment, must match what the row states on the parts in what
+ * (enum cc_part bits).  Nothing runs: the row's expectation and the
  * model are two sources of truth checked against each other.
  */
 #define CASE_CHECK_MODEL(text, exp, what) \
@@ -222,7 +228,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 /* The same, with the properties in ignore left out of the comparison. */
 #define CASE_CHECK_MODEL_IGNORING(text, exp, what, ignore)		\
 	do {								\
-		struct cc_expect _exp = *(exp);				\
+		struct cc_outcome _exp = *(exp);				\
 		struct cc_request _req;					\
 		struct cc_parse_error _err;				\
 		struct cc_prediction _pred;				\
@@ -236,9 +242,9 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		cc_env_detect(&_env);					\
 		cc_model_predict(&_req, &_env, &_pred);			\
 		_exp.props = (_exp.props & ~(ignore)) |			\
-			     (_pred.expect.props & (ignore));		\
-		_count = cc_model_compare(&_pred, &_exp, what, _diff,	\
-					  sizeof(_diff));		\
+			     (_pred.outcome.props & (ignore));		\
+		_count = cc_model_diff(&_pred, &_exp, what, _diff,	\
+				       sizeof(_diff));			\
 		if (_count)						\
 			TH_LOG("the model disagrees with the row \"%s\":\n%s", \
 			       text, _diff);				\
@@ -257,7 +263,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		case_record_request(req);				\
 		CASE_MODEL_SKIP_UNREACHABLE(req);			\
 		cc_model_predict(req, env, &_pred);			\
-		_got = _pred.expect.ret < 0 ? (int)-_pred.expect.ret : 0; \
+		_got = _pred.outcome.ret < 0 ? (int)-_pred.outcome.ret : 0; \
 		if (_got != (want)) {					\
 			cc_request_print(_text, sizeof(_text), req);	\
 			TH_LOG("the model disagrees with the row \"%s\": the row expects %s, the model predicts %s (%s%s%s)", \
@@ -298,7 +304,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	};								\
 	FIXTURE_VARIANT(fixture) {					\
 		const char *request;					\
-		struct cc_expect expect;				\
+		struct cc_outcome expect;				\
 		unsigned int needs;	/* enum case_needs */		\
 	};								\
 	FIXTURE_SETUP(fixture)						\
@@ -317,7 +323,20 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		CASE_CHECK_PROP(&self->run, &variant->expect, prop);	\
 	}
 
-/* The tests every sharing row runs: the call, the end, each property. */
+/*
+ * One test per sharing property every launch measures, named after it
+ * (outcome/props.h); those a request must set up have tests of their own.
+ */
+#define CASE_SHARING_PROP_TEST(fixture, ID, name, governed_by, needs, where, ...) \
+	CASE_SHARING_PROP_TEST_##where(fixture, name, CC_PROP_##ID)
+#define CASE_SHARING_PROP_TEST_ALL(fixture, name, prop)			\
+	CASE_PROP_TEST(fixture, name, prop)
+#define CASE_SHARING_PROP_TEST_SETUP(fixture, name, prop)
+
+/*
+ * The tests every sharing row runs: the call, the end, each property,
+ * the namespaces (each type new or the caller's), and the model.
+ */
 #define CASE_SHARING_TESTS(fixture)					\
 	TEST_F(fixture, returns)					\
 	{								\
@@ -331,41 +350,25 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	{								\
 		CASE_CHECK_EXIT_SIGNAL(&self->run, &variant->expect);	\
 	}								\
-	CASE_PROP_TEST(fixture, memory, CC_PROP_MEMORY)			\
-	CASE_PROP_TEST(fixture, fd_table, CC_PROP_FILES)		\
-	CASE_PROP_TEST(fixture, fs_umask, CC_PROP_FS_UMASK)		\
-	CASE_PROP_TEST(fixture, fs_cwd, CC_PROP_FS_CWD)			\
-	CASE_PROP_TEST(fixture, signal_handlers, CC_PROP_SIGHAND)	\
-	CASE_PROP_TEST(fixture, thread_group, CC_PROP_THREAD_GROUP)	\
-	CASE_PROP_TEST(fixture, parent, CC_PROP_PARENT)			\
-	CASE_PROP_TEST(fixture, sysvsem_undo, CC_PROP_SYSVSEM)		\
-	CASE_PROP_TEST(fixture, tls, CC_PROP_TLS)			\
-	CASE_PROP_TEST(fixture, parent_settid, CC_PROP_PARENT_TID)	\
-	CASE_PROP_TEST(fixture, child_settid, CC_PROP_CHILD_TID)	\
-	CASE_PROP_TEST(fixture, child_cleartid, CC_PROP_CLEAR_TID)	\
-	CASE_PROP_TEST(fixture, pidfd, CC_PROP_PIDFD)			\
-	CASE_PROP_TEST(fixture, vfork_suspends_caller, CC_PROP_VFORK)	\
-	CASE_PROP_TEST(fixture, own_stack, CC_PROP_OWN_STACK)		\
-	CASE_PROP_TEST(fixture, io_context, CC_PROP_IO)			\
+	CC_SHARING_PROPS_WITH(CASE_SHARING_PROP_TEST, fixture)		\
 	TEST_F(fixture, namespaces)					\
 	{								\
 		CASE_CHECK_NAMESPACES(&self->run, &variant->expect);	\
 	}								\
-	CASE_MODEL_TEST(fixture, CC_MODEL_ALL)				\
-	TEST_F(fixture, clear_sighand)					\
+	CASE_MODEL_TEST(fixture, CC_PART_ALL)				\
+	/* SIG_IGN survives CLONE_CLEAR_SIGHAND and exec alike. */	\
+	TEST_F(fixture, ignored_signal_kept)				\
 	{								\
-		CASE_CHECK_PROP(&self->run, &variant->expect,		\
-				CC_PROP_CLEAR_SIGHAND);			\
-		/* SIG_IGN survives CLONE_CLEAR_SIGHAND and exec alike. */ \
+		CASE_REQUIRE_CHILD(&self->run, &variant->expect);	\
 		EXPECT_EQ(CC_SIG_IGN, self->run.obs.child.ignored_seen)	\
 			TH_LOG("%s: the child lost the caller's SIG_IGN for SIGUSR2",\
 			       self->run.text);				\
 	}
 
 /* Expectation shorthands, so a row reads as what the child shows. */
-#define EXITED_0	.exit_kind = CC_EXIT_CODE, .exit_value = 0
-#define THREAD_ENDED	.exit_kind = CC_EXIT_THREAD
-#define KILLED_BY(sig)	.exit_kind = CC_EXIT_SIGNAL, .exit_value = (sig)
-#define REFUSED(err)	.ret = -(err), .exit_kind = CC_EXIT_NONE
+#define EXITED_0	.end = CC_END_EXITED, .end_value = 0
+#define THREAD_ENDED	.end = CC_END_THREAD
+#define KILLED_BY(sig)	.end = CC_END_KILLED, .end_value = (sig)
+#define REFUSED(err)	.ret = -(err), .end = CC_END_NONE
 
 #endif

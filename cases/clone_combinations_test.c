@@ -19,7 +19,7 @@ FIXTURE(combination) {
 
 FIXTURE_VARIANT(combination) {
 	const char *args;	/* the request after its entry point */
-	struct cc_expect expect;
+	struct cc_outcome expect;
 };
 
 FIXTURE_SETUP(combination)
@@ -430,7 +430,7 @@ TEST_F(combination, model)
 	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
 		snprintf(self->text, sizeof(self->text), "%s %s stack=mmap:64k",
 			 entries[i], variant->args);
-		CASE_CHECK_MODEL(self->text, &variant->expect, CC_MODEL_ALL);
+		CASE_CHECK_MODEL(self->text, &variant->expect, CC_PART_ALL);
 	}
 }
 

@@ -37,7 +37,7 @@ TEST_F(into_cgroup, exit_status)
 	CASE_CHECK_EXIT(&self->run, &variant->expect);
 }
 
-CASE_MODEL_TEST(into_cgroup, CC_MODEL_ALL)
+CASE_MODEL_TEST(into_cgroup, CC_PART_ALL)
 
 CASE_PROP_TEST(into_cgroup, cgroup, CC_PROP_CGROUP)
 CASE_PROP_TEST(into_cgroup, memory, CC_PROP_MEMORY)

@@ -18,51 +18,25 @@
 #include <unistd.h>
 
 #include "cases.h"
-#include "clonefn.h"
-#include "context.h"
-#include "flags.h"
+#include "engine/clonefn.h"
+#include "engine/context.h"
+#include "spec/flags.h"
+#include "engine/machine.h"
 
 #define RULE_TEXT 256
 
 struct rule_report {
-	enum cc_launch_result result;
-	char why[RULE_TEXT];
+	struct cc_context_run run;	/* first: the context reports here */
 	long ret;			/* the call: pid (or 0 for a thread) or -errno */
 	long steps[40];			/* per level, for the limit rows */
 	int nsteps;
 	char text[RULE_TEXT];		/* NSpid of a set_tid child */
 };
 
-static struct rule_report *new_report(void)
-{
-	struct rule_report *r = mmap(NULL, sizeof(*r), PROT_READ | PROT_WRITE,
-				     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-
-	if (r == MAP_FAILED)
-		return NULL;
-	r->result = CC_LAUNCH_OK;
-	return r;
-}
-
-static void report_broken(struct rule_report *r, const char *what)
-{
-	if (r->result == CC_LAUNCH_OK) {
-		r->result = CC_LAUNCH_BROKEN;
-		snprintf(r->why, sizeof(r->why), "%s: %s", what, strerror(errno));
-	}
-}
-
 /* The child of every call here: leaves at once (raw exit). */
 static int leave(void *arg, uint64_t initial_sp)
 {
 	return 0;
-}
-
-/* Reaps every child; thread children of a CLONE_THREAD row end alone. */
-static void reap_all(void)
-{
-	while (wait4(-1, NULL, __WALL, NULL) > 0 || errno == EINTR)
-		;
 }
 
 /*
@@ -71,45 +45,26 @@ static void reap_all(void)
  */
 static void in_context(struct rule_report *r, enum cc_context ctx,
 		       enum cc_entry entry,
-		       void (*fn)(struct rule_report *r, const void *arg),
+		       void (*fn)(struct cc_context_run *run, void *arg),
 		       const void *arg)
 {
-	int status = 0;
-	pid_t pid;
-
 	if (entry == CC_ENTRY_CLONE3 && cc_env_clone3() != CC_CLONE3_AVAILABLE) {
-		r->result = CC_LAUNCH_SKIP;
-		snprintf(r->why, sizeof(r->why), "%.250s", cc_env_clone3_reason());
+		r->run.result = CC_RESULT_SKIP;
+		snprintf(r->run.why, sizeof(r->run.why), "%.250s",
+			 cc_env_clone3_reason());
 		return;
 	}
-	pid = fork();
-
-	if (pid == 0) {
-		prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-		r->result = cc_context_enter(ctx, r->why, sizeof(r->why));
-		if (r->result == CC_LAUNCH_OK)
-			fn(r, arg);
-		reap_all();
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-		r->result = CC_LAUNCH_BROKEN;
-		snprintf(r->why, sizeof(r->why),
-			 "the context process did not exit cleanly (status %#x)",
-			 status);
-	}
+	cc_context_run(ctx, NULL, &r->run, fn, (void *)arg);
 }
 
 #define RULE_REQUIRE(r)							\
 	do {								\
 		ASSERT_NE(NULL, r);					\
-		CASE_REQUIRE_RESULT((r)->result, (r)->why);		\
+		CASE_REQUIRE_RESULT((r)->run.result, (r)->run.why);	\
 	} while (0)
 
-static const char *errno_text(long err)
-{
-	return err ? strerror((int)err) : "success";
-}
+/* Marks the row broken: errno names what failed. */
+#define report_broken(r, what) cc_context_broken(&(r)->run, what, errno)
 
 /* ---- combination rules ---- */
 
@@ -203,8 +158,9 @@ static void rule_setns_pid(struct rule_report *r, const struct rule_call *c)
 	close(hold[1]);
 }
 
-static void rule_run(struct rule_report *r, const void *arg)
+static void rule_run(struct cc_context_run *run, void *arg)
 {
+	struct rule_report *r = (struct rule_report *)run;
 	const struct rule_call *c = arg;
 	pid_t init;
 
@@ -227,7 +183,7 @@ static void rule_run(struct rule_report *r, const void *arg)
 		init = fork();
 		if (init == 0) {
 			rule_call(r, c);
-			reap_all();
+			cc_reap_all();
 			_exit(0);
 		}
 		if (init < 0)
@@ -248,7 +204,7 @@ FIXTURE_SETUP(rule)
 		variant->exit_signal,
 	};
 
-	self->r = new_report();
+	self->r = cc_shared_page(sizeof(*self->r));
 	ASSERT_NE(NULL, self->r);
 	if (!CASE_IS_MODEL_TEST())
 		in_context(self->r, variant->ctx, variant->entry, rule_run,
@@ -257,7 +213,7 @@ FIXTURE_SETUP(rule)
 
 FIXTURE_TEARDOWN(rule)
 {
-	munmap(self->r, sizeof(*self->r));
+	cc_shared_page_free(self->r, sizeof(*self->r));
 }
 
 /* SKIP where the context cannot be entered, as in_context() does. */
@@ -321,8 +277,8 @@ TEST_F(rule, returns)
 	if (got != exp)
 		TH_LOG("%s flags %#llx: expected %s, got %s",
 		       cc_entry_name(variant->entry),
-		       (unsigned long long)variant->flags, errno_text(exp),
-		       errno_text(got));
+		       (unsigned long long)variant->flags, CC_RESULT_NAME(exp),
+		       CC_RESULT_NAME(got));
 	EXPECT_EQ(exp, got);
 }
 
@@ -408,13 +364,13 @@ FIXTURE_VARIANT_ADD(limit, libc) { .entry = CC_ENTRY_LIBC };
 
 FIXTURE_SETUP(limit)
 {
-	self->r = new_report();
+	self->r = cc_shared_page(sizeof(*self->r));
 	ASSERT_NE(NULL, self->r);
 }
 
 FIXTURE_TEARDOWN(limit)
 {
-	munmap(self->r, sizeof(*self->r));
+	cc_shared_page_free(self->r, sizeof(*self->r));
 }
 
 /* The initial user namespace maps every id onto itself. */
@@ -445,8 +401,9 @@ static bool in_initial_user_ns(void)
  * steps[33]: the unshare to 33; steps[34]: clone at 33; steps[35]:
  * unshare at 33.
  */
-static void userns_nesting(struct rule_report *r, const void *arg)
+static void userns_nesting(struct cc_context_run *run, void *arg)
 {
+	struct rule_report *r = (struct rule_report *)run;
 	const enum cc_entry *entry = arg;
 	char why[200];
 	int level;
@@ -458,7 +415,7 @@ static void userns_nesting(struct rule_report *r, const void *arg)
 		if (level == USERNS_LEVELS) {
 			r->steps[r->nsteps++] = cc_clone_fn(*entry, CC_CLONE_NEWUSER,
 							    SIGCHLD, leave, NULL);
-			reap_all();
+			cc_reap_all();
 		}
 		if (unshare(CLONE_NEWUSER)) {
 			r->steps[r->nsteps++] = -errno;
@@ -466,14 +423,15 @@ static void userns_nesting(struct rule_report *r, const void *arg)
 		}
 		r->steps[r->nsteps++] = 0;
 		if (cc_userns_map(getpid(), 0, uid, 0, gid, true, why, sizeof(why))) {
-			r->result = CC_LAUNCH_BROKEN;
-			snprintf(r->why, sizeof(r->why), "level %d: %s", level, why);
+			r->run.result = CC_RESULT_BROKEN;
+			snprintf(r->run.why, sizeof(r->run.why), "level %d: %s",
+				 level, why);
 			return;
 		}
 	}
 	r->steps[r->nsteps++] = cc_clone_fn(*entry, CC_CLONE_NEWUSER, SIGCHLD,
 					    leave, NULL);
-	reap_all();
+	cc_reap_all();
 	r->steps[r->nsteps++] = unshare(CLONE_NEWUSER) ? -errno : 0;
 }
 
@@ -489,24 +447,24 @@ TEST_F(limit, user_namespaces_nest_33_levels)
 	RULE_REQUIRE(r);
 	for (i = 0; i < USERNS_LEVELS - 1 && i < r->nsteps; i++) {
 		if (r->steps[i])
-			TH_LOG("unshare to level %d: %s", i + 1, errno_text(-r->steps[i]));
+			TH_LOG("unshare to level %d: %s", i + 1, CC_RESULT_NAME(-r->steps[i]));
 		ASSERT_EQ(0, r->steps[i]);
 	}
 	ASSERT_EQ(USERNS_LEVELS + 3, r->nsteps);
 	if (r->steps[32] <= 0)
 		TH_LOG("%s(CLONE_NEWUSER) at level 32: %s, want a child at 33",
-		       cc_entry_name(entry), errno_text(-r->steps[32]));
+		       cc_entry_name(entry), CC_RESULT_NAME(-r->steps[32]));
 	EXPECT_LT(0, r->steps[32]);
 	if (r->steps[33])
-		TH_LOG("unshare to level 33: %s", errno_text(-r->steps[33]));
+		TH_LOG("unshare to level 33: %s", CC_RESULT_NAME(-r->steps[33]));
 	EXPECT_EQ(0, r->steps[33]);
 	if (r->steps[34] != -ENOSPC)
 		TH_LOG("%s(CLONE_NEWUSER) at level 33: %s, want ENOSPC",
-		       cc_entry_name(entry), errno_text(-r->steps[34]));
+		       cc_entry_name(entry), CC_RESULT_NAME(-r->steps[34]));
 	EXPECT_EQ(-ENOSPC, r->steps[34]);
 	if (r->steps[35] != -ENOSPC)
 		TH_LOG("unshare(CLONE_NEWUSER) at level 33: %s, want ENOSPC",
-		       errno_text(-r->steps[35]));
+		       CC_RESULT_NAME(-r->steps[35]));
 	EXPECT_EQ(-ENOSPC, r->steps[35]);
 }
 
@@ -530,7 +488,7 @@ static void pidns_descend(struct rule_report *r, enum cc_entry entry,
 	if (level == PIDNS_LEVELS - 1 || level == PIDNS_LEVELS) {
 		r->steps[level == PIDNS_LEVELS] =
 			cc_clone_fn(entry, CC_CLONE_NEWPID, SIGCHLD, leave, NULL);
-		reap_all();
+		cc_reap_all();
 		if (level == PIDNS_LEVELS)
 			return;
 	}
@@ -541,16 +499,17 @@ static void pidns_descend(struct rule_report *r, enum cc_entry entry,
 	next = fork();
 	if (next == 0) {
 		pidns_descend(r, entry, level + 1);
-		reap_all();
+		cc_reap_all();
 		_exit(0);
 	}
 	if (next < 0)
 		report_broken(r, "fork the next level");
-	reap_all();
+	cc_reap_all();
 }
 
-static void pidns_nesting(struct rule_report *r, const void *arg)
+static void pidns_nesting(struct cc_context_run *run, void *arg)
 {
+	struct rule_report *r = (struct rule_report *)run;
 	const enum cc_entry *entry = arg;
 	char status[4096], *nspid;
 	int fd, levels = 0;
@@ -567,8 +526,8 @@ static void pidns_nesting(struct rule_report *r, const void *arg)
 		if (nspid[0] == '\t' || nspid[0] == ' ')
 			levels++;
 	if (levels != 1) {
-		r->result = CC_LAUNCH_SKIP;
-		snprintf(r->why, sizeof(r->why),
+		r->run.result = CC_RESULT_SKIP;
+		snprintf(r->run.why, sizeof(r->run.why),
 			 "needs the initial pid namespace to count levels (NSpid has %d entries)",
 			 levels);
 		return;
@@ -586,67 +545,54 @@ TEST_F(limit, pid_namespaces_nest_32_levels)
 	RULE_REQUIRE(r);
 	if (r->steps[2] != 1)
 		TH_LOG("unshare(CLONE_NEWPID) on the way down: %s",
-		       errno_text(-r->steps[2]));
+		       CC_RESULT_NAME(-r->steps[2]));
 	ASSERT_EQ(1, r->steps[2]);
 	if (r->steps[0] <= 0)
 		TH_LOG("%s(CLONE_NEWPID) from level 31: %s, want a child at 32",
-		       cc_entry_name(entry), errno_text(-r->steps[0]));
+		       cc_entry_name(entry), CC_RESULT_NAME(-r->steps[0]));
 	EXPECT_LT(0, r->steps[0]);
 	if (r->steps[1] != -ENOSPC)
 		TH_LOG("%s(CLONE_NEWPID) from level 32: %s, want ENOSPC",
 		       cc_entry_name(entry),
-		       r->steps[1] == 1 ? "not reached" : errno_text(-r->steps[1]));
+		       r->steps[1] == 1 ? "not reached" : CC_RESULT_NAME(-r->steps[1]));
 	EXPECT_EQ(-ENOSPC, r->steps[1]);
 }
 
 /*
  * Per-type count limits: /proc/sys/user/max_<type>_namespaces, here 0,
  * written inside the context's own user namespace (the initial one needs
- * CAP_SYS_RESOURCE, which this machine's bounding set lacks).
+ * CAP_SYS_RESOURCE, which this machine's bounding set lacks); one type
+ * at a time, each set back before the next.  steps[] holds each type's
+ * call, in CC_NS_* order; 1: not asked (legacy clone cannot ask for a
+ * time namespace: 0x80 is its exit signal's byte).
  */
-struct count_limit {
-	const char *sysctl;
-	uint64_t flag;
-};
-
-static const struct count_limit count_limits[] = {
-	{ "max_user_namespaces", CC_CLONE_NEWUSER },
-	{ "max_pid_namespaces", CC_CLONE_NEWPID },
-	{ "max_uts_namespaces", CC_CLONE_NEWUTS },
-	{ "max_ipc_namespaces", CC_CLONE_NEWIPC },
-	{ "max_net_namespaces", CC_CLONE_NEWNET },
-	{ "max_mnt_namespaces", CC_CLONE_NEWNS },
-	{ "max_cgroup_namespaces", CC_CLONE_NEWCGROUP },
-	{ "max_time_namespaces", CC_CLONE_NEWTIME },
-};
-
-#define N_LIMITS (sizeof(count_limits) / sizeof(count_limits[0]))
-
-static void count_limit_run(struct rule_report *r, const void *arg)
+static bool limit_askable(enum cc_ns_type type, enum cc_entry entry)
 {
+	return type != CC_NS_TIME || entry == CC_ENTRY_CLONE3;
+}
+
+static void count_limit_run(struct cc_context_run *run, void *arg)
+{
+	struct rule_report *r = (struct rule_report *)run;
 	const enum cc_entry *entry = arg;
 	char path[96];
-	size_t i;
+	int type;
 
-	for (i = 0; i < N_LIMITS; i++) {
-		/* Legacy clone cannot ask for a time namespace (0x80). */
-		if (count_limits[i].flag == CC_CLONE_NEWTIME &&
-		    *entry != CC_ENTRY_CLONE3) {
-			r->steps[i] = 1;
+	for (type = 0; type < CC_NS_COUNT; type++) {
+		r->steps[type] = 1;
+		if (!limit_askable(type, *entry))
 			continue;
-		}
-		/* One at a time: a limit of 0 for mounts stops the rest. */
-		snprintf(path, sizeof(path), "/proc/sys/user/%s",
-			 count_limits[i].sysctl);
-		if (cc_write_file(path, "0", r->why, sizeof(r->why))) {
-			r->result = CC_LAUNCH_BROKEN;
+		snprintf(path, sizeof(path), "/proc/sys/user/max_%s_namespaces",
+			 cc_ns_names[type]);
+		if (cc_write_file(path, "0", r->run.why, sizeof(r->run.why))) {
+			r->run.result = CC_RESULT_BROKEN;
 			return;
 		}
-		r->steps[i] = cc_clone_fn(*entry, count_limits[i].flag, SIGCHLD,
-					  leave, NULL);
-		reap_all();
-		if (cc_write_file(path, "1000", r->why, sizeof(r->why))) {
-			r->result = CC_LAUNCH_BROKEN;
+		r->steps[type] = cc_clone_fn(*entry, cc_ns_flags[type], SIGCHLD,
+					     leave, NULL);
+		cc_reap_all();
+		if (cc_write_file(path, "1000", r->run.why, sizeof(r->run.why))) {
+			r->run.result = CC_RESULT_BROKEN;
 			return;
 		}
 	}
@@ -658,7 +604,6 @@ TEST_F(limit, model)
 	enum cc_entry entry = variant->entry;
 	struct cc_request req;
 	struct cc_env env;
-	size_t i;
 	int type;
 
 	RULE_MODEL_NEEDS(CC_CTX_USERNS_ROOT);
@@ -679,16 +624,12 @@ TEST_F(limit, model)
 	env.pidns_level = PIDNS_LEVELS;
 	CASE_CHECK_MODEL_ERRNO(&req, &env, ENOSPC);
 
-	for (i = 0; i < N_LIMITS; i++) {
-		if (count_limits[i].flag == CC_CLONE_NEWTIME &&
-		    entry != CC_ENTRY_CLONE3)
+	for (type = 0; type < CC_NS_COUNT; type++) {
+		if (!limit_askable(type, entry))
 			continue;
 		cc_context_env(CC_CTX_USERNS_ROOT, &env);
-		for (type = 0; type < CC_NS_TYPES; type++)
-			if (strstr(count_limits[i].sysctl, cc_ns_names[type]) ==
-			    count_limits[i].sysctl + 4)
-				env.max_namespaces[type] = 0;
-		cc_clone_fn_request(entry, count_limits[i].flag, SIGCHLD, &req);
+		env.max_namespaces[type] = 0;
+		cc_clone_fn_request(entry, cc_ns_flags[type], SIGCHLD, &req);
 		CASE_CHECK_MODEL_ERRNO(&req, &env, ENOSPC);
 	}
 }
@@ -697,17 +638,18 @@ TEST_F(limit, per_type_count_limits)
 {
 	struct rule_report *r = self->r;
 	enum cc_entry entry = variant->entry;
-	size_t i;
+	int type;
 
 	in_context(r, CC_CTX_USERNS_ROOT, entry, count_limit_run, &entry);
 	RULE_REQUIRE(r);
-	for (i = 0; i < N_LIMITS; i++) {
-		if (r->steps[i] == 1)
+	for (type = 0; type < CC_NS_COUNT; type++) {
+		if (!limit_askable(type, entry))
 			continue;
-		if (r->steps[i] != -ENOSPC)
-			TH_LOG("%s with %s=0: %s, want ENOSPC", cc_entry_name(entry),
-			       count_limits[i].sysctl, errno_text(-r->steps[i]));
-		EXPECT_EQ(-ENOSPC, r->steps[i]);
+		if (r->steps[type] != -ENOSPC)
+			TH_LOG("%s with max_%s_namespaces=0: %s, want ENOSPC",
+			       cc_entry_name(entry), cc_ns_names[type],
+			       CC_RESULT_NAME(-r->steps[type]));
+		EXPECT_EQ(-ENOSPC, r->steps[type]);
 	}
 }
 
@@ -758,13 +700,13 @@ FIXTURE_VARIANT_ADD(set_tid, with_checkpoint_restore) {
 
 FIXTURE_SETUP(set_tid)
 {
-	self->r = new_report();
+	self->r = cc_shared_page(sizeof(*self->r));
 	ASSERT_NE(NULL, self->r);
 }
 
 FIXTURE_TEARDOWN(set_tid)
 {
-	munmap(self->r, sizeof(*self->r));
+	cc_shared_page_free(self->r, sizeof(*self->r));
 }
 
 /* The child of the nested row reports its NSpid line. */
@@ -826,8 +768,9 @@ static long clone3_set_tid(struct rule_report *r, uint64_t flags,
 				  0, 0, fn, r);
 }
 
-static void set_tid_run(struct rule_report *r, const void *arg)
+static void set_tid_run(struct cc_context_run *run, void *arg)
 {
+	struct rule_report *r = (struct rule_report *)run;
 	const FIXTURE_VARIANT(set_tid) *v = arg;
 	pid_t init;
 
@@ -842,7 +785,7 @@ static void set_tid_run(struct rule_report *r, const void *arg)
 		r->ret = clone3_set_tid(r, v->flags, v->tids, v->count,
 					(v->flags & CC_CLONE_NEWPID) ?
 						report_nspid : leave);
-		reap_all();
+		cc_reap_all();
 		_exit(0);
 	}
 	if (init < 0)
@@ -876,8 +819,8 @@ TEST_F(set_tid, clone3)
 	RULE_REQUIRE(r);
 	got = r->ret < 0 ? -r->ret : 0;
 	if (got != variant->err)
-		TH_LOG("clone3 with set_tid: %s, want %s", errno_text(got),
-		       errno_text(variant->err));
+		TH_LOG("clone3 with set_tid: %s, want %s", CC_RESULT_NAME(got),
+		       CC_RESULT_NAME(variant->err));
 	ASSERT_EQ(variant->err, got);
 	if (variant->flags & CC_CLONE_NEWPID) {
 		/* Outermost first: <level 0> 77 1. */

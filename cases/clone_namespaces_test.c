@@ -47,9 +47,10 @@
 #include <unistd.h>
 
 #include "cases.h"
-#include "clonefn.h"
-#include "context.h"
-#include "flags.h"
+#include "engine/clonefn.h"
+#include "engine/context.h"
+#include "spec/flags.h"
+#include "engine/machine.h"
 
 enum ns_kind {
 	NS_PID, NS_MNT, NS_NET, NS_UTS, NS_IPC, NS_USER, NS_CGROUP, NS_TIME,
@@ -88,7 +89,7 @@ struct ns_report {
 
 	/* the context */
 	int to_child[2], to_parent[2], alive[2];
-	enum cc_launch_result result;
+	enum cc_result result;
 	char why[NS_TEXT];		/* SKIP or BROKEN reason */
 	long ret;			/* the call: pid or -errno */
 	pid_t context_pid;
@@ -526,8 +527,8 @@ static int ns_child(void *arg, uint64_t initial_sp)
 
 static void context_broken(struct ns_report *r, const char *what)
 {
-	if (r->result == CC_LAUNCH_OK) {
-		r->result = CC_LAUNCH_BROKEN;
+	if (r->result == CC_RESULT_OK) {
+		r->result = CC_RESULT_BROKEN;
 		snprintf(r->why, sizeof(r->why), "%s: %s", what, strerror(errno));
 	}
 }
@@ -681,7 +682,7 @@ static void map_child(struct ns_report *r, pid_t pid)
 
 	if (cc_userns_map(pid, 0, geteuid(), 0, getegid(), true, why,
 			  sizeof(why))) {
-		r->result = CC_LAUNCH_BROKEN;
+		r->result = CC_RESULT_BROKEN;
 		snprintf(r->why, sizeof(r->why), "mapping the child's user namespace: %s", why);
 	}
 }
@@ -845,12 +846,12 @@ static void context_main(struct ns_report *r)
 			context_broken(r, "move into the test's cgroup");
 		}
 	}
-	if (r->result == CC_LAUNCH_OK)
+	if (r->result == CC_RESULT_OK)
 		r->result = cc_context_enter(r->ctx, r->why, sizeof(r->why));
-	if (r->result != CC_LAUNCH_OK)
+	if (r->result != CC_RESULT_OK)
 		return;
 	context_prepare(r);
-	if (r->result != CC_LAUNCH_OK)
+	if (r->result != CC_RESULT_OK)
 		return;
 	if (pipe2(r->to_child, O_CLOEXEC) || pipe2(r->to_parent, O_CLOEXEC) ||
 	    pipe2(r->alive, O_CLOEXEC)) {
@@ -949,7 +950,7 @@ static void ns_model(struct __test_metadata *_metadata, enum ns_kind kind,
 	for (i = NS_PID; i <= NS_TIME; i++) {
 		bool asked = (r.flags & ns_flag[i]) &&
 			     (i != NS_TIME || entry == CC_ENTRY_CLONE3);
-		bool predicted = pred.expect.props & (1u << ns_prop[i]);
+		bool predicted = pred.outcome.props & (1u << ns_prop[i]);
 
 		if (asked != predicted)
 			TH_LOG("the model %s a new %s namespace",
@@ -967,11 +968,11 @@ static void ns_run(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
 	pid_t pid;
 
 	ns_row(r, kind, entry, ctx, given);
-	r->result = CC_LAUNCH_OK;
+	r->result = CC_RESULT_OK;
 	r->ret = -1;
 
 	if (entry == CC_ENTRY_CLONE3 && cc_env_clone3() != CC_CLONE3_AVAILABLE) {
-		r->result = CC_LAUNCH_SKIP;
+		r->result = CC_RESULT_SKIP;
 		snprintf(r->why, sizeof(r->why), "%s", cc_env_clone3_reason());
 		return;
 	}
@@ -991,14 +992,14 @@ static void ns_run(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
 		_exit(0);
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-		r->result = CC_LAUNCH_BROKEN;
+		r->result = CC_RESULT_BROKEN;
 		snprintf(r->why, sizeof(r->why),
 			 "the context process %s (wait status %#x)",
 			 pid < 0 ? "could not be forked" : "did not exit cleanly",
 			 status);
 	}
-	if (r->cgroup_dir[0] && rmdir(r->cgroup_dir) && r->result == CC_LAUNCH_OK) {
-		r->result = CC_LAUNCH_BROKEN;
+	if (r->cgroup_dir[0] && rmdir(r->cgroup_dir) && r->result == CC_RESULT_OK) {
+		r->result = CC_RESULT_BROKEN;
 		snprintf(r->why, sizeof(r->why), "rmdir %.200s: %s", r->cgroup_dir,
 			 strerror(errno));
 	}

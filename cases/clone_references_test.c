@@ -26,7 +26,7 @@ FIXTURE(reference) {
 FIXTURE_VARIANT(reference) {
 	const char *reference;
 	const char *equivalent;
-	struct cc_expect expect;	/* the reference's profile */
+	struct cc_outcome expect;	/* the reference's profile */
 	uint32_t not_comparable;	/* properties only the raw call shows */
 };
 
@@ -91,16 +91,16 @@ FIXTURE_VARIANT_ADD(reference, pthread_create) {
 };
 
 static void check_profile(struct __test_metadata *_metadata,
-			  struct case_run *run, const struct cc_expect *expect,
+			  struct case_run *run, const struct cc_outcome *expect,
 			  uint32_t ignore)
 {
-	struct cc_expect exp = *expect;
+	struct cc_outcome exp = *expect;
 	char differences[2048];
 	int count;
 
 	CASE_REQUIRE(run);
 	/* The raw equivalent also shows what the libc keeps to itself. */
-	exp.props |= run->obs.props & ignore;
+	exp.props |= run->obs.outcome.props & ignore;
 	count = cc_verdict(&run->req, &exp, &run->obs, differences,
 			   sizeof(differences));
 	if (count)
@@ -122,32 +122,27 @@ TEST_F(reference, equivalent_profile)
 /* The model, for the reference and for its raw equivalent. */
 TEST_F(reference, model)
 {
-	CASE_CHECK_MODEL(variant->reference, &variant->expect, CC_MODEL_ALL);
+	CASE_CHECK_MODEL(variant->reference, &variant->expect, CC_PART_ALL);
 	CASE_CHECK_MODEL_IGNORING(variant->equivalent, &variant->expect,
-				  CC_MODEL_ALL, variant->not_comparable);
+				  CC_PART_ALL, variant->not_comparable);
 }
 
 TEST_F(reference, same_as_equivalent)
 {
-	const struct cc_observation *ref = &self->reference.obs;
-	const struct cc_observation *eq = &self->equivalent.obs;
-	uint32_t differ;
-	int prop;
+	char ref_shows[64], eq_shows[300], diff[2048];
+	int count;
 
 	CASE_REQUIRE(&self->reference);
 	CASE_REQUIRE(&self->equivalent);
-	differ = (ref->props ^ eq->props) & ~variant->not_comparable;
-	for (prop = 0; prop < CC_PROP_COUNT; prop++)
-		if (differ & (1u << prop))
-			TH_LOG("%s: %s is %s, but %s with \"%s\"",
-			       variant->reference, cc_prop_name(prop),
-			       ref->props & (1u << prop) ? "on" : "off",
-			       eq->props & (1u << prop) ? "on" : "off",
-			       variant->equivalent);
-	EXPECT_EQ(0, differ);
-	EXPECT_EQ(ref->exit_kind, eq->exit_kind);
-	EXPECT_EQ(ref->exit_value, eq->exit_value);
-	EXPECT_EQ(ref->exit_signal, eq->exit_signal);
+	snprintf(ref_shows, sizeof(ref_shows), "%s shows", variant->reference);
+	snprintf(eq_shows, sizeof(eq_shows), "\"%s\" shows", variant->equivalent);
+	count = cc_outcome_diff(ref_shows, &self->reference.obs.outcome,
+				eq_shows, &self->equivalent.obs.outcome,
+				CC_PART_ALL, ~variant->not_comparable, NULL,
+				diff, sizeof(diff));
+	if (count)
+		TH_LOG("%s", diff);
+	EXPECT_EQ(0, count);
 }
 
 TEST_HARNESS_MAIN

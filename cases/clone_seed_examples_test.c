@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "cases.h"
-#include "flags.h"
-#include "sys.h"
+#include "spec/flags.h"
+#include "engine/sys.h"
 
 #define SEED_STACK_SIZE (64 * 1024)
 #define SEED_FILE "seed.txt"

@@ -111,7 +111,7 @@ TEST_F(stack, exit_status)
 }
 
 /* The rows state how the call ends, not the properties. */
-CASE_MODEL_TEST(stack, CC_MODEL_RET | CC_MODEL_EXIT | CC_MODEL_EXIT_SIGNAL)
+CASE_MODEL_TEST(stack, CC_PART_RET | CC_PART_END | CC_PART_EXIT_SIGNAL)
 
 TEST_F(stack, exit_signal)
 {
@@ -195,16 +195,15 @@ FIXTURE_VARIANT_ADD(stack_pointer, clone_none_vm_vfork) {
 
 TEST_F(stack_pointer, own_stack)
 {
-	struct cc_expect exp = {
+	struct cc_outcome exp = {
 		.props = variant->where == SP_NEAR_CALLER ? 0 : P(OWN_STACK),
 	};
 	char msg[400];
 
 	CASE_REQUIRE(&self->run);
-	ASSERT_LT(0, self->run.obs.ret);
-	CASE_CHECK(cc_verdict_prop(&self->run.req, &exp, &self->run.obs,
-				   CC_PROP_OWN_STACK, msg, sizeof(msg)),
-		   &self->run, msg);
+	ASSERT_LT(0, self->run.obs.outcome.ret);
+	CASE_CHECK(CASE_VERDICT(&self->run, &exp, CC_PART_PROPS,
+				CC_PROP_OWN_STACK, msg), &self->run, msg);
 }
 
 TEST_F(stack_pointer, initial_stack_pointer)
@@ -213,7 +212,7 @@ TEST_F(stack_pointer, initial_stack_pointer)
 	uint64_t sp = obs->child.initial_sp;
 
 	CASE_REQUIRE(&self->run);
-	ASSERT_LT(0, obs->ret);
+	ASSERT_LT(0, obs->outcome.ret);
 	switch (variant->where) {
 	case SP_EXACT:
 		EXPECT_EQ(obs->stack_expected_sp, sp)

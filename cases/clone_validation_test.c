@@ -24,6 +24,7 @@
  * whose future is not known yet gives the release it is valid until.
  */
 #include "cases.h"
+#include "engine/machine.h"
 
 FIXTURE(validation) {
 	struct case_run run;
@@ -31,9 +32,9 @@ FIXTURE(validation) {
 
 FIXTURE_VARIANT(validation) {
 	const char *request;
-	struct cc_expect expect;	/* from changed_in on, or always */
+	struct cc_outcome expect;	/* from changed_in on, or always */
 	unsigned int changed_in;	/* 0, or the release that changed it */
-	struct cc_expect before;	/* before changed_in */
+	struct cc_outcome before;	/* before changed_in */
 	unsigned int valid_from;	/* 0, or the first release it holds on */
 	unsigned int valid_until;	/* 0, or the first release it may not hold */
 	unsigned int needs;		/* enum case_needs */
@@ -54,7 +55,7 @@ FIXTURE_TEARDOWN(validation)
 #define EXIT0 "child=exit:0"
 
 /* The expectation for the running (or CLONECHECK_KERNEL_VERSION) kernel. */
-static const struct cc_expect *row_expect(struct __test_metadata *_metadata,
+static const struct cc_outcome *row_expect(struct __test_metadata *_metadata,
 					  const FIXTURE_VARIANT(validation) *v)
 {
 	unsigned int kernel = cc_env_kernel_version();
@@ -88,7 +89,7 @@ static const char *range_end(char *buf, size_t len, unsigned int v,
 
 TEST_F(validation, returns)
 {
-	const struct cc_expect *exp;
+	const struct cc_outcome *exp;
 
 	ROW_EXPECT(exp);
 	CASE_CHECK_RET(&self->run, exp);
@@ -100,19 +101,19 @@ TEST_F(validation, returns)
  */
 TEST_F(validation, outcome)
 {
-	const struct cc_expect *exp;
+	const struct cc_outcome *exp;
 	char differences[2048];
 	int count;
 
 	ROW_EXPECT(exp);
 	CASE_REQUIRE_RET(&self->run, exp);
 	if (exp->ret < 0) {
-		EXPECT_EQ(CC_EXIT_NONE, self->run.obs.exit_kind)
+		EXPECT_EQ(CC_END_NONE, self->run.obs.outcome.end)
 			TH_LOG("%s: refused, yet a child ended", self->run.text);
-		EXPECT_EQ(0, self->run.obs.exit_signal)
+		EXPECT_EQ(0, self->run.obs.outcome.exit_signal)
 			TH_LOG("%s: refused, yet exit signal %llu arrived",
 			       self->run.text,
-			       (unsigned long long)self->run.obs.exit_signal);
+			       (unsigned long long)self->run.obs.outcome.exit_signal);
 		return;
 	}
 	count = cc_verdict(&self->run.req, exp, &self->run.obs, differences,
@@ -124,11 +125,11 @@ TEST_F(validation, outcome)
 
 TEST_F(validation, model)
 {
-	const struct cc_expect *exp;
+	const struct cc_outcome *exp;
 
 	ROW_EXPECT(exp);
 	CASE_MODEL_NEEDS(&self->run, variant->needs);
-	CASE_CHECK_MODEL(variant->request, exp, CC_MODEL_ALL);
+	CASE_CHECK_MODEL(variant->request, exp, CC_PART_ALL);
 }
 
 /* ---- clone3: the struct's size ---- */
@@ -527,7 +528,7 @@ FIXTURE_VARIANT_ADD(validation, clone3_newuser_newpid_unprivileged) {
 FIXTURE_VARIANT_ADD(validation, clone_sighand_newpid_autoreaped) {
 	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_NEWPID stack=mmap:64k",
 	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(OWN_STACK) | P(NS_PID),
-		    .exit_signal = 0, .exit_kind = CC_EXIT_UNKNOWN },
+		    .exit_signal = 0, .end = CC_END_REAPED },
 	.needs = CASE_NEEDS_ADMIN,
 };
 

@@ -10,9 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "bytes.h"
+#include "form/bytes.h"
 #include "fuzz.h"
-#include "verdict.h"
+#include "engine/verdict.h"
 
 #define TARGET "clone3_args"
 
@@ -30,19 +30,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	req.child = CC_CHILD_EXIT;
 	req.child_exit_code = 0;
 	cc_model_predict(&req, cc_fuzz_env(), &pred);
-	if (cc_fuzz_run(TARGET, &req, &reply) != CC_LAUNCH_OK)
+	if (cc_fuzz_run(TARGET, &req, &reply) != CC_RESULT_OK)
 		return 0;
 	cc_signature_mark(&pred, &reply.obs, 1);
-	if (cc_verdict_ret(&pred.expect, &reply.obs, diff, sizeof(diff)))
+	if (cc_verdict_part(&req, &pred.outcome, &reply.obs, CC_PART_RET, 0, diff,
+			    sizeof(diff)))
 		return 0;
 	cc_prediction_print(model, sizeof(model), &pred, false);
 	snprintf(details, sizeof(details), "model:   %s\nkernel:  %s\n%s", model,
 		 diff,
-		 reply.obs.ret == -14 && pred.expect.ret != -14 ?
+		 reply.obs.outcome.ret == -14 && pred.outcome.ret != -14 ?
 			 "EFAULT where the model expects none: the kernel read past size, or a pointer the model thinks it never touches\n" :
 			 "");
 	cc_fuzz_finding(TARGET,
-			reply.obs.ret < 0 ? "the kernel refuses what it must accept, or with another errno" :
+			reply.obs.outcome.ret < 0 ? "the kernel refuses what it must accept, or with another errno" :
 					    "the kernel accepts what it must refuse",
 			&req, details);
 }

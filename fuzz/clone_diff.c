@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bytes.h"
+#include "form/bytes.h"
 #include "fuzz.h"
 
 #define TARGET "clone_diff"
@@ -58,38 +58,27 @@ struct outcome {
 	struct cc_observation obs;
 };
 
-static int64_t ret_class(int64_t ret)
+/*
+ * What differs between the two observations that the model does not
+ * predict: the outcome diff of a and b, on the parts and properties
+ * where the predictions for a and b agree.  Where the model predicts
+ * different returns, nothing is compared (one may be refused).
+ */
+static int unexplained(const struct outcome *a, const struct outcome *b,
+		       char *buf, size_t len)
 {
-	return ret > 0 ? 0 : ret;
-}
+	struct cc_outcome_delta predicted;
+	char a_says[64], b_says[64];
 
-/* What differs between a and b that the model does not predict. */
-static size_t unexplained(const struct outcome *a, const struct outcome *b,
-			  char *buf, size_t len)
-{
-	const struct cc_expect *pa = &a->pred.expect, *pb = &b->pred.expect;
-	size_t used = 0;
-	uint32_t both, props;
-
-	buf[0] = '\0';
-	if (ret_class(a->obs.ret) != ret_class(b->obs.ret) && pa->ret == pb->ret)
-		used += snprintf(buf + used, len - used, "the return (a child or an errno); ");
-	if (ret_class(a->obs.ret) || ret_class(b->obs.ret) || pa->ret || pb->ret)
-		return used;
-	if ((a->obs.exit_kind != b->obs.exit_kind ||
-	     a->obs.exit_value != b->obs.exit_value) &&
-	    pa->exit_kind == pb->exit_kind && pa->exit_value == pb->exit_value)
-		used += snprintf(buf + used, len - used, "how the child ended; ");
-	if (a->obs.exit_signal != b->obs.exit_signal &&
-	    pa->exit_signal == pb->exit_signal)
-		used += snprintf(buf + used, len - used, "the exit signal; ");
-	both = a->obs.measured & b->obs.measured;
-	props = (a->obs.props ^ b->obs.props) & both & ~(pa->props ^ pb->props);
-	for (unsigned int p = 0; p < CC_PROP_COUNT && used < len; p++)
-		if (props & (1u << p))
-			used += snprintf(buf + used, len - used, "%s; ",
-					 cc_prop_name(p));
-	return used < len ? used : len - 1;
+	cc_outcome_compare(&a->pred.outcome, &b->pred.outcome, CC_PART_ALL,
+			   CC_PROPS_ALL, &predicted);
+	if (predicted.parts & CC_PART_RET)
+		return 0;
+	snprintf(a_says, sizeof(a_says), "%s gives", a->spelling->name);
+	snprintf(b_says, sizeof(b_says), "%s gives", b->spelling->name);
+	return cc_outcome_diff(a_says, &a->obs.outcome, b_says, &b->obs.outcome,
+			       CC_PART_ALL & ~predicted.parts,
+			       CC_PROPS_ALL & ~predicted.props, NULL, buf, len);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -98,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct outcome outcomes[SPELLINGS];
 	static struct cc_exec_reply reply;
 	struct cc_request base;
-	char what[600], a[1024], b[1024], details[3000];
+	char what[1500], a[1024], b[1024], details[4000];
 	unsigned int n = 0, i;
 
 	cc_request_decode(&r, &base);
@@ -117,7 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (o->req.entry != spellings[i].entry)
 			continue;	/* clone3 unavailable: nothing to compare */
 		cc_model_predict(&o->req, cc_fuzz_env(), &o->pred);
-		if (cc_fuzz_run(TARGET, &o->req, &reply) != CC_LAUNCH_OK)
+		if (cc_fuzz_run(TARGET, &o->req, &reply) != CC_RESULT_OK)
 			continue;
 		o->obs = reply.obs;
 		cc_signature_mark(&o->pred, &o->obs, 2 + i);
@@ -126,10 +115,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 1; i < n; i++) {
 		if (!unexplained(&outcomes[0], &outcomes[i], what, sizeof(what)))
 			continue;
-		cc_fuzz_describe(a, sizeof(a), &outcomes[0].obs);
-		cc_fuzz_describe(b, sizeof(b), &outcomes[i].obs);
+		cc_outcome_print(a, sizeof(a), &outcomes[0].obs.outcome, NULL,
+				 false);
+		cc_outcome_print(b, sizeof(b), &outcomes[i].obs.outcome, NULL,
+				 false);
 		snprintf(details, sizeof(details),
-			 "differs, though the model predicts the same: %s\n%-18s %s\n%-18s %s\n",
+			 "differs where the model predicts the same:\n%s%-18s %s\n%-18s %s\n",
 			 what, outcomes[0].spelling->name, a,
 			 outcomes[i].spelling->name, b);
 		cc_fuzz_finding(TARGET, "two entry points disagree",

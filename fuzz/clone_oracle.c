@@ -8,9 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bytes.h"
+#include "form/bytes.h"
 #include "fuzz.h"
-#include "verdict.h"
+#include "engine/verdict.h"
 
 #define TARGET "clone_oracle"
 
@@ -25,10 +25,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cc_request_decode(&r, &req);
 	cc_fuzz_fit(&req);
 	cc_model_predict(&req, cc_fuzz_env(), &pred);
-	if (cc_fuzz_run(TARGET, &req, &reply) != CC_LAUNCH_OK)
+	if (cc_fuzz_run(TARGET, &req, &reply) != CC_RESULT_OK)
 		return 0;
 	cc_signature_mark(&pred, &reply.obs, 0);
-	if (!cc_verdict(&req, &pred.expect, &reply.obs, diff, sizeof(diff)))
+	if (!cc_verdict(&req, &pred.outcome, &reply.obs, diff, sizeof(diff)))
 		return 0;
 	cc_prediction_print(model, sizeof(model), &pred, false);
 	snprintf(details, sizeof(details), "model:   %s\nkernel:\n%s", model, diff);

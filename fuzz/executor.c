@@ -27,11 +27,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "context.h"
-#include "env.h"
+#include "engine/context.h"
+#include "spec/env.h"
 #include "executor.h"
-#include "launch.h"
-#include "sys.h"
+#include "engine/launch.h"
+#include "engine/sys.h"
+#include "engine/machine.h"
 
 #define NEWNET_LOCK	"/run/lock/clonecheck-newnet"
 
@@ -251,7 +252,7 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page)
 			/* Our /proc shows no level above its own. */
 			page->reply.env.pidns_level = executor_pidns_level + 1;
 		}
-		page->reply.result = CC_LAUNCH_OK;
+		page->reply.result = CC_RESULT_OK;
 		return 0;
 	}
 	page->reply.result = cc_launch(&msg->req, &page->reply.obs);
@@ -269,7 +270,7 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 	memset(reply, 0, sizeof(*reply));
 	reply->magic = CC_EXEC_MAGIC;
 	reply->isolated = isolated;
-	reply->result = CC_LAUNCH_BROKEN;
+	reply->result = CC_RESULT_BROKEN;
 	page = mmap(NULL, sizeof(*page), PROT_READ | PROT_WRITE,
 		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (page == MAP_FAILED) {
@@ -310,7 +311,7 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 	memcpy(&reply->obs, &page->reply.obs, sizeof(reply->obs));
 	reply->result = page->reply.result;
 	if (!reply->leak[0] && (!WIFEXITED(status) || WEXITSTATUS(status))) {
-		reply->result = CC_LAUNCH_BROKEN;
+		reply->result = CC_RESULT_BROKEN;
 		if (!reply->obs.broken[0])
 			snprintf(reply->obs.broken, sizeof(reply->obs.broken),
 				 "executor: the input's init ended with status 0x%x",
@@ -347,7 +348,7 @@ int main(void)
 	close(null);
 
 	if (cc_env_has_cap(CAP_SYS_ADMIN)) {
-		err = cc_context_sandbox();
+		err = cc_enter_throwaway_namespaces();
 		if (err) {
 			fprintf(stderr, "%s: throwaway namespaces: %s\n",
 				CC_EXEC_NAME, strerror(-err));

@@ -32,10 +32,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "env.h"
-#include "launch.h"
-#include "probe.h"
-#include "request.h"
+#include "spec/env.h"
+#include "engine/launch.h"
+#include "engine/probe.h"
+#include "spec/request.h"
 
 #define CC_EXEC_MAGIC		0x63636578u	/* "ccex" */
 #define CC_EXEC_NAME		"clonecheck-executor"
@@ -64,7 +64,7 @@ struct cc_exec_msg {
 
 struct cc_exec_reply {
 	uint32_t magic;
-	int32_t result;		/* enum cc_launch_result */
+	int32_t result;		/* enum cc_result */
 	uint64_t seq;		/* the message's */
 	uint32_t isolated;	/* inputs run in pid namespaces of their own */
 	struct cc_env env;	/* HELLO */
@@ -106,7 +106,7 @@ static inline int cc_exec_recv(int fd, void *buf, size_t len)
 	return 0;
 }
 
-/* ---- the fuzz target's side (fuzz/sandbox.c) ---- */
+/* ---- the fuzz target's side (fuzz/executor_client.c) ---- */
 
 /*
  * Starts the executor ($CLONECHECK_EXECUTOR, else beside the target,
@@ -114,17 +114,17 @@ static inline int cc_exec_recv(int fd, void *buf, size_t len)
  * with a message when it cannot: a target without its executor has
  * nothing to test.
  */
-void cc_sandbox_start(void);
+void cc_executor_start(void);
 
 /* The env of an input's caller, from the hello. */
-const struct cc_env *cc_sandbox_env(void);
-bool cc_sandbox_isolated(void);
+const struct cc_env *cc_executor_env(void);
+bool cc_executor_isolated(void);
 
 /* Runs one request; reply->obs and reply->leak say what happened. */
-enum cc_launch_result cc_sandbox_run(const struct cc_request *req,
+enum cc_result cc_executor_run(const struct cc_request *req,
 				     struct cc_exec_reply *reply);
 
 /* Ends the executor and reaps it (tests; targets let exit do it). */
-void cc_sandbox_stop(void);
+void cc_executor_stop(void);
 
 #endif

@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit.h"
+#include "form/fit.h"
 #include "fuzz.h"
-#include "verdict.h"
+#include "engine/verdict.h"
+#include "form/text.h"
 
 /*
  * Both engines call this before the first input, and AFL++ before its
@@ -19,13 +20,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	cc_sandbox_start();
+	cc_executor_start();
 	return 0;
 }
 
 const struct cc_env *cc_fuzz_env(void)
 {
-	return cc_sandbox_env();
+	return cc_executor_env();
 }
 
 void cc_fuzz_fit(struct cc_request *req)
@@ -52,11 +53,11 @@ void cc_fuzz_finding(const char *target, const char *what,
 	abort();
 }
 
-enum cc_launch_result cc_fuzz_run(const char *target,
+enum cc_result cc_fuzz_run(const char *target,
 				  const struct cc_request *req,
 				  struct cc_exec_reply *reply)
 {
-	enum cc_launch_result result = cc_sandbox_run(req, reply);
+	enum cc_result result = cc_executor_run(req, reply);
 	char details[600];
 
 	if (reply->leak[0]) {
@@ -65,7 +66,7 @@ enum cc_launch_result cc_fuzz_run(const char *target,
 		cc_fuzz_finding(target, "the input left the host changed", req,
 				details);
 	}
-	if (result == CC_LAUNCH_BROKEN) {
+	if (result == CC_RESULT_BROKEN) {
 		snprintf(details, sizeof(details), "launch: %s\n",
 			 reply->obs.broken);
 		cc_fuzz_finding(target, "the launch broke", req, details);
@@ -133,39 +134,24 @@ static uint32_t mix(uint32_t h, uint32_t v)
 void cc_signature_mark(const struct cc_prediction *pred,
 		       const struct cc_observation *obs, unsigned int salt)
 {
-	unsigned int err = obs->ret < 0 ? (unsigned int)-obs->ret : 0;
+	unsigned int err = obs->outcome.ret < 0 ? (unsigned int)-obs->outcome.ret : 0;
 	unsigned int rule = pred->rule ? (unsigned int)(pred->rule - cc_rules) + 1 : 0;
-	unsigned int sigclass = !obs->exit_signal ? 0 :
-				obs->exit_signal == 17 ? 1 :
-				obs->exit_signal < 32 ? 2 : 3;
+	unsigned int sigclass = !obs->outcome.exit_signal ? 0 :
+				obs->outcome.exit_signal == 17 ? 1 :
+				obs->outcome.exit_signal < 32 ? 2 : 3;
 	uint32_t h = mix(0x811c9dc5u, salt);
 	unsigned int i;
 
 	mark(err % 64);
 	mark(64 + rule % 64);
 	for (i = 0; i < CC_PROP_COUNT && i < 32; i++)
-		if (obs->props & (1u << i))
+		if (obs->outcome.props & (1u << i))
 			mark(128 + i);
-	mark(160 + ((unsigned int)obs->exit_kind % 8) * 4 + sigclass);
+	mark(160 + ((unsigned int)obs->outcome.end % 8) * 4 + sigclass);
 	h = mix(h, err);
 	h = mix(h, rule);
-	h = mix(h, obs->props);
-	h = mix(h, obs->exit_kind);
+	h = mix(h, obs->outcome.props);
+	h = mix(h, obs->outcome.end);
 	h = mix(h, sigclass);
 	mark(192 + h % 64);
-}
-
-size_t cc_fuzz_describe(char *buf, size_t len, const struct cc_observation *obs)
-{
-	struct cc_prediction seen = {
-		.expect = {
-			.ret = obs->ret > 0 ? 0 : obs->ret,
-			.props = obs->props,
-			.exit_signal = obs->exit_signal,
-			.exit_kind = obs->exit_kind,
-			.exit_value = obs->exit_value,
-		},
-	};
-
-	return cc_prediction_print(buf, len, &seen, false);
 }

@@ -15,10 +15,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "env.h"
+#include "spec/env.h"
 #include "executor.h"
-#include "model.h"
-#include "request.h"
+#include "spec/model.h"
+#include "spec/request.h"
 
 /* Which decoder a target's inputs go through (clonecheck decode, repro). */
 enum cc_fuzz_form {
@@ -33,7 +33,7 @@ const struct cc_env *cc_fuzz_env(void);
 void cc_fuzz_fit(struct cc_request *req);
 
 /* Runs req in the executor; a leak or a broken launch is a finding. */
-enum cc_launch_result cc_fuzz_run(const char *target,
+enum cc_result cc_fuzz_run(const char *target,
 				  const struct cc_request *req,
 				  struct cc_exec_reply *reply);
 
@@ -59,8 +59,5 @@ void cc_signature_mark(const struct cc_prediction *pred,
 /* Number of signature slots, and how many are set (tests, bench). */
 #define CC_SIGNATURE_SLOTS 256
 unsigned int cc_signature_slots_hit(void);
-
-/* The observation in the prediction's words, so the two line up. */
-size_t cc_fuzz_describe(char *buf, size_t len, const struct cc_observation *obs);
 
 #endif

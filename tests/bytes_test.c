@@ -8,10 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bytes.h"
-#include "request.h"
+#include "form/bytes.h"
+#include "spec/request.h"
 
 #include "kselftest_harness.h"
+#include "form/text.h"
 
 /* Deterministic input for the property tests: xorshift64. */
 static uint64_t next_random(uint64_t *state)

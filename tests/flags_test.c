@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flags.h"
+#include "spec/flags.h"
 
 #include "kselftest_harness.h"
+#include "form/text.h"
+#include "outcome/names.h"
 
 /*
  * Every CC_CLONE_* macro of flags.h, with the name spelled from the

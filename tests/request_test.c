@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "request.h"
+#include "spec/request.h"
 
 #include "kselftest_harness.h"
+#include "form/text.h"
 
 static const char *print_request(char *buf, size_t len,
 				 const struct cc_request *req)

@@ -26,11 +26,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bytes.h"
-#include "env.h"
-#include "fit.h"
-#include "launch.h"
-#include "sys.h"
+#include "form/bytes.h"
+#include "spec/env.h"
+#include "form/fit.h"
+#include "engine/launch.h"
+#include "engine/sys.h"
+#include "engine/machine.h"
 
 #define STACK_SIZE (64 * 1024)
 
@@ -154,7 +155,7 @@ static double engine_us(const char *text, int iterations)
 	int i;
 
 	for (i = 0; i < iterations; i++) {
-		if (cc_launch_text(text, &req, &obs) != CC_LAUNCH_OK) {
+		if (cc_launch_text(text, &req, &obs) != CC_RESULT_OK) {
 			fprintf(stderr, "bench: %s: %s%s\n", text, obs.broken,
 				obs.skip);
 			return -1;

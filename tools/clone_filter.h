@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <sys/prctl.h>
 
-#include "sys.h"
+#include "engine/sys.h"
 #include "tracee_regs.h"
 
 /* 0, or -1 with errno set; the filter is inherited across fork and exec. */

@@ -47,14 +47,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "bytes.h"
-#include "context.h"
-#include "fit.h"
-#include "env.h"
-#include "launch.h"
-#include "model.h"
-#include "request.h"
-#include "verdict.h"
+#include "engine/context.h"
+#include "engine/launch.h"
+#include "engine/machine.h"
+#include "engine/verdict.h"
+#include "form/bytes.h"
+#include "form/fit.h"
+#include "form/text.h"
+#include "outcome/names.h"
+#include "spec/env.h"
+#include "spec/model.h"
+#include "spec/request.h"
 
 #define EXIT_AGREE	0
 #define EXIT_DISAGREE	1
@@ -93,26 +96,15 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* The observation in the prediction's words (one printer), so they line up. */
 static void print_observation(FILE *out, const struct cc_observation *obs,
 			      bool json)
 {
-	struct cc_expect seen = {
-		.ret = obs->ret > 0 ? 0 : obs->ret,
-		.props = obs->props,
-		.exit_signal = obs->exit_signal,
-		.exit_kind = obs->exit_kind,
-		.exit_value = obs->exit_value,
-	};
-	struct cc_prediction as_seen = { .expect = seen };
 	char text[1024];
 
-	/* The observation in the prediction's words, so the two line up. */
-	cc_prediction_print(text, sizeof(text), &as_seen, json);
+	cc_outcome_print(text, sizeof(text), &obs->outcome, NULL, json);
 	if (json)
 		fputs(text, out);
-	else if (obs->ret < 0)
-		fprintf(out, "observed:   refused with %s\n",
-			cc_errno_name((int)-obs->ret, text, sizeof(text)));
 	else
 		fprintf(out, "observed:   %s\n", text);
 }
@@ -133,7 +125,7 @@ static int cmd_explain_or_run(const char *text, bool json, bool run)
 	struct cc_request req;
 	struct cc_prediction pred;
 	struct cc_observation obs;
-	enum cc_launch_result result;
+	enum cc_result result;
 	struct cc_env env;
 	char canonical[CC_REQUEST_TEXT_MAX], buf[4096];
 	int differences;
@@ -159,9 +151,9 @@ static int cmd_explain_or_run(const char *text, bool json, bool run)
 	}
 
 	result = cc_launch(&req, &obs);
-	if (result != CC_LAUNCH_OK) {
-		const char *why = result == CC_LAUNCH_SKIP ? obs.skip : obs.broken;
-		const char *what = result == CC_LAUNCH_SKIP ? "skip" : "broken";
+	if (result != CC_RESULT_OK) {
+		const char *why = result == CC_RESULT_SKIP ? obs.skip : obs.broken;
+		const char *what = result == CC_RESULT_SKIP ? "skip" : "broken";
 
 		if (json) {
 			printf(", \"verdict\": \"%s\", \"why\": ", what);
@@ -172,7 +164,7 @@ static int cmd_explain_or_run(const char *text, bool json, bool run)
 		}
 		return EXIT_NOT_RUN;
 	}
-	differences = cc_verdict(&req, &pred.expect, &obs, buf, sizeof(buf));
+	differences = cc_verdict(&req, &pred.outcome, &obs, buf, sizeof(buf));
 	if (json) {
 		printf(", \"observation\": ");
 		print_observation(stdout, &obs, true);
@@ -408,13 +400,13 @@ static int cmd_repro(const char *target, const char *path)
 	printf("/* What the model expects on this machine: ");
 	cc_prediction_print(text, sizeof(text), &pred, false);
 	printf("%s */\n", text);
-	printf("#define EXPECT_RET\t\t%lld\t/* %s */\n", (long long)pred.expect.ret,
-	       pred.expect.ret ? cc_errno_name((int)-pred.expect.ret, errname, sizeof(errname)) :
+	printf("#define EXPECT_RET\t\t%lld\t/* %s */\n", (long long)pred.outcome.ret,
+	       pred.outcome.ret ? cc_errno_name((int)-pred.outcome.ret, errname, sizeof(errname)) :
 				 "a child");
-	printf("#define EXPECT_EXIT_SIGNAL\t%llu\n", (unsigned long long)pred.expect.exit_signal);
+	printf("#define EXPECT_EXIT_SIGNAL\t%llu\n", (unsigned long long)pred.outcome.exit_signal);
 	printf("#define EXPECT_PROPS\t\t\"");
 	for (i = 0; i < CC_PROP_COUNT; i++)
-		if (pred.expect.props & (1u << i))
+		if (pred.outcome.props & (1u << i))
 			printf(" %s", cc_prop_name(i));
 	printf("\"\n\n");
 	fputs(repro_body, stdout);
@@ -498,20 +490,20 @@ static void sweep_one(struct sweep *sw, const struct cc_request *req)
 {
 	struct cc_prediction pred;
 	struct cc_observation obs;
-	enum cc_launch_result result;
+	enum cc_result result;
 	char text[CC_REQUEST_TEXT_MAX], diff[4096];
 
 	sw->requests++;
 	cc_model_predict(req, sw->env, &pred);
 	result = cc_launch(req, &obs);
 	cc_request_print(text, sizeof(text), req);
-	if (result != CC_LAUNCH_OK) {
+	if (result != CC_RESULT_OK) {
 		sw->skipped++;
-		printf("# %s %s: %s\n", result == CC_LAUNCH_SKIP ? "skip" : "broken",
-		       text, result == CC_LAUNCH_SKIP ? obs.skip : obs.broken);
+		printf("# %s %s: %s\n", result == CC_RESULT_SKIP ? "skip" : "broken",
+		       text, result == CC_RESULT_SKIP ? obs.skip : obs.broken);
 		return;
 	}
-	if (!cc_verdict(req, &pred.expect, &obs, diff, sizeof(diff))) {
+	if (!cc_verdict(req, &pred.outcome, &obs, diff, sizeof(diff))) {
 		sw->agree++;
 		return;
 	}
@@ -599,10 +591,10 @@ static int cmd_sweep(int max)
 	 * change those, not the host's.
 	 */
 	if (cc_env_has_cap(CAP_SYS_ADMIN)) {
-		err = cc_context_sandbox();
+		err = cc_enter_throwaway_namespaces();
 		if (err) {
 			fprintf(stderr, "clonecheck sweep: throwaway namespaces: %s\n",
-				strerror(-err));
+				CC_ERRNO(err));
 			return EXIT_NOT_RUN;
 		}
 	} else if (cc_env_userns_blocked(why, sizeof(why))) {

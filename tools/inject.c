@@ -42,9 +42,10 @@
 #include <unistd.h>
 
 #include "clone_filter.h"
-#include "flags.h"
-#include "sys.h"
+#include "spec/flags.h"
+#include "engine/sys.h"
 #include "tracee_regs.h"
+#include "form/text.h"
 
 enum fault_kind {
 	FAULT_NONE,		/* change nothing: count the calls */

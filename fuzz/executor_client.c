@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fuzz target's side of the executor (executor.h): start it once,
+ * then one message and one reply per input.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "executor.h"
+
+/* Where the build put the executor; a copy beside the target wins. */
+#ifndef CC_EXECUTOR_PATH
+#define CC_EXECUTOR_PATH ""
+#endif
+
+static int channel = -1;
+static pid_t executor;
+static struct cc_exec_reply hello;
+
+static void __attribute__((noreturn, format(printf, 1, 2)))
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "clonecheck fuzz: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	_exit(2);
+}
+
+static void find_executor(char *path, size_t len)
+{
+	const char *env = getenv("CLONECHECK_EXECUTOR");
+	char exe[4096];
+	ssize_t n;
+
+	if (env && *env) {
+		snprintf(path, len, "%s", env);
+		if (access(path, X_OK))
+			die("CLONECHECK_EXECUTOR=%s: %s", env, strerror(errno));
+		return;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		snprintf(path, len, "%s/%s", dirname(exe), CC_EXEC_NAME);
+		if (access(path, X_OK) == 0)
+			return;
+	}
+	snprintf(path, len, "%s", CC_EXECUTOR_PATH);
+	if (!path[0] || access(path, X_OK))
+		die("cannot find %s beside the target or at \"%s\"; build it (make fuzz) or set CLONECHECK_EXECUTOR",
+		    CC_EXEC_NAME, CC_EXECUTOR_PATH);
+}
+
+static int exchange(struct cc_exec_msg *msg, struct cc_exec_reply *reply)
+{
+	static uint32_t count;
+
+	/* Unique across the forks of one target (AFL++'s fork server). */
+	msg->seq = (uint64_t)getpid() << 32 | ++count;
+	if (cc_exec_send(channel, msg, sizeof(*msg)))
+		return -1;
+	/* A reply to an input of a fork that died is skipped. */
+	do {
+		if (cc_exec_recv(channel, reply, sizeof(*reply)) ||
+		    reply->magic != CC_EXEC_MAGIC)
+			return -1;
+	} while (reply->seq != msg->seq);
+	return 0;
+}
+
+void cc_executor_start(void)
+{
+	struct cc_exec_msg msg = { .magic = CC_EXEC_MAGIC, .op = CC_EXEC_HELLO };
+	char path[4096];
+	int sv[2];
+
+	if (channel >= 0)
+		return;
+	find_executor(path, sizeof(path));
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		die("socketpair: %s", strerror(errno));
+	/* A plain fork, once: a fault injector leaves plain forks alone. */
+	executor = fork();
+	if (executor < 0)
+		die("fork: %s", strerror(errno));
+	if (executor == 0) {
+		if (dup2(sv[1], 0) < 0)
+			_exit(127);
+		execl(path, CC_EXEC_NAME, (char *)NULL);
+		fprintf(stderr, "clonecheck fuzz: exec %s: %s\n", path,
+			strerror(errno));
+		_exit(127);
+	}
+	close(sv[1]);
+	channel = sv[0];
+	if (exchange(&msg, &hello) || hello.result != CC_RESULT_OK)
+		die("the executor %s did not answer its hello%s%s", path,
+		    hello.obs.broken[0] ? ": " : "", hello.obs.broken);
+}
+
+const struct cc_env *cc_executor_env(void)
+{
+	cc_executor_start();
+	return &hello.env;
+}
+
+bool cc_executor_isolated(void)
+{
+	cc_executor_start();
+	return hello.isolated;
+}
+
+enum cc_result cc_executor_run(const struct cc_request *req,
+				     struct cc_exec_reply *reply)
+{
+	struct cc_exec_msg msg = { .magic = CC_EXEC_MAGIC, .op = CC_EXEC_RUN };
+	int status;
+
+	cc_executor_start();
+	msg.req = *req;
+	if (exchange(&msg, reply)) {
+		/* Its death is a finding too: say how it ended. */
+		close(channel);
+		channel = -1;
+		while (waitpid(executor, &status, 0) < 0 && errno == EINTR)
+			;
+		fprintf(stderr, "clonecheck fuzz: the executor died (%s %d) during an input\n",
+			WIFSIGNALED(status) ? "signal" : "status",
+			WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+		abort();
+	}
+	return (enum cc_result)reply->result;
+}
+
+void cc_executor_stop(void)
+{
+	int status;
+
+	if (channel < 0)
+		return;
+	close(channel);
+	channel = -1;
+	while (waitpid(executor, &status, 0) < 0 && errno == EINTR)
+		;
+}

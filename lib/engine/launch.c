@@ -1,0 +1,991 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Performs a request in a throwaway process tree and fills an
+ * observation; see launch.h for the tree.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine/context.h"
+#include "spec/env.h"
+#include "engine/launch.h"
+#include "engine/sys.h"
+#include "engine/machine.h"
+#include "form/text.h"
+
+#define CC_PIDFD_THREAD		O_EXCL	/* pidfd_open flag, Linux 6.9 */
+#define CC_FUTEX_WAIT		0
+#define CC_CLEARTID_RECHECK_NS	(50 * 1000 * 1000)
+/* perform_call's answer when the fixture, not the kernel, failed. */
+#define CC_CALL_BROKEN		(-4096L - 1)
+#define CC_EXIT_OK		0
+#define CC_EXIT_SKIP		1
+#define CC_EXIT_BROKEN		2
+
+static void __attribute__((format(printf, 3, 4)))
+note_in(char *field, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (field[0])
+		return;		/* keep the first reason, it is the cause */
+	va_start(ap, fmt);
+	vsnprintf(field, size, fmt, ap);
+	va_end(ap);
+}
+
+/* Sets obs->skip or obs->broken, sized from the field itself. */
+#define note(field, ...) note_in(field, sizeof(field), __VA_ARGS__)
+
+int cc_probe_helper_path(char *buf, size_t len)
+{
+	const char *env = getenv("CLONECHECK_HELPER");
+	char exe[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	if (env && env[0]) {
+		if ((size_t)snprintf(buf, len, "%s", env) >= len)
+			return -ENAMETOOLONG;
+		return 0;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n < 0)
+		return -errno;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return -ENOENT;
+	*slash = '\0';
+	if ((size_t)snprintf(buf, len, "%s/%s", exe, CC_PROBE_HELPER_NAME) >=
+	    len)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+/* ---- the target cgroup (CLONE_INTO_CGROUP) ---- */
+
+static int cgroup_create(struct cc_observation *obs, char *dir, size_t len)
+{
+	char point[512], root[512], name[64];
+	struct stat ns;
+
+	if (cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root))) {
+		note(obs->skip, "no cgroup2 mount: CLONE_INTO_CGROUP needs one");
+		return -1;
+	}
+	/*
+	 * Named by pid namespace and pid: fuzz executors run inputs in pid
+	 * namespaces of their own, where the same pids come round again.
+	 */
+	if (stat("/proc/self/ns/pid", &ns))
+		ns.st_ino = 0;
+	snprintf(name, sizeof(name), "clonecheck.%llu.%d",
+		 (unsigned long long)ns.st_ino, getpid());
+	snprintf(dir, len, "%s/%s", point, name);
+	if (mkdir(dir, 0755)) {
+		note(obs->skip,
+		     "cannot create a cgroup under %s: %s (needs root or a delegated cgroup2 subtree)",
+		     point, strerror(errno));
+		dir[0] = '\0';
+		return -1;
+	}
+	snprintf(obs->cgroup_expected, sizeof(obs->cgroup_expected),
+		 "0::%.180s/%s", strcmp(root, "/") ? root : "", name);
+	return 0;
+}
+
+/* ---- the caller: performs the call and measures its side ---- */
+
+struct caller_state {
+	const struct cc_request *req;
+	struct cc_shared *sh;
+	struct cc_observation *obs;
+	void *tls_block;
+	uint64_t stack_lo, stack_hi, stack_top;
+	void *bad_address;	/* a PROT_NONE page: pointers that fault */
+	int cgroup_fd;
+	uint64_t cgroup_value;	/* clone_args.cgroup */
+};
+
+static uint64_t pointer_arg(struct caller_state *st, enum cc_ptr_kind kind,
+			    volatile int32_t *word)
+{
+	switch (kind) {
+	case CC_PTR_NULL:
+		return 0;
+	case CC_PTR_BAD:
+		return (uint64_t)(uintptr_t)st->bad_address;
+	case CC_PTR_PARENT_TID:
+		return (uint64_t)(uintptr_t)&st->sh->parent_tid_word;
+	default:
+		return (uint64_t)(uintptr_t)word;
+	}
+}
+
+static int setup_stack(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *base;
+
+	switch (req->stack) {
+	case CC_STACK_NONE:
+		return 0;
+	case CC_STACK_AT:
+		st->stack_lo = req->stack_addr;
+		st->stack_hi = req->stack_addr + req->stack_size;
+		st->stack_top = st->stack_hi;
+		return 0;
+	case CC_STACK_MALLOC:
+		base = aligned_alloc(16, (req->stack_size + 15) & ~15ULL);
+		if (!base)
+			return -1;
+		st->stack_lo = (uint64_t)(uintptr_t)base;
+		st->stack_hi = st->stack_lo + req->stack_size;
+		st->stack_top = st->stack_hi & ~15ULL;
+		return 0;
+	case CC_STACK_MMAP:
+	case CC_STACK_MISALIGNED:
+		/* A guard page below, so an overflow faults instead of
+		 * scribbling over whatever lies beneath. */
+		base = mmap(NULL, req->stack_size + page, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+		if (base == MAP_FAILED)
+			return -1;
+		if (mprotect(base, page, PROT_NONE))
+			return -1;
+		st->stack_lo = (uint64_t)(uintptr_t)(base + page);
+		st->stack_hi = st->stack_lo + req->stack_size;
+		st->stack_top = st->stack_hi;
+		if (req->stack == CC_STACK_MISALIGNED)
+			st->stack_top -= 8;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static long call_raw_clone(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	struct cc_shared *sh = st->sh;
+	uint64_t ptid;
+	long a[5];
+
+	/* Legacy clone returns the pidfd through parent_tid. */
+	if (req->flags & CC_CLONE_PIDFD)
+		ptid = pointer_arg(st, req->pidfd, &sh->pidfd_word);
+	else
+		ptid = pointer_arg(st, req->parent_tid, &sh->parent_tid_word);
+	cc_arch_clone_args(a, req->flags | (req->exit_signal & CC_CSIGNAL),
+			   st->stack_top, ptid,
+			   pointer_arg(st, req->child_tid, &sh->child_tid_word),
+			   st->obs->tls_requested);
+	return cc_arch_clone_call(CC_NR_clone, a[0], a[1], a[2], a[3], a[4],
+				  cc_child_main, sh);
+}
+
+static long call_raw_clone3(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	struct cc_shared *sh = st->sh;
+	struct cc_clone_args args = {
+		.flags = req->flags,
+		.pidfd = pointer_arg(st, req->pidfd, &sh->pidfd_word),
+		.child_tid = pointer_arg(st, req->child_tid, &sh->child_tid_word),
+		.parent_tid =
+			pointer_arg(st, req->parent_tid, &sh->parent_tid_word),
+		.exit_signal = req->exit_signal,
+		.tls = st->obs->tls_requested,
+		.set_tid = req->set_tid_size ?
+			(uint64_t)(uintptr_t)req->set_tid : 0,
+		.set_tid_size = req->set_tid_size,
+		.cgroup = st->cgroup_value,
+	};
+	uint64_t size = req->clone3_size;
+	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+	uint64_t span = (size + page - 1) / page * page + page;
+	uint8_t *area, *start;
+
+	if (st->stack_hi) {
+		args.stack = st->stack_lo;
+		args.stack_size = st->stack_top - st->stack_lo;
+	}
+	/*
+	 * The struct ends where a PROT_NONE page begins, so a kernel that
+	 * reads one byte past the size it was given faults (EFAULT).  Fresh
+	 * anonymous memory is zero: only the struct and the tail are written,
+	 * so even a huge size costs nothing but address space.
+	 */
+	area = mmap(NULL, span, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (area == MAP_FAILED || mprotect(area + span - page, page, PROT_NONE)) {
+		note(st->obs->broken, "cannot place a %llu-byte clone_args: %s",
+		     (unsigned long long)size, strerror(errno));
+		return CC_CALL_BROKEN;
+	}
+	start = area + span - page - size;
+	memcpy(start, &args, size < sizeof(args) ? size : sizeof(args));
+	if (size > sizeof(args))
+		memcpy(start + sizeof(args), req->tail,
+		       req->tail_len < size - sizeof(args) ?
+			       req->tail_len : size - sizeof(args));
+	if (req->args_bad)
+		start = st->bad_address;
+	return cc_arch_clone_call(CC_NR_clone3, (long)start, size, 0, 0, 0,
+				  cc_child_main, sh);
+}
+
+static int libc_child(void *arg)
+{
+	return cc_child_main(arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
+}
+
+static void *pthread_child(void *arg)
+{
+	struct cc_shared *sh = arg;
+
+	/* pthread_create() does not say the tid; a child that exits at once
+	 * never reaches the probes that report it. */
+	__atomic_store_n(&sh->pthread_tid, (int32_t)syscall(SYS_gettid),
+			 __ATOMIC_RELEASE);
+	return (void *)(intptr_t)cc_child_main(
+		arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
+}
+
+static long call_libc_clone(struct caller_state *st)
+{
+	const struct cc_request *req = st->req;
+	struct cc_shared *sh = st->sh;
+	int ret;
+
+	/* glibc's clone() takes an int: bits above 31 cannot be spelled. */
+	ret = clone(libc_child, (void *)(uintptr_t)st->stack_top,
+		    (int)(req->flags | (req->exit_signal & CC_CSIGNAL)), sh,
+		    (int *)(uintptr_t)(req->flags & CC_CLONE_PIDFD ?
+			    pointer_arg(st, req->pidfd, &sh->pidfd_word) :
+			    pointer_arg(st, req->parent_tid, &sh->parent_tid_word)),
+		    (void *)(uintptr_t)st->obs->tls_requested,
+		    (int *)(uintptr_t)pointer_arg(st, req->child_tid,
+						  &sh->child_tid_word));
+	return ret < 0 ? -errno : ret;
+}
+
+static pthread_t cc_thread;
+
+static long call_reference(struct caller_state *st)
+{
+	struct cc_shared *sh = st->sh;
+	char fd_text[16];
+	char *argv[] = { sh->exec_helper, fd_text, NULL };
+	char *envp[] = { NULL };
+	pid_t pid;
+	int err;
+
+	switch (st->req->entry) {
+	case CC_ENTRY_FORK:
+		pid = fork();
+		if (pid == 0)
+			sys_exit(cc_child_main(sh, cc_arch_stack_pointer()));
+		return pid < 0 ? -errno : pid;
+	case CC_ENTRY_VFORK:
+		pid = vfork();
+		if (pid == 0)
+			sys_exit(cc_child_main(sh, cc_arch_stack_pointer()));
+		return pid < 0 ? -errno : pid;
+	case CC_ENTRY_POSIX_SPAWN:
+		snprintf(fd_text, sizeof(fd_text), "%d", sh->memfd);
+		err = posix_spawn(&pid, sh->exec_helper, NULL, NULL, argv, envp);
+		return err ? -err : pid;
+	case CC_ENTRY_PTHREAD:
+		err = pthread_create(&cc_thread, NULL, pthread_child, sh);
+		return err ? -err : 0;	/* the tid comes from the child */
+	default:
+		return -EINVAL;
+	}
+}
+
+static long perform_call(struct caller_state *st)
+{
+	switch (st->req->entry) {
+	case CC_ENTRY_CLONE:
+		return call_raw_clone(st);
+	case CC_ENTRY_CLONE3:
+		return call_raw_clone3(st);
+	case CC_ENTRY_LIBC:
+		return call_libc_clone(st);
+	default:
+		return call_reference(st);
+	}
+}
+
+/* Reads "Pid:" from a pidfd's fdinfo; -2 when absent. */
+static int pidfd_fdinfo_pid(int pidfd)
+{
+	char path[64], line[128];
+	int pid = -2;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
+	f = fopen(path, "re");
+	if (!f)
+		return -2;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Pid: %d", &pid) == 1)
+			break;
+	fclose(f);
+	return pid;
+}
+
+/*
+ * Whether tid has passed exit_mm(), where the kernel clears and wakes
+ * the child_tid word: it is a zombie, dead, or gone.
+ */
+static bool task_exited(pid_t tid)
+{
+	char path[64], buf[512], *state;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT || errno == ESRCH;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return true;
+	buf[len] = '\0';
+	state = strrchr(buf, ')');
+	return state && (state[2] == 'Z' || state[2] == 'X');
+}
+
+/*
+ * CLONE_CHILD_CLEARTID with a shared mm: sleep on the child_tid word
+ * until the kernel zeroes it and wakes us.  The child waits until we are
+ * seen sleeping before it exits, so a wake, not luck, ends this wait.
+ * The sleep is cut short now and then only to see whether the child has
+ * exited without clearing the word (a kernel fault): then no wake will
+ * ever come.  The answer does not depend on how long that took.
+ */
+static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs,
+			  pid_t tid)
+{
+	struct timespec recheck = { .tv_nsec = CC_CLEARTID_RECHECK_NS };
+
+	for (;;) {
+		int32_t value = sh->child_tid_word;
+		long ret;
+
+		if (value == 0)
+			return;	/* cleared before we slept: wake unproven */
+		__atomic_store_n(&sh->parent_waiting, 1, __ATOMIC_RELEASE);
+		ret = sys_futex(&sh->child_tid_word, CC_FUTEX_WAIT, value,
+				&recheck);
+		if (ret == 0 && sh->child_tid_word == 0) {
+			obs->cleartid_woken = 1;
+			return;
+		}
+		if (ret == -ETIMEDOUT && task_exited(tid) &&
+		    sh->child_tid_word != 0)
+			return;	/* exited, word left set: never cleared */
+		/* -EAGAIN: CHILD_SETTID changed the word meanwhile; again. */
+	}
+}
+
+/*
+ * Waits until a task that is not our waitable child has fully exited:
+ * a thread of ours, or the sandbox's child (CLONE_PARENT).
+ */
+static void wait_gone(pid_t tid)
+{
+	struct pollfd pfd = { .events = POLLIN };
+	char path[64];
+	long fd;
+
+	fd = sys_pidfd_open(tid, 0);
+	if (fd == -ENOENT || fd == -EINVAL) {
+		/* Not a thread-group leader (ENOENT since 6.9, EINVAL before). */
+		fd = sys_pidfd_open(tid, CC_PIDFD_THREAD);
+	}
+	if (fd == -ESRCH)
+		return;
+	if (fd >= 0) {
+		pfd.fd = (int)fd;
+		while (poll(&pfd, 1, -1) < 0 && errno == EINTR)
+			;
+		close((int)fd);
+		return;
+	}
+	/* Before 6.9 a thread has no pidfd: watch its /proc entry go. */
+	snprintf(path, sizeof(path), "/proc/self/task/%d", tid);
+	while (access(path, F_OK) == 0)
+		sched_yield();
+}
+
+/* How a reaped child ended, from its waitid siginfo. */
+static void record_exit(struct cc_observation *obs, const siginfo_t *si)
+{
+	obs->outcome.end = si->si_code == CLD_EXITED ? CC_END_EXITED :
+						     CC_END_KILLED;
+	obs->outcome.end_value = si->si_status;
+}
+
+static void wait_child(struct caller_state *st, pid_t tid)
+{
+	struct cc_observation *obs = st->obs;
+	siginfo_t si;
+	int ret;
+
+	memset(&si, 0, sizeof(si));
+	do {
+		ret = waitid(P_PID, tid, &si, WEXITED | __WALL);
+	} while (ret < 0 && errno == EINTR);
+	if (ret == 0) {
+		record_exit(obs, &si);
+		return;
+	}
+	wait_gone(tid);
+	/*
+	 * The child is gone, so its report is final: was it our thread?
+	 * One that exited at once reported nothing; its flags say.
+	 */
+	if (st->sh->child.tgid == getpid() ||
+	    (!st->sh->child.tgid && st->req->flags & CC_CLONE_THREAD))
+		obs->outcome.end = st->sh->child_done ? CC_END_THREAD :
+							CC_END_VANISHED;
+	else
+		obs->outcome.end = CC_END_REAPED;	/* unless the sandbox reaps it */
+}
+
+/* The exit signal the caller got for tid, taken from the pending set. */
+static void collect_exit_signal(struct cc_observation *obs, pid_t tid)
+{
+	struct timespec zero = { 0 };
+	uint64_t every_signal = ~0ULL;	/* glibc's sets leave out 32 and 33 */
+	siginfo_t si;
+
+	while (syscall(SYS_rt_sigtimedwait, &every_signal, &si, &zero,
+		       sizeof(every_signal)) > 0) {
+		if (si.si_pid == tid && !obs->outcome.exit_signal) {
+			obs->outcome.exit_signal = (uint64_t)si.si_signo;
+			obs->exit_signal_pid = si.si_pid;
+		}
+	}
+}
+
+static int prepare_caller(struct caller_state *st)
+{
+	struct cc_shared *sh = st->sh;
+	struct cc_observation *obs = st->obs;
+	const struct cc_request *req = st->req;
+	long page = sysconf(_SC_PAGESIZE);
+
+	sh->parent_tid = getpid();
+	obs->parent_pid = getpid();
+	obs->parent_ppid = getppid();
+
+	if (cc_probe_prepare(sh, obs))
+		return -1;
+
+	st->tls_block = mmap(NULL, page, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	st->bad_address = mmap(NULL, page, PROT_NONE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (st->tls_block == MAP_FAILED || st->bad_address == MAP_FAILED) {
+		note(obs->broken, "mmap: %s", strerror(errno));
+		return -1;
+	}
+	cc_arch_tls_block_init(st->tls_block);
+	obs->parent_tls = cc_arch_tls_base();
+	obs->tls_requested = req->tls_explicit ?
+		req->tls : (uint64_t)(uintptr_t)st->tls_block;
+
+	sh->parent_tid_word = -1;
+	sh->child_tid_word = -1;
+	sh->pidfd_word = -1;
+	sh->action = (int32_t)req->child;
+	sh->action_code = req->child_exit_code;
+	sh->libc_tid_cleared = req->entry == CC_ENTRY_PTHREAD ? 0 : -1;
+	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
+	/* Not with CLONE_VFORK: the caller sleeps in vfork, not on the futex. */
+	sh->wait_parent_futex = (req->flags & CC_CLONE_CHILD_CLEARTID) &&
+				(req->flags & CC_CLONE_VM) &&
+				!(req->flags & CC_CLONE_VFORK) &&
+				req->entry <= CC_ENTRY_LIBC &&
+				req->child == CC_CHILD_PROBE;
+
+	if (setup_stack(st)) {
+		note(obs->broken, "cannot allocate a %llu-byte stack",
+		     (unsigned long long)req->stack_size);
+		return -1;
+	}
+	obs->stack_lo = st->stack_lo;
+	obs->stack_hi = st->stack_hi;
+	obs->stack_expected_sp = st->stack_top;
+	return 0;
+}
+
+/*
+ * clone_args.cgroup for the request's cgroup kind.  The directory itself
+ * is the sandbox's (cgroup_dir); "removed" opens it and removes it here.
+ */
+static int prepare_cgroup_arg(struct caller_state *st, const char *cgroup_dir)
+{
+	enum cc_cgroup_kind kind = st->req->cgroup;
+	int fd;
+
+	st->cgroup_value = 0;
+	switch (kind) {
+	case CC_CGROUP_NONE:
+		return 0;
+	case CC_CGROUP_HUGE:
+		st->cgroup_value = (uint64_t)INT32_MAX + 1;
+		return 0;
+	case CC_CGROUP_CLOSED:
+		/* The first fd number from 64 up with nothing open. */
+		for (fd = 64; fcntl(fd, F_GETFD) >= 0; fd++)
+			;
+		st->cgroup_value = (uint64_t)fd;
+		return 0;
+	case CC_CGROUP_NOTCGROUP:
+		st->cgroup_fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		break;
+	case CC_CGROUP_NEW:
+	case CC_CGROUP_REMOVED:
+	default:
+		st->cgroup_fd = open(cgroup_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		break;
+	}
+	if (st->cgroup_fd < 0) {
+		note(st->obs->broken, "open %s: %s",
+		     kind == CC_CGROUP_NOTCGROUP ? "/" : cgroup_dir,
+		     strerror(errno));
+		return -1;
+	}
+	if (kind == CC_CGROUP_REMOVED && rmdir(cgroup_dir)) {
+		note(st->obs->broken, "rmdir %s: %s", cgroup_dir, strerror(errno));
+		return -1;
+	}
+	st->cgroup_value = (uint64_t)st->cgroup_fd;
+	return 0;
+}
+
+/*
+ * Limits that hold during the call only (nproc=, fds=full): the caller
+ * needs its fds again to measure.  Only soft limits move, so an
+ * unprivileged caller can restore them.
+ */
+struct call_limits {
+	struct rlimit nproc, nofile;
+};
+
+static int limits_apply(const struct cc_request *req, struct call_limits *saved,
+			struct cc_observation *obs)
+{
+	struct rlimit lim;
+	int lowest_free;
+
+	getrlimit(RLIMIT_NPROC, &saved->nproc);
+	getrlimit(RLIMIT_NOFILE, &saved->nofile);
+	if (req->nproc != CC_NPROC_UNCHANGED) {
+		lim = saved->nproc;
+		lim.rlim_cur = req->nproc < lim.rlim_max ? req->nproc : lim.rlim_max;
+		if (setrlimit(RLIMIT_NPROC, &lim)) {
+			note(obs->broken, "setrlimit(RLIMIT_NPROC): %s", strerror(errno));
+			return -1;
+		}
+	}
+	if (req->fds_full) {
+		/* Every fd below the limit is then in use: none is free. */
+		lowest_free = fcntl(0, F_DUPFD_CLOEXEC, 0);
+		if (lowest_free < 0) {
+			note(obs->broken, "F_DUPFD: %s", strerror(errno));
+			return -1;
+		}
+		close(lowest_free);
+		lim = saved->nofile;
+		lim.rlim_cur = (rlim_t)lowest_free;
+		if (setrlimit(RLIMIT_NOFILE, &lim)) {
+			note(obs->broken, "setrlimit(RLIMIT_NOFILE): %s", strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void limits_restore(const struct call_limits *saved)
+{
+	setrlimit(RLIMIT_NOFILE, &saved->nofile);
+	setrlimit(RLIMIT_NPROC, &saved->nproc);
+}
+
+static int caller_main(const struct cc_request *req, struct cc_shared *sh,
+		       const char *cgroup_dir)
+{
+	struct cc_observation *obs = &sh->obs;
+	struct caller_state st = { .req = req, .sh = sh, .obs = obs,
+				   .cgroup_fd = -1 };
+	struct call_limits saved;
+	long ret;
+
+	setpgid(0, 0);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/*
+	 * Before any privilege is dropped: removing the cgroup for
+	 * cgroup=removed takes the sandbox's rights.  The kernel checks
+	 * the caller's own at the call, whoever opened the fd.
+	 */
+	if (prepare_cgroup_arg(&st, cgroup_dir))
+		return CC_EXIT_BROKEN;
+	if (req->caller == CC_CALLER_NOBODY) {
+		char why[200];
+
+		if (cc_context_enter(CC_CTX_UNPRIV, why, sizeof(why)) !=
+		    CC_RESULT_OK) {
+			note(obs->broken, "as=nobody: %s", why);
+			return CC_EXIT_BROKEN;
+		}
+		/* A credential change clears the parent-death signal. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+	}
+	if (prepare_caller(&st))
+		return CC_EXIT_BROKEN;
+	if (limits_apply(req, &saved, obs))
+		return CC_EXIT_BROKEN;
+
+	obs->parent_sp = cc_arch_stack_pointer();
+	ret = perform_call(&st);
+	limits_restore(&saved);
+	if (ret == CC_CALL_BROKEN)
+		return CC_EXIT_BROKEN;
+	obs->done_at_return = __atomic_load_n(&sh->child_done, __ATOMIC_ACQUIRE);
+	if (req->entry == CC_ENTRY_PTHREAD && ret == 0) {
+		/* The thread sets its tid first thing. */
+		while (!__atomic_load_n(&sh->pthread_tid, __ATOMIC_ACQUIRE))
+			sched_yield();
+		ret = sh->pthread_tid;
+	}
+	obs->outcome.ret = ret;
+	obs->pidfd = sh->pidfd_word;
+	if (ret > 0 && obs->pidfd >= 0) {
+		/* Before the child may go: it waits for parent_returned. */
+		obs->pidfd_pid = pidfd_fdinfo_pid(obs->pidfd);
+		obs->pidfd_signal = (int32_t)sys_pidfd_send_signal(obs->pidfd, 0);
+	}
+	__atomic_store_n(&sh->parent_returned, 1, __ATOMIC_RELEASE);
+
+	if (ret <= 0) {
+		obs->outcome.end = CC_END_NONE;
+		return CC_EXIT_OK;
+	}
+	if (sh->wait_parent_futex)
+		wait_cleartid(sh, obs, (pid_t)ret);
+	if (req->entry == CC_ENTRY_PTHREAD) {
+		/*
+		 * pthread_join() sleeps until the kernel clears the libc's
+		 * tid word (CLONE_CHILD_CLEARTID): once the thread is gone,
+		 * a join that still would block means it never was.
+		 */
+		wait_gone((pid_t)ret);
+		sh->libc_tid_cleared = pthread_tryjoin_np(cc_thread, NULL) == 0;
+		obs->outcome.end = sh->child_done ? CC_END_THREAD :
+						    CC_END_VANISHED;
+	} else {
+		wait_child(&st, (pid_t)ret);
+	}
+	cc_probe_measure(sh, obs, (pid_t)ret);
+	collect_exit_signal(obs, (pid_t)ret);
+	return CC_EXIT_OK;
+}
+
+/* ---- the sandbox: owns the tree, the semaphore and the cgroup ---- */
+
+static void sandbox_reap(struct cc_observation *obs, pid_t caller)
+{
+	siginfo_t si;
+
+	/* Whatever the caller left running dies with its process group. */
+	kill(-caller, SIGKILL);
+	for (;;) {
+		memset(&si, 0, sizeof(si));
+		if (waitid(P_ALL, 0, &si, WEXITED | __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		/* CLONE_PARENT made the child ours: its end is ours to record. */
+		if (obs->outcome.ret > 0 && si.si_pid == obs->outcome.ret &&
+		    obs->outcome.end == CC_END_REAPED)
+			record_exit(obs, &si);
+	}
+	if (obs->outcome.ret > 0)
+		collect_exit_signal(obs, (pid_t)obs->outcome.ret);
+}
+
+static int sandbox_main(const struct cc_request *req, struct cc_shared *sh,
+			pid_t test_program)
+{
+	struct cc_observation *obs = &sh->obs;
+	struct rlimit no_core = { 0, 0 };
+	uint64_t every_signal = ~0ULL;
+	char cgroup_dir[600] = "";
+	struct pollfd pfd = { .events = POLLIN };
+	pid_t caller;
+	int status = 0, ret, result = CC_EXIT_OK;
+	long pidfd;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != test_program)
+		return CC_EXIT_BROKEN;
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	setrlimit(RLIMIT_CORE, &no_core);
+	/*
+	 * Exit signals stay pending, to be read and attributed later.  The
+	 * raw call: glibc's sigprocmask never blocks its own 32 and 33,
+	 * which as exit signals would kill the caller.
+	 */
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &every_signal, NULL,
+		sizeof(every_signal));
+
+	/* 0666: an as=nobody caller and its child use it too. */
+	sh->semid = semget(IPC_PRIVATE, 1, 0666);
+	if (sh->semid < 0) {
+		note(obs->skip, "semget: %s (SysV IPC unavailable)",
+		     strerror(errno));
+		return CC_EXIT_SKIP;
+	}
+	if ((req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED) &&
+	    cgroup_create(obs, cgroup_dir, sizeof(cgroup_dir))) {
+		result = CC_EXIT_SKIP;
+		goto out;
+	}
+
+	caller = fork();
+	if (caller < 0) {
+		note(obs->broken, "fork: %s", strerror(errno));
+		result = CC_EXIT_BROKEN;
+		goto out;
+	}
+	if (caller == 0)
+		_exit(caller_main(req, sh, cgroup_dir));
+	setpgid(caller, caller);
+
+	pidfd = sys_pidfd_open(caller, 0);
+	if (pidfd < 0) {
+		note(obs->broken, "pidfd_open: %s", strerror((int)-pidfd));
+		result = CC_EXIT_BROKEN;
+	} else {
+		pfd.fd = (int)pidfd;
+		do {
+			ret = poll(&pfd, 1, CC_WATCHDOG_SECONDS * 1000);
+		} while (ret < 0 && errno == EINTR);
+		if (ret == 0) {
+			note(obs->broken,
+			     "watchdog: the launch did not finish in %d s; killed",
+			     CC_WATCHDOG_SECONDS);
+			result = CC_EXIT_BROKEN;
+		}
+		close((int)pidfd);
+	}
+	kill(-caller, SIGKILL);
+	while (waitpid(caller, &status, 0) < 0 && errno == EINTR)
+		;
+	if (result == CC_EXIT_OK) {
+		if (WIFEXITED(status))
+			result = WEXITSTATUS(status);
+		else {
+			note(obs->broken, "the caller was killed by signal %d",
+			     WTERMSIG(status));
+			result = CC_EXIT_BROKEN;
+		}
+	}
+	sandbox_reap(obs, caller);
+out:
+	semctl(sh->semid, 0, IPC_RMID);
+	/* "removed": the caller removed it before the call. */
+	if (cgroup_dir[0] && rmdir(cgroup_dir) &&
+	    !(errno == ENOENT && req->cgroup == CC_CGROUP_REMOVED)) {
+		note(obs->broken, "rmdir %s: %s", cgroup_dir, strerror(errno));
+		result = CC_EXIT_BROKEN;
+	}
+	return result;
+}
+
+/*
+ * Whether the request cannot run because clone3 is out of reach here: a
+ * raw clone3 needs it; glibc 2.34 and later try clone3 first in
+ * pthread_create() and posix_spawn() and fall back to clone on ENOSYS
+ * only, so they need it to work or to answer ENOSYS.
+ */
+static bool clone3_out_of_reach(const struct cc_request *req)
+{
+	enum cc_clone3_state state;
+
+	if (req->entry != CC_ENTRY_CLONE3 && req->entry != CC_ENTRY_PTHREAD &&
+	    req->entry != CC_ENTRY_POSIX_SPAWN)
+		return false;
+	state = cc_env_clone3();
+	if (state == CC_CLONE3_AVAILABLE)
+		return false;
+	if (req->entry == CC_ENTRY_CLONE3)
+		return true;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
+	return state != CC_CLONE3_ENOSYS;
+#else
+	return false;
+#endif
+}
+
+/*
+ * The highest open fd of this process, and how many are open: a launch
+ * must leave both as it found them (no pidfd, memfd or cgroup fd left
+ * behind in the test program).
+ */
+void cc_fd_census(int *count, int *highest)
+{
+	struct dirent *entry;
+	DIR *dir = opendir("/proc/self/fd");
+	int self;
+
+	*count = *highest = -1;
+	if (!dir)
+		return;
+	self = dirfd(dir);
+	*count = *highest = 0;
+	while ((entry = readdir(dir))) {
+		int fd;
+
+		if (entry->d_name[0] == '.')
+			continue;
+		fd = atoi(entry->d_name);
+		if (fd == self)
+			continue;
+		(*count)++;
+		if (fd > *highest)
+			*highest = fd;
+	}
+	closedir(dir);
+}
+
+static enum cc_result launch(const struct cc_request *req,
+				    struct cc_observation *obs);
+
+enum cc_result cc_launch(const struct cc_request *req,
+				struct cc_observation *obs)
+{
+	int count_before, highest_before, count_after, highest_after;
+	enum cc_result result;
+
+	cc_fd_census(&count_before, &highest_before);
+	result = launch(req, obs);
+	cc_fd_census(&count_after, &highest_after);
+	if (count_after != count_before || highest_after != highest_before) {
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "the launch left the test program's fds changed: %d open (highest %d) before, %d (highest %d) after",
+			 count_before, highest_before, count_after, highest_after);
+		return CC_RESULT_BROKEN;
+	}
+	return result;
+}
+
+static enum cc_result launch(const struct cc_request *req,
+				    struct cc_observation *obs)
+{
+	size_t size = (sizeof(struct cc_shared) + 4095) & ~4095UL;
+	enum cc_result result = CC_RESULT_BROKEN;
+	struct cc_shared *sh;
+	pid_t sandbox, self = getpid();
+	int memfd, status;
+
+	memset(obs, 0, sizeof(*obs));
+	if (clone3_out_of_reach(req)) {
+		snprintf(obs->skip, sizeof(obs->skip), "%s%s",
+			 req->entry == CC_ENTRY_CLONE3 ? "" :
+				 "glibc's wrapper tries clone3 first: ",
+			 cc_env_clone3_reason());
+		return CC_RESULT_SKIP;
+	}
+	/* No CLOEXEC: the exec'ed probe helper maps this page too. */
+	memfd = (int)syscall(SYS_memfd_create, "clonecheck-shared", 0);
+	if (memfd < 0 || ftruncate(memfd, (off_t)size)) {
+		snprintf(obs->broken, sizeof(obs->broken), "memfd: %s",
+			 strerror(errno));
+		if (memfd >= 0)
+			close(memfd);
+		return CC_RESULT_BROKEN;
+	}
+	sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
+	if (sh == MAP_FAILED) {
+		snprintf(obs->broken, sizeof(obs->broken), "mmap: %s",
+			 strerror(errno));
+		close(memfd);
+		return CC_RESULT_BROKEN;
+	}
+	sh->memfd = memfd;
+	sh->obs.outcome.end = CC_END_NONE;
+	if (cc_probe_helper_path(sh->exec_helper, sizeof(sh->exec_helper)))
+		sh->exec_helper[0] = '\0';
+
+	fflush(NULL);
+	sandbox = fork();
+	if (sandbox == 0)
+		_exit(sandbox_main(req, sh, self));
+	if (sandbox < 0) {
+		snprintf(obs->broken, sizeof(obs->broken), "fork: %s",
+			 strerror(errno));
+	} else {
+		while (waitpid(sandbox, &status, 0) < 0 && errno == EINTR)
+			;
+		*obs = sh->obs;
+		obs->child = sh->child;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == CC_EXIT_OK)
+			result = CC_RESULT_OK;
+		else if (WIFEXITED(status) && WEXITSTATUS(status) == CC_EXIT_SKIP)
+			result = CC_RESULT_SKIP;
+		else if (!obs->broken[0])
+			snprintf(obs->broken, sizeof(obs->broken),
+				 "the sandbox ended with status 0x%x", status);
+	}
+	munmap(sh, size);
+	close(memfd);
+	return result;
+}
+
+enum cc_result cc_launch_text(const char *text, struct cc_request *req,
+				     struct cc_observation *obs)
+{
+	struct cc_parse_error err;
+
+	if (cc_request_parse(text, req, &err)) {
+		memset(obs, 0, sizeof(*obs));
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "request does not parse at byte %zu: %.150s", err.pos,
+			 err.msg);
+		return CC_RESULT_BROKEN;
+	}
+	return cc_launch(req, obs);
+}

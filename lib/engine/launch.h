@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Launch: performs one request and observes it.
+ *
+ * Every launch runs in a throwaway process tree, so a request may change
+ * the cwd, the umask, signal handlers or the fd table of its caller
+ * without touching the test program:
+ *
+ *   test program
+ *     └─ sandbox    subreaper; blocks signals; owns the SysV semaphore
+ *        │          and the target cgroup; watchdog; reaps everything
+ *        └─ caller  performs the call, then measures its side
+ *           └─ child (its parent is the sandbox with CLONE_PARENT,
+ *                     a thread of the caller with CLONE_THREAD)
+ */
+#ifndef CLONECHECK_LAUNCH_H
+#define CLONECHECK_LAUNCH_H
+
+#include "engine/probe.h"
+#include "engine/result.h"
+#include "spec/request.h"
+
+/* Seconds before the sandbox kills a launch that does not finish. */
+#define CC_WATCHDOG_SECONDS 10
+
+/* OK (obs holds the observation), SKIP (obs->skip) or BROKEN (obs->broken). */
+enum cc_result cc_launch(const struct cc_request *req,
+			 struct cc_observation *obs);
+
+/*
+ * Parses text into *req and launches it; a parse error is reported as
+ * BROKEN, with the position and the reason in obs->broken.
+ */
+enum cc_result cc_launch_text(const char *text, struct cc_request *req,
+				     struct cc_observation *obs);
+
+/*
+ * How many fds this process has open and the highest, or -1 and -1:
+ * a launch, or a fuzz input, must leave both as it found them.
+ */
+void cc_fd_census(int *count, int *highest);
+
+/*
+ * Where the probe helper lives: $CLONECHECK_HELPER, else beside the
+ * running executable.  Returns 0 or -errno.
+ */
+int cc_probe_helper_path(char *buf, size_t len);
+
+#endif

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What this machine and this process allow, read from them: the
+ * snapshot the model reads (cc_env_detect), and the answers SKIP
+ * decisions are made on before a launch: clone3 reachable or not,
+ * capabilities, user namespaces.  Each answer that says "no" comes with
+ * the reason, naming the missing capability or setting.
+ */
+#ifndef CLONECHECK_ENGINE_MACHINE_H
+#define CLONECHECK_ENGINE_MACHINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "spec/env.h"
+
+/* Cached after the first call. */
+enum cc_clone3_state cc_env_clone3(void);
+
+/* A sentence on why clone3 cannot be used here; "" when it can. */
+const char *cc_env_clone3_reason(void);
+
+/* Whether the "Seccomp:" line of /proc/self/status shows a filter. */
+bool cc_env_seccomp_filtered(void);
+
+/* This process's effective capability set, one bit per capability. */
+uint64_t cc_env_effective_caps(void);
+
+/* Whether cap (CAP_SYS_ADMIN, ...) is in this process's effective set. */
+bool cc_env_has_cap(int cap);
+
+/*
+ * Why this process cannot create a user namespace (names the sysctl),
+ * or NULL when it can.
+ */
+const char *cc_env_userns_blocked(char *buf, size_t len);
+
+/*
+ * The running kernel's version as CC_KERNEL_VERSION(major, minor,
+ * patch), or the one $CLONECHECK_KERNEL_VERSION names ("6.1.0"), so
+ * version-gated expectations can be tested on any kernel.
+ */
+unsigned int cc_env_kernel_version(void);
+
+/* A number from a /proc/sys file, or -1 when it is missing. */
+long cc_env_sysctl(const char *path);
+
+/*
+ * The errno the sysctls make a new user namespace fail with, or 0:
+ * ENOSPC when user.max_user_namespaces is 0; EPERM when Debian's
+ * kernel.unprivileged_userns_clone is 0 and the creator is unprivileged
+ * (lacks CAP_SYS_ADMIN).
+ */
+int cc_env_userns_errno(bool privileged);
+
+/*
+ * The cgroup2 mount: its mount point and the cgroup it shows as its
+ * root.  0, or -ENOENT when there is none.
+ */
+int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
+			 size_t root_len);
+
+/* Reads what this process sees. */
+void cc_env_detect(struct cc_env *env);
+
+/* The C library: its name and version. */
+enum cc_libc cc_env_libc(unsigned int *version);
+
+#endif

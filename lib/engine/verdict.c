@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The verdict: the outcome diff, with the observation's evidence in the
+ * sentences; see verdict.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/verdict.h"
+#include "outcome/names.h"
+#include "spec/flags.h"
+
+struct evidence {
+	const struct cc_request *req;
+	const struct cc_observation *obs;
+};
+
+static size_t explain_ret(const struct cc_observation *obs,
+			  const struct cc_outcome *exp, char *buf, size_t len)
+{
+	const struct cc_outcome *seen = &obs->outcome;
+
+	if (cc_outcome_child(exp))
+		return snprintf(buf, len,
+				"expected the call to create a child, but it failed with %s",
+				CC_ERRNO(seen->ret));
+	if (cc_outcome_child(seen))
+		return snprintf(buf, len,
+				"expected %s, but the call succeeded (child %lld)",
+				CC_ERRNO(exp->ret), (long long)seen->ret);
+	return snprintf(buf, len, "expected %s, but the call failed with %s",
+			CC_ERRNO(exp->ret), CC_ERRNO(seen->ret));
+}
+
+static size_t explain_prop(const struct evidence *ev, enum cc_prop prop,
+			   char *buf, size_t len)
+{
+	const struct cc_observation *obs = ev->obs;
+	const char *flag = cc_props[prop].governed_by;
+	bool seen = obs->outcome.props & (1u << prop);
+	const struct cc_flag *f;
+	char what[300];
+
+	if (obs->outcome.unmeasured & (1u << prop))
+		return snprintf(buf, len, "%s was not measured: %s",
+				cc_prop_name(prop),
+				cc_outcome_child(&obs->outcome) ?
+				"the child did not reach its probes" :
+				"no child was created");
+	cc_probe_describe(obs, prop, seen, what, sizeof(what));
+	f = cc_flag_by_name(flag, strlen(flag));
+	if (f && ev->req && ev->req->entry <= CC_ENTRY_LIBC)
+		return snprintf(buf, len, "%s %s, but %s", flag,
+				ev->req->flags & f->bit ? "requested" :
+				"not requested", what);
+	return snprintf(buf, len, "%s: expected %s %s, but %s",
+			ev->req ? cc_entry_name(ev->req->entry) : "the call",
+			cc_prop_name(prop), seen ? "off" : "on", what);
+}
+
+/* The expectation, for explain_ret: the explainer sees only its ctx. */
+struct verdict_ctx {
+	struct evidence ev;
+	const struct cc_outcome *exp;
+};
+
+static size_t explain(const void *ctx, enum cc_part part, enum cc_prop prop,
+		      const char *plain, char *buf, size_t len)
+{
+	const struct verdict_ctx *v = ctx;
+	const struct cc_child_report *rep = &v->ev.obs->child;
+
+	switch (part) {
+	case CC_PART_RET:
+		return explain_ret(v->ev.obs, v->exp, buf, len);
+	case CC_PART_PROPS:
+		return explain_prop(&v->ev, prop, buf, len);
+	case CC_PART_END:
+		if (!rep->failed_step)
+			return 0;
+		return snprintf(buf, len, "%s; the child's probe step \"%s\" failed with %s",
+				plain, cc_child_step_name(rep->failed_step),
+				CC_ERRNO(rep->failed_errno));
+	default:
+		return 0;
+	}
+}
+
+int cc_verdict(const struct cc_request *req, const struct cc_outcome *exp,
+	       const struct cc_observation *obs, char *buf, size_t len)
+{
+	struct verdict_ctx v = { { req, obs }, exp };
+	struct cc_explainer ex = { explain, &v };
+
+	return cc_outcome_diff("expected", exp, "observed", &obs->outcome,
+			       CC_PART_ALL, CC_PROPS_ALL, &ex, buf, len);
+}
+
+bool cc_verdict_part(const struct cc_request *req, const struct cc_outcome *exp,
+		     const struct cc_observation *obs, enum cc_part part,
+		     enum cc_prop prop, char *msg, size_t len)
+{
+	struct verdict_ctx v = { { req, obs }, exp };
+	struct cc_explainer ex = { explain, &v };
+	/* Every other part is a matter of the child existing at all. */
+	unsigned int parts = part | CC_PART_RET;
+	int count;
+
+	/* A property test needs a value, whichever way it was to go. */
+	if (part == CC_PART_PROPS && cc_outcome_child(&obs->outcome) &&
+	    (obs->outcome.unmeasured & (1u << prop))) {
+		explain_prop(&v.ev, prop, msg, len);
+		return false;
+	}
+	count = cc_outcome_diff("expected", exp, "observed", &obs->outcome,
+				parts, part == CC_PART_PROPS ? 1u << prop : 0,
+				&ex, msg, len);
+	/* One line: drop its newline. */
+	if (count && len && strlen(msg) && msg[strlen(msg) - 1] == '\n')
+		msg[strlen(msg) - 1] = '\0';
+	return count == 0;
+}

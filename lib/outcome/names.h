@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The names every report uses for numbers: errnos ("EINVAL") and
+ * signals ("SIGCHLD", "SIGRT_3"), as strace prints them.  A result says
+ * an errno by its name, never by strerror()'s sentence, so results read
+ * the same under every libc and locale.
+ *
+ * Constant tables and caller buffers only: no allocation, no state.
+ */
+#ifndef CLONECHECK_OUTCOME_NAMES_H
+#define CLONECHECK_OUTCOME_NAMES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* "EINVAL" for 22; "errno 200" for one without a name here.  Returns buf. */
+const char *cc_errno_name(int err, char *buf, size_t len);
+
+/*
+ * The name of an errno, given as errno or as -errno, in a buffer that
+ * lives as long as the enclosing block: for a message that quotes it,
+ * printf("open: %s", CC_ERRNO(errno)).  err is read twice.
+ */
+#define CC_ERRNO_NAME_MAX 24
+#define CC_ERRNO(err)							\
+	cc_errno_name((int)((err) < 0 ? -(err) : (err)),		\
+		      (char[CC_ERRNO_NAME_MAX]){ 0 }, CC_ERRNO_NAME_MAX)
+
+/* A call's result in a message: "success" for 0, else its errno's name. */
+#define CC_RESULT_NAME(err) ((err) ? CC_ERRNO(err) : "success")
+
+/* x86-64 and generic numbering; index is the signal number. */
+extern const char *const cc_signal_names[];
+extern const size_t cc_signal_name_count;
+
+#define CC_SIGRT_FIRST	32	/* the kernel's SIGRTMIN; glibc reserves a few */
+#define CC_SIGRT_LAST	64	/* _NSIG */
+
+/*
+ * Signal names as strace prints them: "SIGCHLD", real-time signals as
+ * "SIGRT_n" (signal 32 + n), numbers without a name in decimal.  Returns
+ * buf.
+ */
+const char *cc_signal_name(uint64_t sig, char *buf, size_t len);
+
+#endif

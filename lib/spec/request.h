@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One request: everything that describes one call that creates a task.
+ *
+ * Text form, one line, entry point first, then key=value words in any
+ * order; keys left out keep their default:
+ *
+ *   clone3 flags=CLONE_VM|CLONE_FILES exit_signal=SIGCHLD stack=mmap:64k
+ *
+ *   entry        clone | clone3 | libc | fork | vfork | posix_spawn | pthread
+ *   flags=       flag set, see flags.h (default 0)
+ *   exit_signal= signal name or number (default SIGCHLD; 0 for none)
+ *   stack=       none | mmap:SIZE | malloc:SIZE | misaligned:SIZE |
+ *                at:ADDRESS:SIZE (SIZE in bytes, or with a k or m suffix;
+ *                at: a raw address, nothing mapped; default none)
+ *   size=        clone3 struct size in bytes (default 88)
+ *   tail=        hex bytes placed after the 88-byte struct (clone3 only)
+ *   args=        auto | bad (clone3's struct pointer; bad faults)
+ *   tls=         auto | 0xADDRESS (default auto: a valid TLS block)
+ *   parent_tid=, child_tid=, pidfd=
+ *                auto | null | bad (default auto: a valid word;
+ *                bad is an address that faults); pidfd= also takes
+ *                parent_tid: the very word parent_tid points at
+ *   set_tid=     comma-separated pids, innermost namespace first
+ *   cgroup=      none | new | removed | notcgroup | closed | huge
+ *                (new: a fresh cgroup2 directory, its fd in
+ *                clone_args.cgroup; removed: one already rmdir'ed;
+ *                notcgroup: an fd of "/"; closed: an fd number not open;
+ *                huge: a value above INT_MAX)
+ *   child=       probe | exit:CODE | overflow | exec (default probe)
+ *   as=          self | nobody (who calls: the test program's own
+ *                credentials, or uid and gid 65534 without capabilities)
+ *   nproc=       RLIMIT_NPROC soft limit of the caller during the call
+ *   fds=         free | full (full: no free fd below RLIMIT_NOFILE
+ *                during the call)
+ *
+ * cc_request_print() (form/text.h) writes the canonical form: entry
+ * point, then only the keys that differ from the defaults, in the order
+ * above.  Parsing the printed text gives back an equal request.
+ */
+#ifndef CLONECHECK_REQUEST_H
+#define CLONECHECK_REQUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "spec/flags.h"
+
+enum cc_entry {
+	CC_ENTRY_CLONE,		/* raw clone syscall */
+	CC_ENTRY_CLONE3,	/* raw clone3 syscall */
+	CC_ENTRY_LIBC,		/* the libc clone() wrapper */
+	CC_ENTRY_FORK,		/* references: flags fixed by the libc */
+	CC_ENTRY_VFORK,
+	CC_ENTRY_POSIX_SPAWN,
+	CC_ENTRY_PTHREAD,
+	CC_ENTRY_COUNT
+};
+
+enum cc_stack_kind {
+	CC_STACK_NONE,		/* NULL: the child runs on a copy of the parent's */
+	CC_STACK_MMAP,		/* mmap with a PROT_NONE guard page below */
+	CC_STACK_MALLOC,	/* malloc, no guard */
+	CC_STACK_MISALIGNED,	/* mmap with guard, top 8 bytes off 16-byte alignment */
+	CC_STACK_AT,		/* stack_addr as given: nothing is mapped */
+	CC_STACK_KIND_COUNT
+};
+
+/* What a pointer argument (parent_tid, child_tid, pidfd) points at. */
+enum cc_ptr_kind {
+	CC_PTR_AUTO,		/* a valid word the probes read */
+	CC_PTR_NULL,
+	CC_PTR_BAD,		/* an address that faults */
+	CC_PTR_PARENT_TID,	/* pidfd only: the parent_tid word itself */
+	CC_PTR_KIND_COUNT
+};
+
+enum cc_child_action {
+	CC_CHILD_PROBE,		/* run every probe, then exit 0 */
+	CC_CHILD_EXIT,		/* exit at once with child_exit_code */
+	CC_CHILD_OVERFLOW,	/* recurse until the stack overflows */
+	CC_CHILD_EXEC,		/* exec the probe helper, which probes */
+	CC_CHILD_ACTION_COUNT
+};
+
+enum cc_cgroup_kind {
+	CC_CGROUP_NONE,		/* clone_args.cgroup = 0 */
+	CC_CGROUP_NEW,		/* a fresh cgroup2 directory */
+	CC_CGROUP_REMOVED,	/* a cgroup2 directory removed after open */
+	CC_CGROUP_NOTCGROUP,	/* a directory outside cgroup2 ("/") */
+	CC_CGROUP_CLOSED,	/* an fd number with nothing open */
+	CC_CGROUP_HUGE,		/* a value above INT_MAX */
+	CC_CGROUP_KIND_COUNT
+};
+
+/* Who performs the call. */
+enum cc_caller {
+	CC_CALLER_SELF,		/* the test program's credentials */
+	CC_CALLER_NOBODY,	/* uid and gid CC_NOBODY, no capabilities */
+	CC_CALLER_COUNT
+};
+
+/* The uid and gid of as=nobody and of the unprivileged contexts. */
+#define CC_NOBODY 65534
+
+#define CC_NPROC_UNCHANGED	UINT64_MAX
+
+#define CC_CLONE_ARGS_SIZE_VER0	64
+#define CC_CLONE_ARGS_SIZE_VER1	80
+#define CC_CLONE_ARGS_SIZE_VER2	88
+#define CC_TAIL_MAX		64
+#define CC_SET_TID_MAX		32
+#define CC_REQUEST_TEXT_MAX	2048
+
+struct cc_request {
+	enum cc_entry entry;
+	uint64_t flags;
+	uint64_t exit_signal;
+	enum cc_stack_kind stack;
+	uint64_t stack_size;
+	uint64_t stack_addr;	/* CC_STACK_AT only */
+	uint32_t clone3_size;
+	uint32_t tail_len;
+	uint8_t tail[CC_TAIL_MAX];
+	bool args_bad;		/* clone3's struct pointer faults */
+	bool tls_explicit;	/* false: the engine supplies a valid block */
+	uint64_t tls;
+	enum cc_ptr_kind parent_tid;
+	enum cc_ptr_kind child_tid;
+	enum cc_ptr_kind pidfd;
+	uint32_t set_tid_size;
+	int32_t set_tid[CC_SET_TID_MAX];
+	enum cc_cgroup_kind cgroup;
+	enum cc_child_action child;
+	int child_exit_code;
+	enum cc_caller caller;
+	uint64_t nproc;		/* CC_NPROC_UNCHANGED, or the soft limit */
+	bool fds_full;
+};
+
+/* Defaults: the given entry point, no flags, SIGCHLD, no stack, size 88. */
+void cc_request_init(struct cc_request *req, enum cc_entry entry);
+
+/* "clone3"; the entry point's word in the text form. */
+extern const char *const cc_entry_names[CC_ENTRY_COUNT];
+const char *cc_entry_name(enum cc_entry entry);
+
+bool cc_request_equal(const struct cc_request *a, const struct cc_request *b);
+
+#endif
