@@ -156,6 +156,14 @@ $(BIN)/%: $(BUILD)/obj/tests/%.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# Every CC_CLONE_* macro of the flag header, for the test that the
+# table has each (tests/flags_test.c).
+$(INC)/flag_macros.inc: lib/spec/flags.h
+	@mkdir -p $(INC)
+	sed -n 's/^#define CC_\(CLONE_[A-Z_]*\)[[:space:]].*/FLAG_MACRO(\1)/p' $< > $@
+
+$(BUILD)/obj/tests/flags_test.c.o: $(INC)/flag_macros.inc
+
 # clonecheck repro writes tools/repro_main.c out whole: it goes in as a string.
 $(INC)/repro_main.inc: tools/repro_main.c
 	@mkdir -p $(INC)

@@ -10,12 +10,13 @@
 
 plain=/tmp/clonecheck-plain
 make -j"$(nproc)" BUILD=$plain CC=gcc CFLAGS="-O2 -g" \
-	$plain/bin/clonecheck-executor $plain/bin/clonecheck-probe-helper
+	$plain/bin/clonecheck-executor $plain/bin/clonecheck-probe-helper \
+	$plain/bin/clonecheck
 cp $plain/bin/clonecheck-executor $plain/bin/clonecheck-probe-helper "$OUT/"
 
 make -j"$(nproc)" BUILD=/tmp/clonecheck-fuzz CC="$CC" CFLAGS="$CFLAGS" \
 	FUZZ_ENGINE=oss-fuzz EXECUTOR="$OUT/clonecheck-executor" fuzz-targets
-for target in clone_oracle clone_diff clone3_args; do
+for target in $($plain/bin/clonecheck targets | awk '{ print $1 }'); do
 	cp /tmp/clonecheck-fuzz/fuzz/$target "$OUT/"
 	cp fuzz/$target.options "$OUT/"
 	(cd corpus/$target && zip -q "$OUT/${target}_seed_corpus.zip" seed-*)

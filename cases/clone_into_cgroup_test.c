@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * CLONE_INTO_CGROUP (clone3 only, Linux 5.7): the child starts in the
- * cgroup2 directory whose fd is clone_args.cgroup.  The sandbox makes a
+ * cgroup2 directory whose fd is clone_args.cgroup.  The warden makes a
  * fresh directory under the cgroup2 mount for each launch and removes it
  * afterwards; without the right to do so the cases SKIP.
  */

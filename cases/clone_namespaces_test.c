@@ -47,29 +47,11 @@
 #include <unistd.h>
 
 #include "cases.h"
+#include "engine/cgroup.h"
 #include "engine/clonefn.h"
 #include "engine/context.h"
 #include "spec/flags.h"
 #include "engine/machine.h"
-
-enum ns_kind {
-	NS_PID, NS_MNT, NS_NET, NS_UTS, NS_IPC, NS_USER, NS_CGROUP, NS_TIME,
-};
-
-static const uint64_t ns_flag[] = {
-	[NS_PID] = CC_CLONE_NEWPID, [NS_MNT] = CC_CLONE_NEWNS,
-	[NS_NET] = CC_CLONE_NEWNET, [NS_UTS] = CC_CLONE_NEWUTS,
-	[NS_IPC] = CC_CLONE_NEWIPC, [NS_USER] = CC_CLONE_NEWUSER,
-	[NS_CGROUP] = CC_CLONE_NEWCGROUP, [NS_TIME] = CC_CLONE_NEWTIME,
-};
-
-/* The probe property that shows each type new. */
-static const enum cc_prop ns_prop[] = {
-	[NS_PID] = CC_PROP_NS_PID, [NS_MNT] = CC_PROP_NS_MNT,
-	[NS_NET] = CC_PROP_NS_NET, [NS_UTS] = CC_PROP_NS_UTS,
-	[NS_IPC] = CC_PROP_NS_IPC, [NS_USER] = CC_PROP_NS_USER,
-	[NS_CGROUP] = CC_PROP_NS_CGROUP, [NS_TIME] = CC_PROP_NS_TIME,
-};
 
 #define NS_TEXT 256
 #define NS_PIDS_MAX 16
@@ -78,19 +60,20 @@ static const enum cc_prop ns_prop[] = {
 
 /* Everything the test, the context and the child share: one page set. */
 struct ns_report {
+	struct cc_context_run run;	/* first: the context reports here */
+
 	/* the row, set by the test */
-	enum ns_kind kind;
+	enum cc_ns_type kind;
 	enum cc_entry entry;
 	enum cc_context ctx;
 	bool given;
 	uint64_t flags;
 	uint64_t exit_signal;
-	char cgroup_dir[NS_TEXT];	/* "" when the test could not make one */
+	struct cc_cgroup cgroup;	/* dir "" when the test could not make one */
 
 	/* the context */
-	int to_child[2], to_parent[2], alive[2];
-	enum cc_result result;
-	char why[NS_TEXT];		/* SKIP or BROKEN reason */
+	struct cc_turns turns;
+	int alive[2];			/* the pid namespace's grandchild */
 	long ret;			/* the call: pid or -errno */
 	pid_t context_pid;
 	char tag[64];			/* clonecheck-<context pid> */
@@ -161,15 +144,13 @@ struct ns_report {
 
 static void child_tell(struct ns_report *r)
 {
-	sys_write(r->to_parent[1], "d", 1);
+	cc_turns_child_done(&r->turns);
 }
 
 /* False when the context is gone: the child then just ends. */
 static bool child_await(struct ns_report *r)
 {
-	char c;
-
-	return sys_read(r->to_child[0], &c, 1) == 1;
+	return cc_turns_child_await(&r->turns);
 }
 
 static size_t child_strlen(const char *s)
@@ -287,8 +268,8 @@ static void child_pid_ns(struct ns_report *r)
 	if (grandchild == 0) {
 		r->grandchild_self = sys_getpid();
 		r->grandchild_parent = sys_getppid();
-		sys_close(r->to_parent[1]);
-		sys_close(r->to_child[0]);
+		sys_close(r->turns.to_caller[1]);
+		sys_close(r->turns.to_child[0]);
 		/* Whoever reads the test's output must not wait for us. */
 		sys_close(0);
 		sys_close(1);
@@ -485,33 +466,32 @@ static int ns_child(void *arg, uint64_t initial_sp)
 {
 	struct ns_report *r = arg;
 
-	sys_close(r->to_child[1]);
-	sys_close(r->to_parent[0]);
-	if (r->kind == NS_USER) {
+	cc_turns_child_start(&r->turns);
+	if (r->kind == CC_NS_USER) {
 		child_user_ns(r);	/* the maps are part of its story */
 	} else {
 		if (!child_await(r))
 			return 1;
 		switch (r->kind) {
-		case NS_PID:
+		case CC_NS_PID:
 			child_pid_ns(r);
 			return 0;	/* it told and waited itself */
-		case NS_MNT:
+		case CC_NS_MNT:
 			child_mnt_ns(r);
 			break;
-		case NS_NET:
+		case CC_NS_NET:
 			child_net_ns(r);
 			break;
-		case NS_UTS:
+		case CC_NS_UTS:
 			child_uts_ns(r);
 			break;
-		case NS_IPC:
+		case CC_NS_IPC:
 			child_ipc_ns(r);
 			break;
-		case NS_CGROUP:
+		case CC_NS_CGROUP:
 			child_cgroup_ns(r);
 			break;
-		case NS_TIME:
+		case CC_NS_TIME:
 			child_time_ns(r);
 			break;
 		default:
@@ -525,31 +505,22 @@ static int ns_child(void *arg, uint64_t initial_sp)
 
 /* ---- the context: the child's parent, outside its namespaces ---- */
 
-static void context_broken(struct ns_report *r, const char *what)
-{
-	if (r->result == CC_RESULT_OK) {
-		r->result = CC_RESULT_BROKEN;
-		snprintf(r->why, sizeof(r->why), "%s: %s", what, strerror(errno));
-	}
-}
+/* What failed, with the errno it failed with. */
+#define context_broken(r, what) cc_context_broken(&(r)->run, what, errno)
 
 /* A child that died closed its end: EPIPE is its story, not ours. */
 static void tell(struct ns_report *r)
 {
-	if (write(r->to_child[1], "g", 1) != 1 && errno != EPIPE)
-		context_broken(r, "write to the child's pipe");
+	int err = cc_turns_go(&r->turns);
+
+	if (err)
+		cc_context_broken(&r->run, "write to the child's pipe", err);
 }
 
 /* False when the child closed its pipe (it died) instead of answering. */
 static bool await(struct ns_report *r)
 {
-	char c;
-	ssize_t n;
-
-	do
-		n = read(r->to_parent[0], &c, 1);
-	while (n < 0 && errno == EINTR);
-	return n == 1;
+	return cc_turns_done(&r->turns);
 }
 
 static void read_text(const char *path, char *out, size_t size)
@@ -618,7 +589,7 @@ static void context_prepare(struct ns_report *r)
 	char text[8192];
 
 	switch (r->kind) {
-	case NS_NET:
+	case CC_NS_NET:
 		/* lo up here, so a child that shares it sees it up. */
 		r->net_parent_lo_up = lo_up(r->ctx == CC_CTX_ROOT ||
 					    r->ctx == CC_CTX_USERNS_ROOT);
@@ -626,21 +597,21 @@ static void context_prepare(struct ns_report *r)
 		net_dev_links(text, r->net_parent_links,
 			      sizeof(r->net_parent_links));
 		break;
-	case NS_UTS:
+	case CC_NS_UTS:
 		gethostname(r->uts_parent_before, sizeof(r->uts_parent_before));
 		break;
-	case NS_USER:
+	case CC_NS_USER:
 		r->user_overflow_uid = cc_env_sysctl("/proc/sys/kernel/overflowuid");
 		r->user_overflow_gid = cc_env_sysctl("/proc/sys/kernel/overflowgid");
 		r->user_cap_last = cc_env_sysctl("/proc/sys/kernel/cap_last_cap");
 		r->user_parent_uid = geteuid();
 		r->user_parent_cap_effective = cc_env_effective_caps();
 		break;
-	case NS_CGROUP:
+	case CC_NS_CGROUP:
 		read_text("/proc/self/cgroup", text, sizeof(text));
 		cgroup2_path(text, r->cg_parent, sizeof(r->cg_parent));
 		break;
-	case NS_TIME:
+	case CC_NS_TIME:
 		/*
 		 * Offsets can only be written into a time namespace no task
 		 * has entered yet: unshare makes one for the children to come;
@@ -682,8 +653,9 @@ static void map_child(struct ns_report *r, pid_t pid)
 
 	if (cc_userns_map(pid, 0, geteuid(), 0, getegid(), true, why,
 			  sizeof(why))) {
-		r->result = CC_RESULT_BROKEN;
-		snprintf(r->why, sizeof(r->why), "mapping the child's user namespace: %s", why);
+		r->run.result = CC_RESULT_BROKEN;
+		snprintf(r->run.why, sizeof(r->run.why),
+			 "mapping the child's user namespace: %.180s", why);
 	}
 }
 
@@ -782,13 +754,13 @@ static void context_look(struct ns_report *r, pid_t pid)
 	long id;
 
 	switch (r->kind) {
-	case NS_MNT:
+	case CC_NS_MNT:
 		r->mnt_parent_sees = mountinfo_has("/proc/self/mountinfo", r->tag);
 		break;
-	case NS_UTS:
+	case CC_NS_UTS:
 		gethostname(r->uts_parent_after, sizeof(r->uts_parent_after));
 		break;
-	case NS_IPC:
+	case CC_NS_IPC:
 		/* Whatever is found here is removed: it must not outlive us. */
 		id = msgget(r->msg_key, 0);
 		r->ipc_parent_msg_err = id < 0 ? -errno : 0;
@@ -801,12 +773,12 @@ static void context_look(struct ns_report *r, pid_t pid)
 			sys_mq_unlink(r->tag);
 		}
 		break;
-	case NS_CGROUP:
+	case CC_NS_CGROUP:
 		snprintf(path, sizeof(path), "/proc/%d/cgroup", pid);
 		read_text(path, text, sizeof(text));
 		cgroup2_path(text, r->cg_parent_view, sizeof(r->cg_parent_view));
 		break;
-	case NS_TIME:
+	case CC_NS_TIME:
 		sys_clock_gettime(CLOCK_MONOTONIC, &r->time_after);
 		r->time_exit_signal_field = stat_exit_signal(pid);
 		break;
@@ -820,55 +792,40 @@ static void ignore_signal(int sig)
 {
 }
 
-static void context_main(struct ns_report *r)
+static void context_main(struct cc_context_run *run, void *arg)
 {
-	char procs[NS_TEXT + 16];
+	struct ns_report *r = arg;
 	pid_t pid;
 	int err;
 
 	r->context_pid = getpid();
 	snprintf(r->tag, sizeof(r->tag), "clonecheck-%d", r->context_pid);
 	r->msg_key = 0x43430000L | (r->context_pid & 0xffff);
-	/* Orphans (the grandchild of an "absent" row) come back to us. */
-	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	signal(SIGPIPE, SIG_IGN);
 	/*
 	 * A child whose exit signal is not SIGCHLD (a kernel, or the
 	 * injector's exit-signal fault, changing it) must not kill the
-	 * context before it reaps: wait4 with __WALL takes any signal.
+	 * context before it reaps: the reap takes any signal.
 	 */
 	signal(SIGUSR1, ignore_signal);
-	if (r->cgroup_dir[0]) {
-		snprintf(procs, sizeof(procs), "%s/cgroup.procs", r->cgroup_dir);
-		err = cc_write_file(procs, "0", NULL, 0);
-		if (err) {
-			errno = -err;
-			context_broken(r, "move into the test's cgroup");
-		}
-	}
-	if (r->result == CC_RESULT_OK)
-		r->result = cc_context_enter(r->ctx, r->why, sizeof(r->why));
-	if (r->result != CC_RESULT_OK)
-		return;
 	context_prepare(r);
-	if (r->result != CC_RESULT_OK)
+	if (run->result != CC_RESULT_OK)
 		return;
-	if (pipe2(r->to_child, O_CLOEXEC) || pipe2(r->to_parent, O_CLOEXEC) ||
-	    pipe2(r->alive, O_CLOEXEC)) {
-		context_broken(r, "pipe2");
+	err = cc_turns_open(&r->turns);
+	if (err || pipe2(r->alive, O_CLOEXEC)) {
+		cc_context_broken(run, "pipe2", err ? err : errno);
 		return;
 	}
 	r->ret = cc_clone_fn(r->entry, r->flags, r->exit_signal, ns_child, r);
-	close(r->to_child[0]);
-	close(r->to_parent[1]);
+	cc_turns_caller_close(&r->turns);
 	close(r->alive[1]);
 	if (r->ret < 0)
 		return;
 	pid = r->ret;
 
-	if (r->kind == NS_PID) {
+	if (r->kind == CC_NS_PID) {
 		context_pid_ns(r, pid);
-	} else if (r->kind == NS_USER) {
+	} else if (r->kind == CC_NS_USER) {
 		context_user_ns(r, pid);
 	} else {
 		if (r->flags & CC_CLONE_NEWUSER)
@@ -879,9 +836,6 @@ static void context_main(struct ns_report *r)
 			context_look(r, pid);
 	}
 	tell(r);	/* "exit"; a killed init no longer reads it */
-	/* Everything: the child, and any orphan that came back to us. */
-	while (wait4(-1, NULL, __WALL, NULL) > 0 || errno == EINTR)
-		;
 }
 
 /* ---- the test side ---- */
@@ -889,14 +843,14 @@ static void context_main(struct ns_report *r)
 /* What the call itself must return here: 0 (a child) or an errno. */
 static int expected_errno(const struct ns_report *r)
 {
-	uint64_t ns_flags = CC_CLONE_NEWNS | CC_CLONE_NEWPID | CC_CLONE_NEWNET |
-			    CC_CLONE_NEWUTS | CC_CLONE_NEWIPC | CC_CLONE_NEWCGROUP;
-	uint64_t asked = r->flags;
-	int err;
+	uint64_t ns_flags = 0, asked = r->flags;
+	int err, type;
 
-	/* Legacy clone reads 0x80 as part of the exit signal. */
-	if (r->entry == CC_ENTRY_CLONE3)
-		ns_flags |= CC_CLONE_NEWTIME;
+	/* Every type but user; legacy clone reads 0x80 as its exit signal. */
+	for (type = 0; type < CC_NS_COUNT; type++)
+		if (type != CC_NS_USER &&
+		    (type != CC_NS_TIME || r->entry == CC_ENTRY_CLONE3))
+			ns_flags |= cc_ns_flags[type];
 	if (asked & CC_CLONE_NEWUSER) {
 		err = cc_env_userns_errno(r->ctx == CC_CTX_ROOT);
 		if (err)
@@ -907,18 +861,18 @@ static int expected_errno(const struct ns_report *r)
 	return 0;
 }
 
-static void ns_row(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
+static void ns_row(struct ns_report *r, enum cc_ns_type kind, enum cc_entry entry,
 		   enum cc_context ctx, bool given)
 {
 	r->kind = kind;
 	r->entry = entry;
 	r->ctx = ctx;
 	r->given = given;
-	r->flags = given ? ns_flag[kind] : 0;
+	r->flags = given ? cc_ns_flags[kind] : 0;
 	if (ctx == CC_CTX_UNPRIV_NEWUSER)
 		r->flags |= CC_CLONE_NEWUSER;
 	/* The /proc view of a pid namespace needs a mount namespace. */
-	if (kind == NS_PID)
+	if (kind == CC_NS_PID)
 		r->flags |= CC_CLONE_NEWNS;
 	r->exit_signal = SIGCHLD;
 }
@@ -928,7 +882,7 @@ static void ns_row(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
  * child the namespaces the call asked for (legacy clone's 0x80 is an
  * exit signal, not CLONE_NEWTIME).  Rows the context cannot run SKIP.
  */
-static void ns_model(struct __test_metadata *_metadata, enum ns_kind kind,
+static void ns_model(struct __test_metadata *_metadata, enum cc_ns_type kind,
 		     enum cc_entry entry, enum cc_context ctx, bool given)
 {
 	struct ns_report r = { 0 };
@@ -947,71 +901,53 @@ static void ns_model(struct __test_metadata *_metadata, enum ns_kind kind,
 	if (expected_errno(&r))
 		return;
 	cc_model_predict(&req, &env, &pred);
-	for (i = NS_PID; i <= NS_TIME; i++) {
-		bool asked = (r.flags & ns_flag[i]) &&
-			     (i != NS_TIME || entry == CC_ENTRY_CLONE3);
-		bool predicted = pred.outcome.props & (1u << ns_prop[i]);
+	for (i = 0; i < CC_NS_COUNT; i++) {
+		bool asked = (r.flags & cc_ns_flags[i]) &&
+			     (i != CC_NS_TIME || entry == CC_ENTRY_CLONE3);
+		bool predicted = pred.outcome.props & (1u << CC_PROP_NS(i));
 
 		if (asked != predicted)
 			TH_LOG("the model %s a new %s namespace",
-			       predicted ? "predicts" : "misses",
-			       cc_ns_names[ns_prop[i] - CC_PROP_NS_MNT]);
+			       predicted ? "predicts" : "misses", cc_ns_names[i]);
 		EXPECT_EQ(asked, predicted);
 	}
 }
 
-static void ns_run(struct ns_report *r, enum ns_kind kind, enum cc_entry entry,
-		   enum cc_context ctx, bool given)
+static void ns_run(struct ns_report *r, enum cc_ns_type kind,
+		   enum cc_entry entry, enum cc_context ctx, bool given)
 {
-	char point[NS_TEXT / 2], root[NS_TEXT / 2];
-	int status = 0;
-	pid_t pid;
+	char why[NS_TEXT];
+	int err;
 
 	ns_row(r, kind, entry, ctx, given);
-	r->result = CC_RESULT_OK;
 	r->ret = -1;
 
 	if (entry == CC_ENTRY_CLONE3 && cc_env_clone3() != CC_CLONE3_AVAILABLE) {
-		r->result = CC_RESULT_SKIP;
-		snprintf(r->why, sizeof(r->why), "%s", cc_env_clone3_reason());
+		r->run.result = CC_RESULT_SKIP;
+		snprintf(r->run.why, sizeof(r->run.why), "%s",
+			 cc_env_clone3_reason());
 		return;
 	}
 
-	/* A cgroup of our own, so "rooted at its cgroup" is not just "/". */
-	if (kind == NS_CGROUP && geteuid() == 0 &&
-	    cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root)) == 0) {
-		snprintf(r->cgroup_dir, sizeof(r->cgroup_dir),
-			 "%s/clonecheck-ns.%d", point, getpid());
-		if (mkdir(r->cgroup_dir, 0755))
-			r->cgroup_dir[0] = '\0';
-	}
-
-	pid = fork();
-	if (pid == 0) {
-		context_main(r);
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-		r->result = CC_RESULT_BROKEN;
-		snprintf(r->why, sizeof(r->why),
-			 "the context process %s (wait status %#x)",
-			 pid < 0 ? "could not be forked" : "did not exit cleanly",
-			 status);
-	}
-	if (r->cgroup_dir[0] && rmdir(r->cgroup_dir) && r->result == CC_RESULT_OK) {
-		r->result = CC_RESULT_BROKEN;
-		snprintf(r->why, sizeof(r->why), "rmdir %.200s: %s", r->cgroup_dir,
-			 strerror(errno));
-	}
+	/*
+	 * A cgroup of our own, so "rooted at its cgroup" is not just "/";
+	 * where none can be made the row says so (rooted_at_its_cgroup).
+	 */
+	r->cgroup.dir[0] = '\0';
+	r->cgroup.lock_fd = -1;
+	if (kind == CC_NS_CGROUP && geteuid() == 0)
+		cc_cgroup_make(&r->cgroup, why, sizeof(why));
+	cc_context_run(ctx, r->cgroup.dir[0] ? r->cgroup.dir : NULL, &r->run,
+		       context_main, r);
+	err = cc_cgroup_remove(&r->cgroup, 0);
+	if (err)
+		cc_context_broken(&r->run, "rmdir the test's cgroup", err);
 }
 
-static const char *ns_errno_name(long err)
-{
-	return err ? strerror((int)err) : "success";
-}
+#define ns_errno_name(err) CC_RESULT_NAME(err)
 
 /* SKIP, or fail as a broken fixture, unless the row produced a verdict. */
-#define NS_REQUIRE(r) CASE_REQUIRE_RESULT((r)->result, (r)->why)
+#define NS_REQUIRE(r) CASE_REQUIRE_RESULT((r)->run.result, (r)->run.why)
 
 /* The call ended as expected; a child is there to judge, or SKIP. */
 #define NS_REQUIRE_CHILD(r)						\
@@ -1028,10 +964,10 @@ static const char *ns_errno_name(long err)
 		}							\
 		if (_exp)						\
 			SKIP(return, "the call is refused here (%s, as expected): the behaviour needs a child", \
-			     strerror(_exp));				\
+			     CC_ERRNO(_exp));				\
 		if ((r)->child_step) {					\
 			TH_LOG("the child failed to %s: %s",		\
-			       (r)->child_step, strerror((int)(r)->child_err)); \
+			       (r)->child_step, CC_ERRNO((r)->child_err)); \
 			ASSERT_EQ(NULL, (r)->child_step);		\
 		}							\
 	} while (0)
@@ -1062,17 +998,15 @@ static const char *ns_errno_name(long err)
 	};								\
 	FIXTURE_SETUP(name)						\
 	{								\
-		self->r = mmap(NULL, sizeof(*self->r),			\
-			       PROT_READ | PROT_WRITE,			\
-			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);	\
-		ASSERT_NE(MAP_FAILED, self->r);				\
+		self->r = cc_shared_page(sizeof(*self->r));		\
+		ASSERT_NE(NULL, self->r);				\
 		if (!CASE_IS_MODEL_TEST())				\
 			ns_run(self->r, kind_, variant->entry,		\
 			       variant->ctx, variant->given);		\
 	}								\
 	FIXTURE_TEARDOWN(name)						\
 	{								\
-		munmap(self->r, sizeof(*self->r));			\
+		cc_shared_page_free(self->r, sizeof(*self->r));		\
 	}								\
 	NS_ROWS_FOR_ENTRY(name, clone, CLONE)				\
 	NS_ROWS_FOR_ENTRY(name, clone3, CLONE3)				\
@@ -1117,15 +1051,14 @@ FIXTURE(unprivileged) {
 };
 
 FIXTURE_VARIANT(unprivileged) {
-	enum ns_kind kind;
+	enum cc_ns_type kind;
 	enum cc_entry entry;
 };
 
 FIXTURE_SETUP(unprivileged)
 {
-	self->r = mmap(NULL, sizeof(*self->r), PROT_READ | PROT_WRITE,
-		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	ASSERT_NE(MAP_FAILED, self->r);
+	self->r = cc_shared_page(sizeof(*self->r));
+	ASSERT_NE(NULL, self->r);
 	if (!CASE_IS_MODEL_TEST())
 		ns_run(self->r, variant->kind, variant->entry, CC_CTX_UNPRIV,
 		       true);
@@ -1133,7 +1066,7 @@ FIXTURE_SETUP(unprivileged)
 
 FIXTURE_TEARDOWN(unprivileged)
 {
-	munmap(self->r, sizeof(*self->r));
+	cc_shared_page_free(self->r, sizeof(*self->r));
 }
 
 #define NS_UNPRIV_ROWS(kind_, name)					\
@@ -1147,14 +1080,14 @@ FIXTURE_TEARDOWN(unprivileged)
 		.kind = kind_, .entry = CC_ENTRY_LIBC,			\
 	};
 
-NS_UNPRIV_ROWS(NS_PID, newpid)
-NS_UNPRIV_ROWS(NS_MNT, newns)
-NS_UNPRIV_ROWS(NS_NET, newnet)
-NS_UNPRIV_ROWS(NS_UTS, newuts)
-NS_UNPRIV_ROWS(NS_IPC, newipc)
-NS_UNPRIV_ROWS(NS_USER, newuser)
-NS_UNPRIV_ROWS(NS_CGROUP, newcgroup)
-NS_UNPRIV_ROWS(NS_TIME, newtime)
+NS_UNPRIV_ROWS(CC_NS_PID, newpid)
+NS_UNPRIV_ROWS(CC_NS_MNT, newns)
+NS_UNPRIV_ROWS(CC_NS_NET, newnet)
+NS_UNPRIV_ROWS(CC_NS_UTS, newuts)
+NS_UNPRIV_ROWS(CC_NS_IPC, newipc)
+NS_UNPRIV_ROWS(CC_NS_USER, newuser)
+NS_UNPRIV_ROWS(CC_NS_CGROUP, newcgroup)
+NS_UNPRIV_ROWS(CC_NS_TIME, newtime)
 
 TEST_F(unprivileged, model)
 {
@@ -1174,7 +1107,7 @@ TEST_F(unprivileged, call)
 
 /* ---- CLONE_NEWPID ---- */
 
-NS_FIXTURE(newpid, NS_PID)
+NS_FIXTURE(newpid, CC_NS_PID)
 
 TEST_F(newpid, child_is_pid_one)
 {
@@ -1275,7 +1208,7 @@ TEST_F(newpid, si_pid_across_the_boundary)
 
 /* ---- CLONE_NEWNS ---- */
 
-NS_FIXTURE(newns, NS_MNT)
+NS_FIXTURE(newns, CC_NS_MNT)
 
 TEST_F(newns, mount_visible_to_parent_only_when_shared)
 {
@@ -1305,7 +1238,7 @@ TEST_F(newns, root_mount_private)
 
 /* ---- CLONE_NEWNET ---- */
 
-NS_FIXTURE(newnet, NS_NET)
+NS_FIXTURE(newnet, CC_NS_NET)
 
 TEST_F(newnet, only_a_loopback)
 {
@@ -1344,7 +1277,7 @@ TEST_F(newnet, socket_works)
 
 /* ---- CLONE_NEWUTS ---- */
 
-NS_FIXTURE(newuts, NS_UTS)
+NS_FIXTURE(newuts, CC_NS_UTS)
 
 TEST_F(newuts, hostname)
 {
@@ -1365,7 +1298,7 @@ TEST_F(newuts, hostname)
 
 /* ---- CLONE_NEWIPC ---- */
 
-NS_FIXTURE(newipc, NS_IPC)
+NS_FIXTURE(newipc, CC_NS_IPC)
 
 TEST_F(newipc, sysv_message_queue)
 {
@@ -1395,7 +1328,7 @@ TEST_F(newipc, posix_message_queue)
 
 /* ---- CLONE_NEWUSER ---- */
 
-NS_FIXTURE(newuser, NS_USER)
+NS_FIXTURE(newuser, CC_NS_USER)
 
 TEST_F(newuser, unmapped_ids_are_overflow)
 {
@@ -1485,7 +1418,7 @@ TEST_F(newuser, setgroups_rules)
 
 /* ---- CLONE_NEWCGROUP ---- */
 
-NS_FIXTURE(newcgroup, NS_CGROUP)
+NS_FIXTURE(newcgroup, CC_NS_CGROUP)
 
 TEST_F(newcgroup, rooted_at_its_cgroup)
 {
@@ -1504,7 +1437,7 @@ TEST_F(newcgroup, rooted_at_its_cgroup)
 
 /* ---- CLONE_NEWTIME ---- */
 
-NS_FIXTURE(newtime, NS_TIME)
+NS_FIXTURE(newtime, CC_NS_TIME)
 
 TEST_F(newtime, namespace_made)
 {

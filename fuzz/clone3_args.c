@@ -10,27 +10,20 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "form/bytes.h"
 #include "fuzz.h"
 #include "engine/verdict.h"
 
-#define TARGET "clone3_args"
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct cc_reader r = { .data = data, .len = size };
 	static struct cc_exec_reply reply;
 	struct cc_prediction pred;
 	struct cc_request req;
 	char model[1024], diff[1024], details[2200];
 
-	cc_clone_args_decode(&r, &req);
-	cc_fuzz_fit(&req);
-	/* This target judges acceptance; what the child shares is clone_oracle's. */
-	req.child = CC_CHILD_EXIT;
-	req.child_exit_code = 0;
+	/* Its row's fit: a child that exits at once; this judges acceptance. */
+	cc_fuzz_input(CC_TARGET_CLONE3_ARGS, data, size, &req);
 	cc_model_predict(&req, cc_fuzz_env(), &pred);
-	if (cc_fuzz_run(TARGET, &req, &reply) != CC_RESULT_OK)
+	if (cc_fuzz_run(CC_TARGET_CLONE3_ARGS, &req, &reply) != CC_RESULT_OK)
 		return 0;
 	cc_signature_mark(&pred, &reply.obs, 1);
 	if (cc_verdict_part(&req, &pred.outcome, &reply.obs, CC_PART_RET, 0, diff,
@@ -42,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 reply.obs.outcome.ret == -14 && pred.outcome.ret != -14 ?
 			 "EFAULT where the model expects none: the kernel read past size, or a pointer the model thinks it never touches\n" :
 			 "");
-	cc_fuzz_finding(TARGET,
+	cc_fuzz_finding(CC_TARGET_CLONE3_ARGS,
 			reply.obs.outcome.ret < 0 ? "the kernel refuses what it must accept, or with another errno" :
 					    "the kernel accepts what it must refuse",
 			&req, details);

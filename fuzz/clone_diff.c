@@ -12,10 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "form/bytes.h"
 #include "fuzz.h"
-
-#define TARGET "clone_diff"
 
 struct spelling {
 	enum cc_entry entry;
@@ -83,14 +80,14 @@ static int unexplained(const struct outcome *a, const struct outcome *b,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct cc_reader r = { .data = data, .len = size };
+	const struct cc_fuzz_target *self = &cc_fuzz_targets[CC_TARGET_DIFF];
 	static struct outcome outcomes[SPELLINGS];
 	static struct cc_exec_reply reply;
 	struct cc_request base;
 	char what[1500], a[1024], b[1024], details[4000];
 	unsigned int n = 0, i;
 
-	cc_request_decode(&r, &base);
+	cc_fuzz_decode(self, data, size, &base);
 	base.tail_len = 0;
 	for (i = 0; i < SPELLINGS; i++) {
 		struct outcome *o = &outcomes[n];
@@ -102,11 +99,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o->req.entry = spellings[i].entry;
 		if (spellings[i].size)
 			o->req.clone3_size = spellings[i].size;
-		cc_fuzz_fit(&o->req);
+		cc_fuzz_fit(self, &o->req, cc_fuzz_env());
 		if (o->req.entry != spellings[i].entry)
 			continue;	/* clone3 unavailable: nothing to compare */
 		cc_model_predict(&o->req, cc_fuzz_env(), &o->pred);
-		if (cc_fuzz_run(TARGET, &o->req, &reply) != CC_RESULT_OK)
+		if (cc_fuzz_run(CC_TARGET_DIFF, &o->req, &reply) != CC_RESULT_OK)
 			continue;
 		o->obs = reply.obs;
 		cc_signature_mark(&o->pred, &o->obs, 2 + i);
@@ -123,7 +120,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			 "differs where the model predicts the same:\n%s%-18s %s\n%-18s %s\n",
 			 what, outcomes[0].spelling->name, a,
 			 outcomes[i].spelling->name, b);
-		cc_fuzz_finding(TARGET, "two entry points disagree",
+		cc_fuzz_finding(CC_TARGET_DIFF, "two entry points disagree",
 				&outcomes[i].req, details);
 	}
 	return 0;

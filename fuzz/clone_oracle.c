@@ -8,30 +8,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "form/bytes.h"
 #include "fuzz.h"
 #include "engine/verdict.h"
 
-#define TARGET "clone_oracle"
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct cc_reader r = { .data = data, .len = size };
 	static struct cc_exec_reply reply;
 	struct cc_prediction pred;
 	struct cc_request req;
 	char model[1024], diff[4096], details[5200];
 
-	cc_request_decode(&r, &req);
-	cc_fuzz_fit(&req);
+	cc_fuzz_input(CC_TARGET_ORACLE, data, size, &req);
 	cc_model_predict(&req, cc_fuzz_env(), &pred);
-	if (cc_fuzz_run(TARGET, &req, &reply) != CC_RESULT_OK)
+	if (cc_fuzz_run(CC_TARGET_ORACLE, &req, &reply) != CC_RESULT_OK)
 		return 0;
 	cc_signature_mark(&pred, &reply.obs, 0);
 	if (!cc_verdict(&req, &pred.outcome, &reply.obs, diff, sizeof(diff)))
 		return 0;
 	cc_prediction_print(model, sizeof(model), &pred, false);
 	snprintf(details, sizeof(details), "model:   %s\nkernel:\n%s", model, diff);
-	cc_fuzz_finding(TARGET, "the kernel disagrees with the model", &req,
+	cc_fuzz_finding(CC_TARGET_ORACLE, "the kernel disagrees with the model", &req,
 			details);
 }

@@ -25,19 +25,25 @@
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "engine/cgroup.h"
 #include "engine/context.h"
 #include "spec/env.h"
 #include "executor.h"
 #include "engine/launch.h"
 #include "engine/sys.h"
+#include "outcome/names.h"
 #include "engine/machine.h"
 
 #define NEWNET_LOCK	"/run/lock/clonecheck-newnet"
 
 static bool isolated;
+static bool inputs_drop_caps;	/* root in our own user namespace only */
 static int executor_pidns_level;
+static char run_prefix[48];	/* this executor's cgroup runs: <prefix><n> */
+static unsigned long inputs_run;
 static int channel = -1;
 static int newnet_lock = -1;
 
@@ -131,20 +137,26 @@ static void check_children(struct cc_exec_reply *reply)
 		;
 }
 
-/* cgroup directories the input's launch made and did not remove. */
-static void check_cgroups(struct cc_exec_reply *reply, uint64_t pidns)
+/* The cgroup run an input's launches name their cgroups by. */
+static void input_run_name(char *buf, size_t len, unsigned long n)
 {
-	char point[512], root[512], prefix[64];
+	snprintf(buf, len, "%s%lu", run_prefix, n);
+}
+
+/* cgroup directories the input's launch made and did not remove. */
+static void check_cgroups(struct cc_exec_reply *reply, unsigned long n)
+{
+	char point[512], root[512], prefix[96], run[64];
 	struct dirent *entry;
 	DIR *dir;
 
-	if (!pidns || cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root)))
+	if (cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root)))
 		return;
 	dir = opendir(point);
 	if (!dir)
 		return;
-	snprintf(prefix, sizeof(prefix), "clonecheck.%llu.",
-		 (unsigned long long)pidns);
+	input_run_name(run, sizeof(run), n);
+	snprintf(prefix, sizeof(prefix), CC_CGROUP_PREFIX "%s.", run);
 	while ((entry = readdir(dir)))
 		if (!strncmp(entry->d_name, prefix, strlen(prefix)))
 			note_leak(reply, "cgroup left behind: %s/%s", point,
@@ -153,12 +165,12 @@ static void check_cgroups(struct cc_exec_reply *reply, uint64_t pidns)
 }
 
 static void check_host(struct cc_exec_reply *reply, const struct host_state *before,
-		       uint64_t pidns)
+		       unsigned long run)
 {
 	struct host_state after;
 
 	check_children(reply);
-	check_cgroups(reply, pidns);
+	check_cgroups(reply, run);
 	host_snapshot(&after);
 	if (after.fd_count != before->fd_count || after.fd_highest != before->fd_highest)
 		note_leak(reply, "the executor's fds changed: %d open (highest %d), %d before (highest %d)",
@@ -172,6 +184,26 @@ static void check_host(struct cc_exec_reply *reply, const struct host_state *bef
 	if (strcmp(after.hostname, before->hostname))
 		note_leak(reply, "hostname \"%s\", \"%s\" before", after.hostname,
 			  before->hostname);
+}
+
+/*
+ * A user namespace of our own, our uid and gid mapped to themselves.
+ * 0, or -1 when user namespaces are not ours to make here.
+ */
+static int enter_own_user_namespace(void)
+{
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	char why[200];
+
+	if (cc_env_userns_blocked(why, sizeof(why)) || unshare(CLONE_NEWUSER))
+		return -1;
+	if (cc_userns_map(getpid(), uid, uid, gid, gid, true, why, sizeof(why))) {
+		fprintf(stderr, "%s: mapping its own user namespace: %s\n",
+			CC_EXEC_NAME, why);
+		exit(1);
+	}
+	return 0;
 }
 
 /*
@@ -211,7 +243,6 @@ static void newnet_release(int slot)
 /* What the input's init writes for the executor. */
 struct input_page {
 	struct cc_exec_reply reply;
-	uint64_t pidns;		/* inode of the input's pid namespace */
 };
 
 static void limit(int resource, rlim_t value)
@@ -221,9 +252,19 @@ static void limit(int resource, rlim_t value)
 	setrlimit(resource, &rl);
 }
 
-static int input_init(const struct cc_exec_msg *msg, struct input_page *page)
+/* Every capability gone: the input runs as unprivileged as we were. */
+static int drop_capabilities(void)
 {
-	struct stat st;
+	struct cc_cap_header hdr = { CC_CAP_VERSION_3, 0 };
+	struct cc_cap_data none[2] = { { 0 } };
+
+	return sys_capset(&hdr, none) ? -1 : 0;
+}
+
+static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
+		      unsigned long n)
+{
+	char run[64];
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (isolated) {
@@ -231,14 +272,20 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page)
 		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
 			snprintf(page->reply.obs.broken, sizeof(page->reply.obs.broken),
 				 "mount /proc in the input's namespaces: %s",
-				 strerror(errno));
+				 CC_ERRNO(errno));
 			return 1;
 		}
 	} else {
 		setpgid(0, 0);
 	}
-	if (stat("/proc/self/ns/pid", &st) == 0)
-		page->pidns = st.st_ino;
+	if (inputs_drop_caps && drop_capabilities()) {
+		snprintf(page->reply.obs.broken, sizeof(page->reply.obs.broken),
+			 "dropping the input's capabilities: %s", CC_ERRNO(errno));
+		return 1;
+	}
+	/* The input's cgroups carry its run's name: check_cgroups finds them. */
+	input_run_name(run, sizeof(run), n);
+	cc_cgroup_set_run(run);
 	limit(RLIMIT_CORE, 0);
 	limit(RLIMIT_FSIZE, 1 << 20);
 
@@ -247,7 +294,7 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page)
 		/* The launch's caller is this process's grandchild, not init. */
 		page->reply.env.pidns_init = false;
 		if (isolated) {
-			/* This init is pid 1, the launch's sandbox 2, its caller 3. */
+			/* This init is pid 1, the launch's warden 2, its caller 3. */
 			page->reply.env.pids_taken = 3;
 			/* Our /proc shows no level above its own. */
 			page->reply.env.pidns_level = executor_pidns_level + 1;
@@ -265,6 +312,7 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 	struct input_page *page;
 	struct pollfd pfd = { .events = POLLIN };
 	int status, ret, slot = -1;
+	unsigned long n;
 	long pid, pidfd;
 
 	memset(reply, 0, sizeof(*reply));
@@ -275,19 +323,20 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (page == MAP_FAILED) {
 		snprintf(reply->obs.broken, sizeof(reply->obs.broken),
-			 "executor: mmap: %s", strerror(errno));
+			 "executor: mmap: %s", CC_ERRNO(errno));
 		return;
 	}
 	if (msg->op == CC_EXEC_RUN && msg->req.flags & CC_CLONE_NEWNET)
 		slot = newnet_acquire();
 
+	n = ++inputs_run;
 	pid = syscall(SYS_clone, SIGCHLD | (isolated ? CLONE_NEWPID | CLONE_NEWNS : 0),
 		      0, 0, 0, 0);
 	if (pid == 0)
-		_exit(input_init(msg, page));
+		_exit(input_init(msg, page, n));
 	if (pid < 0) {
 		snprintf(reply->obs.broken, sizeof(reply->obs.broken),
-			 "executor: clone of the input's init: %s", strerror(errno));
+			 "executor: clone of the input's init: %s", CC_ERRNO(errno));
 		goto out;
 	}
 	pidfd = sys_pidfd_open((int)pid, 0);
@@ -305,7 +354,8 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 	kill((pid_t)pid, SIGKILL);
 	if (!isolated)
 		kill((pid_t)-pid, SIGKILL);
-	while (waitpid((pid_t)pid, &status, 0) < 0 && errno == EINTR)
+	/* __WALL: whatever exit signal the kernel gave the init. */
+	while (waitpid((pid_t)pid, &status, __WALL) < 0 && errno == EINTR)
 		;
 	memcpy(&reply->env, &page->reply.env, sizeof(reply->env));
 	memcpy(&reply->obs, &page->reply.obs, sizeof(reply->obs));
@@ -317,7 +367,7 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 				 "executor: the input's init ended with status 0x%x",
 				 status);
 	}
-	check_host(reply, before, page->pidns);
+	check_host(reply, before, n);
 out:
 	newnet_release(slot);
 	munmap(page, sizeof(*page));
@@ -342,16 +392,25 @@ int main(void)
 	null = open("/dev/null", O_RDONLY);
 	if (channel < 0 || null < 0 || dup2(null, 0) < 0 || dup2(2, 1) < 0) {
 		fprintf(stderr, "%s: cannot set up its fds: %s\n", CC_EXEC_NAME,
-			strerror(errno));
+			CC_ERRNO(errno));
 		return 1;
 	}
 	close(null);
 
+	/*
+	 * Namespaces of our own, so every count the leak check takes is of
+	 * what our inputs did, not of what the machine's other programs
+	 * do.  Unprivileged, they are made in a user namespace of our own
+	 * (our uid and gid mapped to themselves), and each input drops the
+	 * capabilities that gives us: it runs as unprivileged as we were.
+	 */
+	if (!cc_env_has_cap(CAP_SYS_ADMIN) && enter_own_user_namespace() == 0)
+		inputs_drop_caps = true;
 	if (cc_env_has_cap(CAP_SYS_ADMIN)) {
 		err = cc_enter_throwaway_namespaces();
 		if (err) {
 			fprintf(stderr, "%s: throwaway namespaces: %s\n",
-				CC_EXEC_NAME, strerror(-err));
+				CC_EXEC_NAME, CC_ERRNO(err));
 			return 1;
 		}
 		isolated = true;
@@ -359,6 +418,8 @@ int main(void)
 		/* Orphans of an input come to us, to be named and reaped. */
 		prctl(PR_SET_CHILD_SUBREAPER, 1);
 	}
+	snprintf(run_prefix, sizeof(run_prefix), "x%d-%lx-", getpid(),
+		 (unsigned long)time(NULL));
 	{
 		struct cc_env self;
 
@@ -366,6 +427,9 @@ int main(void)
 		executor_pidns_level = self.pidns_level;
 	}
 	newnet_lock = open(NEWNET_LOCK, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	/* Every user's executors share it, whatever our umask. */
+	if (newnet_lock >= 0)
+		fchmod(newnet_lock, 0666);
 	host_snapshot(&before);
 
 	while (cc_exec_recv(channel, &msg, sizeof(msg)) == 0) {

@@ -8,20 +8,25 @@
  *        │                     dies with the target (parent-death signal)
  *        └─ input init         per input: pid 1 of a new pid namespace
  *           │                  with its own /proc; SIGKILLed by a watchdog
- *           └─ the launch      sandbox → caller → child (launch.h)
+ *           └─ the launch      warden → caller → child (launch.h)
  *
  * The target forks the executor once and execs it, so every input's
  * fork is made by a small uninstrumented process (fork cost grows with
  * the parent's memory), and nothing an input does reaches the target or
  * the host: when the input's init ends, the kernel kills every process
- * of its pid namespace.  Without CAP_SYS_ADMIN the executor cannot make
- * those namespaces; it then runs each input in a process group of its
- * own, as a subreaper, and says so in its hello.
+ * of its pid namespace.  Without CAP_SYS_ADMIN the executor makes those
+ * namespaces inside a user namespace of its own (its ids mapped to
+ * themselves), and each input drops the capabilities that gives it, so
+ * it runs as unprivileged as the executor was.  Only where user
+ * namespaces are not to be had does it run each input in a process
+ * group of its own, as a subreaper, and say so in its hello.
  *
  * After every input the executor checks that nothing was left behind:
  * no child of its own, the same fds, the same mounts, the same SysV
- * semaphores and hostname, no cgroup directory of ours.  What it finds
- * comes back in reply.leak, and the target aborts on it.
+ * semaphores and hostname, no cgroup directory of the input's run.
+ * Every count is of its own namespaces, never of the machine's, so
+ * another program (another clonecheck run) cannot show as a leak.
+ * What it finds comes back in reply.leak, and the target aborts on it.
  */
 #ifndef CLONECHECK_FUZZ_EXECUTOR_H
 #define CLONECHECK_FUZZ_EXECUTOR_H

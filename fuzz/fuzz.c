@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/fit.h"
 #include "fuzz.h"
 #include "engine/verdict.h"
 #include "form/text.h"
@@ -29,14 +28,17 @@ const struct cc_env *cc_fuzz_env(void)
 	return cc_executor_env();
 }
 
-void cc_fuzz_fit(struct cc_request *req)
+void cc_fuzz_input(enum cc_target_id id, const uint8_t *data, size_t size,
+		   struct cc_request *req)
 {
-	cc_request_fit(req, cc_fuzz_env());
+	cc_fuzz_decode(&cc_fuzz_targets[id], data, size, req);
+	cc_fuzz_fit(&cc_fuzz_targets[id], req, cc_fuzz_env());
 }
 
-void cc_fuzz_finding(const char *target, const char *what,
+void cc_fuzz_finding(enum cc_target_id id, const char *what,
 		     const struct cc_request *req, const char *details)
 {
+	const char *target = cc_fuzz_targets[id].name;
 	char text[CC_REQUEST_TEXT_MAX];
 
 	cc_request_print(text, sizeof(text), req);
@@ -53,9 +55,8 @@ void cc_fuzz_finding(const char *target, const char *what,
 	abort();
 }
 
-enum cc_result cc_fuzz_run(const char *target,
-				  const struct cc_request *req,
-				  struct cc_exec_reply *reply)
+enum cc_result cc_fuzz_run(enum cc_target_id id, const struct cc_request *req,
+			   struct cc_exec_reply *reply)
 {
 	enum cc_result result = cc_executor_run(req, reply);
 	char details[600];
@@ -63,13 +64,13 @@ enum cc_result cc_fuzz_run(const char *target,
 	if (reply->leak[0]) {
 		snprintf(details, sizeof(details), "left behind: %s\n",
 			 reply->leak);
-		cc_fuzz_finding(target, "the input left the host changed", req,
+		cc_fuzz_finding(id, "the input left the host changed", req,
 				details);
 	}
 	if (result == CC_RESULT_BROKEN) {
 		snprintf(details, sizeof(details), "launch: %s\n",
 			 reply->obs.broken);
-		cc_fuzz_finding(target, "the launch broke", req, details);
+		cc_fuzz_finding(id, "the launch broke", req, details);
 	}
 	return result;
 }

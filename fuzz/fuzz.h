@@ -15,34 +15,32 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "spec/env.h"
 #include "executor.h"
+#include "form/targets.h"
+#include "spec/env.h"
 #include "spec/model.h"
 #include "spec/request.h"
-
-/* Which decoder a target's inputs go through (clonecheck decode, repro). */
-enum cc_fuzz_form {
-	CC_FORM_REQUEST,	/* cc_request_decode */
-	CC_FORM_CLONE_ARGS,	/* cc_clone_args_decode */
-};
 
 /* Starts the executor (once) and returns the env its inputs see. */
 const struct cc_env *cc_fuzz_env(void);
 
-/* cc_request_fit (fit.h) with the env of the executor's inputs. */
-void cc_fuzz_fit(struct cc_request *req);
+/*
+ * An input of target id as the target runs it: decoded (its row's form)
+ * and fitted to the env of the executor's inputs (cc_fuzz_fit).
+ */
+void cc_fuzz_input(enum cc_target_id id, const uint8_t *data, size_t size,
+		   struct cc_request *req);
 
 /* Runs req in the executor; a leak or a broken launch is a finding. */
-enum cc_result cc_fuzz_run(const char *target,
-				  const struct cc_request *req,
-				  struct cc_exec_reply *reply);
+enum cc_result cc_fuzz_run(enum cc_target_id id, const struct cc_request *req,
+			   struct cc_exec_reply *reply);
 
 /*
  * Reports a finding and aborts.  what is one line; details may hold
  * several ("model: ...\nkernel: ...").
  */
 void __attribute__((noreturn))
-cc_fuzz_finding(const char *target, const char *what,
+cc_fuzz_finding(enum cc_target_id id, const char *what,
 		const struct cc_request *req, const char *details);
 
 /*

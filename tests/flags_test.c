@@ -14,43 +14,18 @@
 #include "outcome/names.h"
 
 /*
- * Every CC_CLONE_* macro of flags.h, with the name spelled from the
- * macro itself, so a flag added to the header but not to the table (or
- * misspelled there) shows up here.
+ * Every CC_CLONE_* macro flags.h defines, listed by the build from the
+ * header itself (build/include/flag_macros.inc), with the name spelled
+ * from the macro, so a flag added to the header but not to the table
+ * (or misspelled there) fails here.
  */
-#define FLAG_MACRO(name)	{ #name, CC_##name }
+#define FLAG_MACRO(name)	{ #name, CC_##name },
 
 static const struct {
 	const char *name;
 	uint64_t bit;
 } flag_macros[] = {
-	FLAG_MACRO(CLONE_NEWTIME),
-	FLAG_MACRO(CLONE_VM),
-	FLAG_MACRO(CLONE_FS),
-	FLAG_MACRO(CLONE_FILES),
-	FLAG_MACRO(CLONE_SIGHAND),
-	FLAG_MACRO(CLONE_PIDFD),
-	FLAG_MACRO(CLONE_PTRACE),
-	FLAG_MACRO(CLONE_VFORK),
-	FLAG_MACRO(CLONE_PARENT),
-	FLAG_MACRO(CLONE_THREAD),
-	FLAG_MACRO(CLONE_NEWNS),
-	FLAG_MACRO(CLONE_SYSVSEM),
-	FLAG_MACRO(CLONE_SETTLS),
-	FLAG_MACRO(CLONE_PARENT_SETTID),
-	FLAG_MACRO(CLONE_CHILD_CLEARTID),
-	FLAG_MACRO(CLONE_DETACHED),
-	FLAG_MACRO(CLONE_UNTRACED),
-	FLAG_MACRO(CLONE_CHILD_SETTID),
-	FLAG_MACRO(CLONE_NEWCGROUP),
-	FLAG_MACRO(CLONE_NEWUTS),
-	FLAG_MACRO(CLONE_NEWIPC),
-	FLAG_MACRO(CLONE_NEWUSER),
-	FLAG_MACRO(CLONE_NEWPID),
-	FLAG_MACRO(CLONE_NEWNET),
-	FLAG_MACRO(CLONE_IO),
-	FLAG_MACRO(CLONE_CLEAR_SIGHAND),
-	FLAG_MACRO(CLONE_INTO_CGROUP),
+#include "flag_macros.inc"
 };
 
 static uint64_t all_table_bits(void)

@@ -17,7 +17,7 @@
 : "${BUILD:?BUILD must name the build directory}" "${BIN:?}" "${CASES:?}"
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${FUZZ_SMOKE_RUNS:-1500}
-targets=${FUZZ_NAMES:-clone_oracle clone_diff clone3_args}
+targets=${FUZZ_NAMES:-$("$BIN/clonecheck" targets | awk '{ print $1 }')}
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
 n=0 pass=0 fail=0 skip=0

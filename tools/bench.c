@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * clonecheck-bench [ITERATIONS]: microseconds per call of the engine
- * (a full launch: sandbox, caller, call, probes, verdict data) against a
+ * (a full launch: warden, caller, call, probes, verdict data) against a
  * bare loop that makes the same call and waits for the child, per entry
  * point.  Run by make bench; figures, not assertions.
  *

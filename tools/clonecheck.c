@@ -23,6 +23,9 @@
  *   clonecheck repro [--target T] FILE > repro.c
  *	a standalone C program that makes the input's call with raw
  *	syscalls, and prints what the model expects and what it got
+ *   clonecheck targets
+ *	the fuzz targets, one a line: name, input form (request or
+ *	clone_args), the entry points its seeds call, what it checks
  *   clonecheck dict
  *	a libFuzzer/AFL++ dictionary: every CLONE_* flag as the byte the
  *	request form names it by and as the u64 clone_args holds, and the
@@ -53,6 +56,7 @@
 #include "engine/verdict.h"
 #include "form/bytes.h"
 #include "form/fit.h"
+#include "form/targets.h"
 #include "form/text.h"
 #include "outcome/names.h"
 #include "spec/env.h"
@@ -76,7 +80,8 @@ static void usage(FILE *out)
 		"       clonecheck repro [--target T] FILE > repro.c\n"
 		"       clonecheck dict\n"
 		"       clonecheck sweep [--max-flags N]\n"
-		"T: a fuzz target (clone_oracle, clone_diff, clone3_args)\n"
+		"       clonecheck targets\n"
+		"T: a fuzz target (clonecheck targets lists them)\n"
 		"REQUEST, for example: 'clone3 flags=CLONE_VM|CLONE_FILES exit_signal=SIGCHLD stack=mmap:64k'\n"
 		"(the keys are listed in lib/request.h and the README)\n");
 }
@@ -185,78 +190,90 @@ static int cmd_explain_or_run(const char *text, bool json, bool run)
 
 /* ---- fuzz inputs ---- */
 
-static const char *const fuzz_targets[] = {
-	"clone_oracle", "clone_diff", "clone3_args",
-};
-
-/* Whether inputs of this target are raw struct clone_args. */
-static bool raw_args_form(const char *target)
+/* --target T: one of the table's (form/targets.h). */
+static const struct cc_fuzz_target *check_target(const char *name)
 {
-	return !strcmp(target, "clone3_args");
-}
+	const struct cc_fuzz_target *t = cc_fuzz_target(name);
+	int i;
 
-static int check_target(const char *target)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(fuzz_targets) / sizeof(fuzz_targets[0]); i++)
-		if (!strcmp(target, fuzz_targets[i]))
-			return 0;
-	fprintf(stderr, "clonecheck: unknown fuzz target \"%s\"; expected clone_oracle, clone_diff or clone3_args\n",
-		target);
-	return -1;
+	if (t)
+		return t;
+	fprintf(stderr, "clonecheck: unknown fuzz target \"%s\"; expected", name);
+	for (i = 0; i < CC_TARGET_COUNT; i++)
+		fprintf(stderr, "%s %s", i ? (i + 1 == CC_TARGET_COUNT ? " or" : ",") : "",
+			cc_fuzz_targets[i].name);
+	fprintf(stderr, "\n");
+	return NULL;
 }
 
 /* No --target: the target whose name the path holds, else clone_oracle. */
-static const char *target_of(const char *target, const char *path)
+static const struct cc_fuzz_target *target_of(const struct cc_fuzz_target *t,
+					      const char *path)
 {
-	size_t i;
+	int i;
 
-	if (target)
-		return target;
-	for (i = 0; path && i < sizeof(fuzz_targets) / sizeof(fuzz_targets[0]); i++)
-		if (strstr(path, fuzz_targets[i]))
-			return fuzz_targets[i];
-	return "clone_oracle";
+	if (t)
+		return t;
+	for (i = 0; path && i < CC_TARGET_COUNT; i++)
+		if (strstr(path, cc_fuzz_targets[i].name))
+			return &cc_fuzz_targets[i];
+	return &cc_fuzz_targets[CC_TARGET_ORACLE];
 }
 
-static int cmd_encode(const char *target, const char *text)
+/* clonecheck targets: name, input form, the entry points of its seeds. */
+static int cmd_targets(void)
+{
+	int i, e;
+
+	for (i = 0; i < CC_TARGET_COUNT; i++) {
+		const struct cc_fuzz_target *t = &cc_fuzz_targets[i];
+		const char *sep = "";
+
+		printf("%-14s %-10s ", t->name, cc_form_name(t->form));
+		for (e = 0; e < CC_ENTRY_COUNT; e++)
+			if (t->entries & (1u << e)) {
+				printf("%s%s", sep, cc_entry_name(e));
+				sep = ",";
+			}
+		printf("  %s\n", t->about);
+	}
+	return EXIT_AGREE;
+}
+
+static int cmd_encode(const struct cc_fuzz_target *t, const char *text)
 {
 	uint8_t buf[CC_REQUEST_BYTES_MAX];
-	struct cc_writer w = { .data = buf, .cap = sizeof(buf) };
 	struct cc_request req;
+	size_t len;
 
 	if (parse_or_complain(text, &req))
 		return EXIT_USAGE;
-	if (raw_args_form(target) && req.entry != CC_ENTRY_CLONE3) {
-		fprintf(stderr, "clonecheck encode: %s inputs are clone3 calls; this request is %s\n",
-			target, cc_entry_name(req.entry));
+	len = cc_fuzz_encode(t, &req, buf, sizeof(buf));
+	if (!len) {
+		fprintf(stderr, "clonecheck encode: %s does not take %s calls (clonecheck targets says which it takes)\n",
+			t->name, cc_entry_name(req.entry));
 		return EXIT_USAGE;
 	}
-	if (raw_args_form(target))
-		cc_clone_args_encode(&w, &req);
-	else
-		cc_request_encode(&w, &req);
-	if (fwrite(buf, 1, w.len, stdout) != w.len || fflush(stdout)) {
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout)) {
 		perror("clonecheck encode: stdout");
 		return EXIT_NOT_RUN;
 	}
 	return EXIT_AGREE;
 }
 
-/* Reads a fuzz input and decodes it as target's inputs. */
-static int decode_file(const char *target, const char *path,
+/* Reads a fuzz input and decodes it as t's inputs. */
+static int decode_file(const struct cc_fuzz_target *t, const char *path,
 		       struct cc_request *req)
 {
 	static uint8_t buf[1 << 16];
-	struct cc_reader r = { .data = buf };
 	FILE *f = fopen(path, "rb");
+	size_t len;
 
 	if (!f) {
 		fprintf(stderr, "clonecheck: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	r.len = fread(buf, 1, sizeof(buf), f);
+	len = fread(buf, 1, sizeof(buf), f);
 	if (ferror(f) || !feof(f)) {
 		fprintf(stderr, "clonecheck: %s: %s\n", path,
 			ferror(f) ? "read error" : "longer than 64 KiB; not a fuzz input");
@@ -264,41 +281,36 @@ static int decode_file(const char *target, const char *path,
 		return -1;
 	}
 	fclose(f);
-	if (raw_args_form(target))
-		cc_clone_args_decode(&r, req);
-	else
-		cc_request_decode(&r, req);
+	cc_fuzz_decode(t, buf, len, req);
 	return 0;
 }
 
-/* What the target runs: the request fitted (fit.h), as in fuzz/. */
-static void fit_for_target(const char *target, struct cc_request *req)
+/* What the target runs: the request fitted as in fuzz/ (targets.h). */
+static void fit_for_target(const struct cc_fuzz_target *t,
+			   struct cc_request *req)
 {
 	struct cc_env env;
 
 	cc_env_detect(&env);
-	cc_request_fit(req, &env);
-	if (raw_args_form(target)) {
-		req->child = CC_CHILD_EXIT;	/* clone3_args judges the return */
-		req->child_exit_code = 0;
-	}
+	cc_fuzz_fit(t, req, &env);
 }
 
-static int cmd_decode(const char *target, const char *path, bool fitted_only)
+static int cmd_decode(const struct cc_fuzz_target *t, const char *path,
+		      bool fitted_only)
 {
 	char text[CC_REQUEST_TEXT_MAX], fitted_text[CC_REQUEST_TEXT_MAX];
 	struct cc_request req, fitted;
 
-	if (decode_file(target, path, &req))
+	if (decode_file(t, path, &req))
 		return EXIT_USAGE;
 	cc_request_print(text, sizeof(text), &req);
 	fitted = req;
-	fit_for_target(target, &fitted);
+	fit_for_target(t, &fitted);
 	cc_request_print(fitted_text, sizeof(fitted_text), &fitted);
 	if (fitted_only)
 		printf("%s\n", fitted_text);
 	else if (printf("%s\n", text) && strcmp(text, fitted_text))
-		printf("# as %s runs it: %s\n", target, fitted_text);
+		printf("# as %s runs it: %s\n", t->name, fitted_text);
 	return EXIT_AGREE;
 }
 
@@ -317,7 +329,7 @@ static int repro_pointer(enum cc_ptr_kind kind)
  * A standalone C program for the input's call: REPRO_* for the call and
  * EXPECT_* from the model, then the body.
  */
-static int cmd_repro(const char *target, const char *path)
+static int cmd_repro(const struct cc_fuzz_target *t, const char *path)
 {
 	static const uint64_t cgroup_raw[] = {
 		[CC_CGROUP_NONE] = 0, [CC_CGROUP_CLOSED] = 1000,
@@ -329,9 +341,9 @@ static int cmd_repro(const char *target, const char *path)
 	struct cc_env env;
 	unsigned int i;
 
-	if (decode_file(target, path, &req))
+	if (decode_file(t, path, &req))
 		return EXIT_USAGE;
-	fit_for_target(target, &req);
+	fit_for_target(t, &req);
 	cc_request_print(text, sizeof(text), &req);
 	/* The libc wrapper passes its flags to the raw clone it makes. */
 	if (req.entry == CC_ENTRY_LIBC && req.stack != CC_STACK_NONE) {
@@ -361,7 +373,7 @@ static int cmd_repro(const char *target, const char *path)
 	       " *   %s\n"
 	       " * Build and run: gcc -static -o repro repro.c && ./repro\n"
 	       " * Exit status 0: the kernel did what the model expects; 1: it did not.\n */\n",
-	       path, target, text);
+	       path, t->name, text);
 	printf("#define REPRO_CLONE3\t\t%d\n", req.entry == CC_ENTRY_CLONE3);
 	printf("#define REPRO_FLAGS\t\t0x%llxULL\t/* ", (unsigned long long)req.flags);
 	cc_flags_print(text, sizeof(text), req.flags, 0);
@@ -622,7 +634,8 @@ int main(int argc, char **argv)
 {
 	bool json = false, fitted = false;
 	int max_flags = 3;
-	const char *cmd, *text = NULL, *target = NULL;
+	const struct cc_fuzz_target *target = NULL;
+	const char *cmd, *text = NULL;
 	int i;
 
 	if (argc < 2) {
@@ -636,8 +649,8 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--fitted"))
 			fitted = true;
 		else if (!strcmp(argv[i], "--target") && i + 1 < argc) {
-			target = argv[++i];
-			if (check_target(target))
+			target = check_target(argv[++i]);
+			if (!target)
 				return EXIT_USAGE;
 		} else if (!strcmp(argv[i], "--max-flags") && i + 1 < argc) {
 			char *end;
@@ -689,6 +702,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "rules"))
 		return cmd_rules();
+	if (!strcmp(cmd, "targets"))
+		return cmd_targets();
 	if (!strcmp(cmd, "dict"))
 		return cmd_dict();
 	if (!strcmp(cmd, "sweep"))

@@ -16,7 +16,7 @@
  * kernel accepts: it simulates a kernel that behaves wrongly, not a
  * caller that asks wrongly.  Plain fork()s (legacy clone without a
  * stack) are never changed: they are the test harness's and the
- * sandbox's own, and a fault there breaks the fixture, not the case.
+ * launch's warden's own, and a fault there breaks the fixture, not the case.
  *
  * For clone3 the changed fields are written into the tracee's struct
  * clone_args and put back when the call returns, so the caller's memory
@@ -411,7 +411,7 @@ static bool on_clone_entry(pid_t tid)
 		in.exit_signal = word & CC_CSIGNAL;
 		in.has_stack = cc_regs_arg(&regs, CC_REGS_CLONE_STACK_ARG) != 0;
 	}
-	/* Plain fork(): the harness's and the sandbox's own. */
+	/* Plain fork(): the harness's and the launch's own. */
 	if (!in.clone3 && !in.has_stack)
 		return false;
 	if (!apply_fault(&in, &out))

@@ -19,6 +19,7 @@
 #define CC_CHILD_CODE __attribute__((no_sanitize("address", "undefined")))
 
 #define CC_FUTEX_WAKE	1
+#define CC_AT_EMPTY_PATH 0x1000
 #define CC_PR_SET_DUMPABLE 4
 
 /*
@@ -86,7 +87,7 @@ CC_CHILD_CODE static int child_exec(struct cc_shared *sh)
 	long err;
 
 	cc_child_utoa(fd_text, (unsigned long)sh->memfd);
-	err = sys_execve(sh->exec_helper, argv, envp);
+	err = sys_execveat(sh->exec_helper_fd, "", argv, envp, CC_AT_EMPTY_PATH);
 	cc_child_fail(sh, CC_STEP_EXEC, err);
 	return CC_CHILD_FAILED + CC_STEP_EXEC;
 }

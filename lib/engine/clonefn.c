@@ -3,6 +3,7 @@
  * A child running the case's own code; see clonefn.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stdint.h>
 #include <sys/mman.h>
@@ -94,4 +95,42 @@ void cc_clone_fn_request(enum cc_entry entry, uint64_t flags,
 	req->exit_signal = exit_signal;
 	req->stack = CC_STACK_MMAP;
 	req->stack_size = CC_CLONEFN_STACK_SIZE;
+}
+
+int cc_turns_open(struct cc_turns *t)
+{
+	if (pipe2(t->to_child, O_CLOEXEC))
+		return -errno;
+	if (pipe2(t->to_caller, O_CLOEXEC)) {
+		int err = -errno;
+
+		close(t->to_child[0]);
+		close(t->to_child[1]);
+		return err;
+	}
+	return 0;
+}
+
+void cc_turns_caller_close(struct cc_turns *t)
+{
+	close(t->to_child[0]);
+	close(t->to_caller[1]);
+}
+
+int cc_turns_go(struct cc_turns *t)
+{
+	if (write(t->to_child[1], "g", 1) == 1 || errno == EPIPE)
+		return 0;
+	return -errno;
+}
+
+bool cc_turns_done(struct cc_turns *t)
+{
+	ssize_t n;
+	char c;
+
+	do
+		n = read(t->to_caller[0], &c, 1);
+	while (n < 0 && errno == EINTR);
+	return n == 1;
 }

@@ -12,9 +12,11 @@
 #ifndef CLONECHECK_CLONEFN_H
 #define CLONECHECK_CLONEFN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch.h"
+#include "engine/sys.h"
 #include "spec/request.h"
 
 /* Enough for a child that forks, reads /proc and mounts. */
@@ -39,5 +41,49 @@ long cc_clone_fn(enum cc_entry entry, uint64_t flags, uint64_t exit_signal,
  */
 void cc_clone_fn_request(enum cc_entry entry, uint64_t flags,
 			 uint64_t exit_signal, struct cc_request *req);
+
+/*
+ * Turns: such a child and its caller take turns through two pipes.  The
+ * caller says "go"; the child works and says "done"; the caller looks
+ * from outside and says "go" again; and so on.  A child that dies closes
+ * its end of the pipe, so the caller never waits on a dead child.  The
+ * pipes are made before the call and inherited whether or not the child
+ * shares the fd table.
+ */
+struct cc_turns {
+	int to_child[2], to_caller[2];
+};
+
+/* Before the call.  0 or -errno. */
+int cc_turns_open(struct cc_turns *t);
+
+/* The caller, once the call returned: closes the child's ends. */
+void cc_turns_caller_close(struct cc_turns *t);
+
+/* The caller says "go".  0, or -errno; a child gone already is no error. */
+int cc_turns_go(struct cc_turns *t);
+
+/* The caller waits for "done": false when the child died first. */
+bool cc_turns_done(struct cc_turns *t);
+
+/* The child's side, raw syscalls only: first thing, close the caller's ends. */
+static inline void cc_turns_child_start(struct cc_turns *t)
+{
+	sys_close(t->to_child[1]);
+	sys_close(t->to_caller[0]);
+}
+
+/* The child waits for "go": false when the caller is gone. */
+static inline bool cc_turns_child_await(struct cc_turns *t)
+{
+	char c;
+
+	return sys_read(t->to_child[0], &c, 1) == 1;
+}
+
+static inline void cc_turns_child_done(struct cc_turns *t)
+{
+	sys_write(t->to_caller[1], "d", 1);
+}
 
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Performs a request in a throwaway process tree and fills an
- * observation; see launch.h for the tree.
+ * observation; see launch.h for the tree.  The call's own arguments are
+ * call.c's; here are the tree, its waits and its cleanup.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -11,7 +12,6 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -28,21 +28,26 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "engine/call.h"
+#include "engine/cgroup.h"
 #include "engine/context.h"
-#include "spec/env.h"
 #include "engine/launch.h"
-#include "engine/sys.h"
 #include "engine/machine.h"
+#include "engine/sys.h"
 #include "form/text.h"
+#include "outcome/names.h"
+#include <linux/capability.h>
 
 #define CC_PIDFD_THREAD		O_EXCL	/* pidfd_open flag, Linux 6.9 */
 #define CC_FUTEX_WAIT		0
 #define CC_CLEARTID_RECHECK_NS	(50 * 1000 * 1000)
-/* perform_call's answer when the fixture, not the kernel, failed. */
-#define CC_CALL_BROKEN		(-4096L - 1)
-#define CC_EXIT_OK		0
-#define CC_EXIT_SKIP		1
-#define CC_EXIT_BROKEN		2
+
+/* The warden's exit status: what the launch ended as. */
+enum warden_status {
+	WARDEN_OK,
+	WARDEN_SKIP,
+	WARDEN_BROKEN,
+};
 
 static void __attribute__((format(printf, 3, 4)))
 note_in(char *field, size_t size, const char *fmt, ...)
@@ -85,262 +90,7 @@ int cc_probe_helper_path(char *buf, size_t len)
 	return 0;
 }
 
-/* ---- the target cgroup (CLONE_INTO_CGROUP) ---- */
-
-static int cgroup_create(struct cc_observation *obs, char *dir, size_t len)
-{
-	char point[512], root[512], name[64];
-	struct stat ns;
-
-	if (cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root))) {
-		note(obs->skip, "no cgroup2 mount: CLONE_INTO_CGROUP needs one");
-		return -1;
-	}
-	/*
-	 * Named by pid namespace and pid: fuzz executors run inputs in pid
-	 * namespaces of their own, where the same pids come round again.
-	 */
-	if (stat("/proc/self/ns/pid", &ns))
-		ns.st_ino = 0;
-	snprintf(name, sizeof(name), "clonecheck.%llu.%d",
-		 (unsigned long long)ns.st_ino, getpid());
-	snprintf(dir, len, "%s/%s", point, name);
-	if (mkdir(dir, 0755)) {
-		note(obs->skip,
-		     "cannot create a cgroup under %s: %s (needs root or a delegated cgroup2 subtree)",
-		     point, strerror(errno));
-		dir[0] = '\0';
-		return -1;
-	}
-	snprintf(obs->cgroup_expected, sizeof(obs->cgroup_expected),
-		 "0::%.180s/%s", strcmp(root, "/") ? root : "", name);
-	return 0;
-}
-
 /* ---- the caller: performs the call and measures its side ---- */
-
-struct caller_state {
-	const struct cc_request *req;
-	struct cc_shared *sh;
-	struct cc_observation *obs;
-	void *tls_block;
-	uint64_t stack_lo, stack_hi, stack_top;
-	void *bad_address;	/* a PROT_NONE page: pointers that fault */
-	int cgroup_fd;
-	uint64_t cgroup_value;	/* clone_args.cgroup */
-};
-
-static uint64_t pointer_arg(struct caller_state *st, enum cc_ptr_kind kind,
-			    volatile int32_t *word)
-{
-	switch (kind) {
-	case CC_PTR_NULL:
-		return 0;
-	case CC_PTR_BAD:
-		return (uint64_t)(uintptr_t)st->bad_address;
-	case CC_PTR_PARENT_TID:
-		return (uint64_t)(uintptr_t)&st->sh->parent_tid_word;
-	default:
-		return (uint64_t)(uintptr_t)word;
-	}
-}
-
-static int setup_stack(struct caller_state *st)
-{
-	const struct cc_request *req = st->req;
-	long page = sysconf(_SC_PAGESIZE);
-	uint8_t *base;
-
-	switch (req->stack) {
-	case CC_STACK_NONE:
-		return 0;
-	case CC_STACK_AT:
-		st->stack_lo = req->stack_addr;
-		st->stack_hi = req->stack_addr + req->stack_size;
-		st->stack_top = st->stack_hi;
-		return 0;
-	case CC_STACK_MALLOC:
-		base = aligned_alloc(16, (req->stack_size + 15) & ~15ULL);
-		if (!base)
-			return -1;
-		st->stack_lo = (uint64_t)(uintptr_t)base;
-		st->stack_hi = st->stack_lo + req->stack_size;
-		st->stack_top = st->stack_hi & ~15ULL;
-		return 0;
-	case CC_STACK_MMAP:
-	case CC_STACK_MISALIGNED:
-		/* A guard page below, so an overflow faults instead of
-		 * scribbling over whatever lies beneath. */
-		base = mmap(NULL, req->stack_size + page, PROT_READ | PROT_WRITE,
-			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
-		if (base == MAP_FAILED)
-			return -1;
-		if (mprotect(base, page, PROT_NONE))
-			return -1;
-		st->stack_lo = (uint64_t)(uintptr_t)(base + page);
-		st->stack_hi = st->stack_lo + req->stack_size;
-		st->stack_top = st->stack_hi;
-		if (req->stack == CC_STACK_MISALIGNED)
-			st->stack_top -= 8;
-		return 0;
-	default:
-		return -1;
-	}
-}
-
-static long call_raw_clone(struct caller_state *st)
-{
-	const struct cc_request *req = st->req;
-	struct cc_shared *sh = st->sh;
-	uint64_t ptid;
-	long a[5];
-
-	/* Legacy clone returns the pidfd through parent_tid. */
-	if (req->flags & CC_CLONE_PIDFD)
-		ptid = pointer_arg(st, req->pidfd, &sh->pidfd_word);
-	else
-		ptid = pointer_arg(st, req->parent_tid, &sh->parent_tid_word);
-	cc_arch_clone_args(a, req->flags | (req->exit_signal & CC_CSIGNAL),
-			   st->stack_top, ptid,
-			   pointer_arg(st, req->child_tid, &sh->child_tid_word),
-			   st->obs->tls_requested);
-	return cc_arch_clone_call(CC_NR_clone, a[0], a[1], a[2], a[3], a[4],
-				  cc_child_main, sh);
-}
-
-static long call_raw_clone3(struct caller_state *st)
-{
-	const struct cc_request *req = st->req;
-	struct cc_shared *sh = st->sh;
-	struct cc_clone_args args = {
-		.flags = req->flags,
-		.pidfd = pointer_arg(st, req->pidfd, &sh->pidfd_word),
-		.child_tid = pointer_arg(st, req->child_tid, &sh->child_tid_word),
-		.parent_tid =
-			pointer_arg(st, req->parent_tid, &sh->parent_tid_word),
-		.exit_signal = req->exit_signal,
-		.tls = st->obs->tls_requested,
-		.set_tid = req->set_tid_size ?
-			(uint64_t)(uintptr_t)req->set_tid : 0,
-		.set_tid_size = req->set_tid_size,
-		.cgroup = st->cgroup_value,
-	};
-	uint64_t size = req->clone3_size;
-	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
-	uint64_t span = (size + page - 1) / page * page + page;
-	uint8_t *area, *start;
-
-	if (st->stack_hi) {
-		args.stack = st->stack_lo;
-		args.stack_size = st->stack_top - st->stack_lo;
-	}
-	/*
-	 * The struct ends where a PROT_NONE page begins, so a kernel that
-	 * reads one byte past the size it was given faults (EFAULT).  Fresh
-	 * anonymous memory is zero: only the struct and the tail are written,
-	 * so even a huge size costs nothing but address space.
-	 */
-	area = mmap(NULL, span, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (area == MAP_FAILED || mprotect(area + span - page, page, PROT_NONE)) {
-		note(st->obs->broken, "cannot place a %llu-byte clone_args: %s",
-		     (unsigned long long)size, strerror(errno));
-		return CC_CALL_BROKEN;
-	}
-	start = area + span - page - size;
-	memcpy(start, &args, size < sizeof(args) ? size : sizeof(args));
-	if (size > sizeof(args))
-		memcpy(start + sizeof(args), req->tail,
-		       req->tail_len < size - sizeof(args) ?
-			       req->tail_len : size - sizeof(args));
-	if (req->args_bad)
-		start = st->bad_address;
-	return cc_arch_clone_call(CC_NR_clone3, (long)start, size, 0, 0, 0,
-				  cc_child_main, sh);
-}
-
-static int libc_child(void *arg)
-{
-	return cc_child_main(arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
-}
-
-static void *pthread_child(void *arg)
-{
-	struct cc_shared *sh = arg;
-
-	/* pthread_create() does not say the tid; a child that exits at once
-	 * never reaches the probes that report it. */
-	__atomic_store_n(&sh->pthread_tid, (int32_t)syscall(SYS_gettid),
-			 __ATOMIC_RELEASE);
-	return (void *)(intptr_t)cc_child_main(
-		arg, (uint64_t)(uintptr_t)__builtin_frame_address(0));
-}
-
-static long call_libc_clone(struct caller_state *st)
-{
-	const struct cc_request *req = st->req;
-	struct cc_shared *sh = st->sh;
-	int ret;
-
-	/* glibc's clone() takes an int: bits above 31 cannot be spelled. */
-	ret = clone(libc_child, (void *)(uintptr_t)st->stack_top,
-		    (int)(req->flags | (req->exit_signal & CC_CSIGNAL)), sh,
-		    (int *)(uintptr_t)(req->flags & CC_CLONE_PIDFD ?
-			    pointer_arg(st, req->pidfd, &sh->pidfd_word) :
-			    pointer_arg(st, req->parent_tid, &sh->parent_tid_word)),
-		    (void *)(uintptr_t)st->obs->tls_requested,
-		    (int *)(uintptr_t)pointer_arg(st, req->child_tid,
-						  &sh->child_tid_word));
-	return ret < 0 ? -errno : ret;
-}
-
-static pthread_t cc_thread;
-
-static long call_reference(struct caller_state *st)
-{
-	struct cc_shared *sh = st->sh;
-	char fd_text[16];
-	char *argv[] = { sh->exec_helper, fd_text, NULL };
-	char *envp[] = { NULL };
-	pid_t pid;
-	int err;
-
-	switch (st->req->entry) {
-	case CC_ENTRY_FORK:
-		pid = fork();
-		if (pid == 0)
-			sys_exit(cc_child_main(sh, cc_arch_stack_pointer()));
-		return pid < 0 ? -errno : pid;
-	case CC_ENTRY_VFORK:
-		pid = vfork();
-		if (pid == 0)
-			sys_exit(cc_child_main(sh, cc_arch_stack_pointer()));
-		return pid < 0 ? -errno : pid;
-	case CC_ENTRY_POSIX_SPAWN:
-		snprintf(fd_text, sizeof(fd_text), "%d", sh->memfd);
-		err = posix_spawn(&pid, sh->exec_helper, NULL, NULL, argv, envp);
-		return err ? -err : pid;
-	case CC_ENTRY_PTHREAD:
-		err = pthread_create(&cc_thread, NULL, pthread_child, sh);
-		return err ? -err : 0;	/* the tid comes from the child */
-	default:
-		return -EINVAL;
-	}
-}
-
-static long perform_call(struct caller_state *st)
-{
-	switch (st->req->entry) {
-	case CC_ENTRY_CLONE:
-		return call_raw_clone(st);
-	case CC_ENTRY_CLONE3:
-		return call_raw_clone3(st);
-	case CC_ENTRY_LIBC:
-		return call_libc_clone(st);
-	default:
-		return call_reference(st);
-	}
-}
 
 /* Reads "Pid:" from a pidfd's fdinfo; -2 when absent. */
 static int pidfd_fdinfo_pid(int pidfd)
@@ -418,7 +168,7 @@ static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs,
 
 /*
  * Waits until a task that is not our waitable child has fully exited:
- * a thread of ours, or the sandbox's child (CLONE_PARENT).
+ * a thread of ours, or the warden's child (CLONE_PARENT).
  */
 static void wait_gone(pid_t tid)
 {
@@ -454,7 +204,7 @@ static void record_exit(struct cc_observation *obs, const siginfo_t *si)
 	obs->outcome.end_value = si->si_status;
 }
 
-static void wait_child(struct caller_state *st, pid_t tid)
+static void wait_child(struct cc_call_setup *st, pid_t tid)
 {
 	struct cc_observation *obs = st->obs;
 	siginfo_t si;
@@ -478,7 +228,7 @@ static void wait_child(struct caller_state *st, pid_t tid)
 		obs->outcome.end = st->sh->child_done ? CC_END_THREAD :
 							CC_END_VANISHED;
 	else
-		obs->outcome.end = CC_END_REAPED;	/* unless the sandbox reaps it */
+		obs->outcome.end = CC_END_REAPED;	/* unless the warden reaps it */
 }
 
 /* The exit signal the caller got for tid, taken from the pending set. */
@@ -497,7 +247,7 @@ static void collect_exit_signal(struct cc_observation *obs, pid_t tid)
 	}
 }
 
-static int prepare_caller(struct caller_state *st)
+static int prepare_caller(struct cc_call_setup *st)
 {
 	struct cc_shared *sh = st->sh;
 	struct cc_observation *obs = st->obs;
@@ -516,7 +266,7 @@ static int prepare_caller(struct caller_state *st)
 	st->bad_address = mmap(NULL, page, PROT_NONE,
 			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (st->tls_block == MAP_FAILED || st->bad_address == MAP_FAILED) {
-		note(obs->broken, "mmap: %s", strerror(errno));
+		note(obs->broken, "mmap: %s", CC_ERRNO(errno));
 		return -1;
 	}
 	cc_arch_tls_block_init(st->tls_block);
@@ -538,7 +288,7 @@ static int prepare_caller(struct caller_state *st)
 				req->entry <= CC_ENTRY_LIBC &&
 				req->child == CC_CHILD_PROBE;
 
-	if (setup_stack(st)) {
+	if (cc_call_prepare_stack(st)) {
 		note(obs->broken, "cannot allocate a %llu-byte stack",
 		     (unsigned long long)req->stack_size);
 		return -1;
@@ -551,9 +301,9 @@ static int prepare_caller(struct caller_state *st)
 
 /*
  * clone_args.cgroup for the request's cgroup kind.  The directory itself
- * is the sandbox's (cgroup_dir); "removed" opens it and removes it here.
+ * is the warden's (cgroup_dir); "removed" opens it and removes it here.
  */
-static int prepare_cgroup_arg(struct caller_state *st, const char *cgroup_dir)
+static int prepare_cgroup_arg(struct cc_call_setup *st, const char *cgroup_dir)
 {
 	enum cc_cgroup_kind kind = st->req->cgroup;
 	int fd;
@@ -583,11 +333,11 @@ static int prepare_cgroup_arg(struct caller_state *st, const char *cgroup_dir)
 	if (st->cgroup_fd < 0) {
 		note(st->obs->broken, "open %s: %s",
 		     kind == CC_CGROUP_NOTCGROUP ? "/" : cgroup_dir,
-		     strerror(errno));
+		     CC_ERRNO(errno));
 		return -1;
 	}
 	if (kind == CC_CGROUP_REMOVED && rmdir(cgroup_dir)) {
-		note(st->obs->broken, "rmdir %s: %s", cgroup_dir, strerror(errno));
+		note(st->obs->broken, "rmdir %s: %s", cgroup_dir, CC_ERRNO(errno));
 		return -1;
 	}
 	st->cgroup_value = (uint64_t)st->cgroup_fd;
@@ -615,7 +365,7 @@ static int limits_apply(const struct cc_request *req, struct call_limits *saved,
 		lim = saved->nproc;
 		lim.rlim_cur = req->nproc < lim.rlim_max ? req->nproc : lim.rlim_max;
 		if (setrlimit(RLIMIT_NPROC, &lim)) {
-			note(obs->broken, "setrlimit(RLIMIT_NPROC): %s", strerror(errno));
+			note(obs->broken, "setrlimit(RLIMIT_NPROC): %s", CC_ERRNO(errno));
 			return -1;
 		}
 	}
@@ -623,14 +373,14 @@ static int limits_apply(const struct cc_request *req, struct call_limits *saved,
 		/* Every fd below the limit is then in use: none is free. */
 		lowest_free = fcntl(0, F_DUPFD_CLOEXEC, 0);
 		if (lowest_free < 0) {
-			note(obs->broken, "F_DUPFD: %s", strerror(errno));
+			note(obs->broken, "F_DUPFD: %s", CC_ERRNO(errno));
 			return -1;
 		}
 		close(lowest_free);
 		lim = saved->nofile;
 		lim.rlim_cur = (rlim_t)lowest_free;
 		if (setrlimit(RLIMIT_NOFILE, &lim)) {
-			note(obs->broken, "setrlimit(RLIMIT_NOFILE): %s", strerror(errno));
+			note(obs->broken, "setrlimit(RLIMIT_NOFILE): %s", CC_ERRNO(errno));
 			return -1;
 		}
 	}
@@ -647,7 +397,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		       const char *cgroup_dir)
 {
 	struct cc_observation *obs = &sh->obs;
-	struct caller_state st = { .req = req, .sh = sh, .obs = obs,
+	struct cc_call_setup st = { .req = req, .sh = sh, .obs = obs,
 				   .cgroup_fd = -1 };
 	struct call_limits saved;
 	long ret;
@@ -656,32 +406,41 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/*
 	 * Before any privilege is dropped: removing the cgroup for
-	 * cgroup=removed takes the sandbox's rights.  The kernel checks
+	 * cgroup=removed takes the warden's rights.  The kernel checks
 	 * the caller's own at the call, whoever opened the fd.
 	 */
 	if (prepare_cgroup_arg(&st, cgroup_dir))
-		return CC_EXIT_BROKEN;
+		return WARDEN_BROKEN;
+	/*
+	 * The probe helper by fd, opened with the rights the checkout was
+	 * made with: a caller that drops them (as=nobody) may not be able
+	 * to reach it by its path (a 0700 home, a mktemp -d).
+	 */
+	sh->exec_helper_fd = sh->exec_helper[0] ?
+		open(sh->exec_helper, O_RDONLY | O_CLOEXEC) : -1;
+	snprintf(sh->exec_helper_path, sizeof(sh->exec_helper_path),
+		 "/proc/self/fd/%d", sh->exec_helper_fd);
 	if (req->caller == CC_CALLER_NOBODY) {
 		char why[200];
 
 		if (cc_context_enter(CC_CTX_UNPRIV, why, sizeof(why)) !=
 		    CC_RESULT_OK) {
 			note(obs->broken, "as=nobody: %s", why);
-			return CC_EXIT_BROKEN;
+			return WARDEN_BROKEN;
 		}
 		/* A credential change clears the parent-death signal. */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 	}
 	if (prepare_caller(&st))
-		return CC_EXIT_BROKEN;
+		return WARDEN_BROKEN;
 	if (limits_apply(req, &saved, obs))
-		return CC_EXIT_BROKEN;
+		return WARDEN_BROKEN;
 
 	obs->parent_sp = cc_arch_stack_pointer();
-	ret = perform_call(&st);
+	ret = cc_call_perform(&st);
 	limits_restore(&saved);
 	if (ret == CC_CALL_BROKEN)
-		return CC_EXIT_BROKEN;
+		return WARDEN_BROKEN;
 	obs->done_at_return = __atomic_load_n(&sh->child_done, __ATOMIC_ACQUIRE);
 	if (req->entry == CC_ENTRY_PTHREAD && ret == 0) {
 		/* The thread sets its tid first thing. */
@@ -700,7 +459,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 
 	if (ret <= 0) {
 		obs->outcome.end = CC_END_NONE;
-		return CC_EXIT_OK;
+		return WARDEN_OK;
 	}
 	if (sh->wait_parent_futex)
 		wait_cleartid(sh, obs, (pid_t)ret);
@@ -711,7 +470,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		 * a join that still would block means it never was.
 		 */
 		wait_gone((pid_t)ret);
-		sh->libc_tid_cleared = pthread_tryjoin_np(cc_thread, NULL) == 0;
+		sh->libc_tid_cleared = pthread_tryjoin_np(st.thread, NULL) == 0;
 		obs->outcome.end = sh->child_done ? CC_END_THREAD :
 						    CC_END_VANISHED;
 	} else {
@@ -719,12 +478,12 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	}
 	cc_probe_measure(sh, obs, (pid_t)ret);
 	collect_exit_signal(obs, (pid_t)ret);
-	return CC_EXIT_OK;
+	return WARDEN_OK;
 }
 
-/* ---- the sandbox: owns the tree, the semaphore and the cgroup ---- */
+/* ---- the warden: owns the tree, the semaphore and the cgroup ---- */
 
-static void sandbox_reap(struct cc_observation *obs, pid_t caller)
+static void warden_reap(struct cc_observation *obs, pid_t caller)
 {
 	siginfo_t si;
 
@@ -746,21 +505,85 @@ static void sandbox_reap(struct cc_observation *obs, pid_t caller)
 		collect_exit_signal(obs, (pid_t)obs->outcome.ret);
 }
 
-static int sandbox_main(const struct cc_request *req, struct cc_shared *sh,
-			pid_t test_program)
+/*
+ * The SysV semaphore of the SYSVSEM probe.  Where we may, it lives in an
+ * IPC namespace of the warden's own, so it dies with the tree whatever
+ * becomes of the warden; else the warden removes it on every path.
+ */
+static int semaphore_create(struct cc_shared *sh, struct cc_observation *obs)
+{
+	if (cc_env_has_cap(CAP_SYS_ADMIN))
+		unshare(CLONE_NEWIPC);	/* failing that, the host's will do */
+	/* 0666: an as=nobody caller and its child use it too. */
+	sh->semid = semget(IPC_PRIVATE, 1, 0666);
+	if (sh->semid < 0) {
+		note(obs->skip, "needs System V semaphores: semget answers %s",
+		     CC_ERRNO(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Waits for the caller to end, for the watchdog, or for the test program
+ * to die (then the tree goes, and the warden cleans up all the same).
+ */
+static enum warden_status warden_wait(struct cc_observation *obs, pid_t caller,
+				      int test_program_fd)
+{
+	struct pollfd pfd[2] = {
+		{ .fd = -1, .events = POLLIN }, { .fd = test_program_fd, .events = POLLIN },
+	};
+	long pidfd;
+	int ret;
+
+	pidfd = sys_pidfd_open(caller, 0);
+	if (pidfd < 0) {
+		note(obs->broken, "pidfd_open of the caller: %s", CC_ERRNO(pidfd));
+		return WARDEN_BROKEN;
+	}
+	pfd[0].fd = (int)pidfd;
+	do {
+		ret = poll(pfd, 2, CC_WATCHDOG_SECONDS * 1000);
+	} while (ret < 0 && errno == EINTR);
+	close((int)pidfd);
+	if (ret == 0) {
+		note(obs->broken, "watchdog: the launch did not finish in %d s; killed",
+		     CC_WATCHDOG_SECONDS);
+		return WARDEN_BROKEN;
+	}
+	if (pfd[1].revents && !pfd[0].revents) {
+		note(obs->broken, "the test program died during the launch");
+		return WARDEN_BROKEN;
+	}
+	return WARDEN_OK;
+}
+
+static int warden_main(const struct cc_request *req, struct cc_shared *sh,
+		       pid_t test_program)
 {
 	struct cc_observation *obs = &sh->obs;
 	struct rlimit no_core = { 0, 0 };
 	uint64_t every_signal = ~0ULL;
-	char cgroup_dir[600] = "";
-	struct pollfd pfd = { .events = POLLIN };
+	struct cc_cgroup cgroup = { .lock_fd = -1 };
+	char cgroup_dir[sizeof(cgroup.dir)];
+	enum warden_status result = WARDEN_OK;
+	long test_program_fd;
 	pid_t caller;
-	int status = 0, ret, result = CC_EXIT_OK;
-	long pidfd;
+	int status = 0, err;
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/*
+	 * Watch the test program, and outlive it long enough to clean up:
+	 * a process group of our own (what kills the test's group spares
+	 * us), its pidfd in our poll.  Only without pidfds does the
+	 * parent's death simply kill us.
+	 */
+	setpgid(0, 0);
+	test_program_fd = sys_pidfd_open(test_program, 0);
+	if (test_program_fd < 0)
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != test_program)
-		return CC_EXIT_BROKEN;
+		return WARDEN_BROKEN;
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	setrlimit(RLIMIT_CORE, &no_core);
 	/*
@@ -771,66 +594,50 @@ static int sandbox_main(const struct cc_request *req, struct cc_shared *sh,
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &every_signal, NULL,
 		sizeof(every_signal));
 
-	/* 0666: an as=nobody caller and its child use it too. */
-	sh->semid = semget(IPC_PRIVATE, 1, 0666);
-	if (sh->semid < 0) {
-		note(obs->skip, "semget: %s (SysV IPC unavailable)",
-		     strerror(errno));
-		return CC_EXIT_SKIP;
-	}
-	if ((req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED) &&
-	    cgroup_create(obs, cgroup_dir, sizeof(cgroup_dir))) {
-		result = CC_EXIT_SKIP;
-		goto out;
+	if (semaphore_create(sh, obs))
+		return WARDEN_SKIP;
+	if (req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED) {
+		if (cc_cgroup_make(&cgroup, obs->skip, sizeof(obs->skip))) {
+			result = WARDEN_SKIP;
+			goto out;
+		}
+		snprintf(obs->cgroup_expected, sizeof(obs->cgroup_expected),
+			 "%s", cgroup.member);
 	}
 
 	caller = fork();
 	if (caller < 0) {
-		note(obs->broken, "fork: %s", strerror(errno));
-		result = CC_EXIT_BROKEN;
+		note(obs->broken, "fork: %s", CC_ERRNO(errno));
+		result = WARDEN_BROKEN;
 		goto out;
 	}
 	if (caller == 0)
-		_exit(caller_main(req, sh, cgroup_dir));
+		_exit(caller_main(req, sh, cgroup.dir));
 	setpgid(caller, caller);
 
-	pidfd = sys_pidfd_open(caller, 0);
-	if (pidfd < 0) {
-		note(obs->broken, "pidfd_open: %s", strerror((int)-pidfd));
-		result = CC_EXIT_BROKEN;
-	} else {
-		pfd.fd = (int)pidfd;
-		do {
-			ret = poll(&pfd, 1, CC_WATCHDOG_SECONDS * 1000);
-		} while (ret < 0 && errno == EINTR);
-		if (ret == 0) {
-			note(obs->broken,
-			     "watchdog: the launch did not finish in %d s; killed",
-			     CC_WATCHDOG_SECONDS);
-			result = CC_EXIT_BROKEN;
-		}
-		close((int)pidfd);
-	}
+	result = warden_wait(obs, caller, (int)test_program_fd);
 	kill(-caller, SIGKILL);
-	while (waitpid(caller, &status, 0) < 0 && errno == EINTR)
+	/* __WALL: whatever exit signal the kernel gave the caller. */
+	while (waitpid(caller, &status, __WALL) < 0 && errno == EINTR)
 		;
-	if (result == CC_EXIT_OK) {
-		if (WIFEXITED(status))
-			result = WEXITSTATUS(status);
-		else {
-			note(obs->broken, "the caller was killed by signal %d",
-			     WTERMSIG(status));
-			result = CC_EXIT_BROKEN;
+	if (result == WARDEN_OK) {
+		if (WIFEXITED(status)) {
+			result = (enum warden_status)WEXITSTATUS(status);
+		} else {
+			note(obs->broken, "the caller was killed by %s",
+			     CC_SIGNAL_NAME(WTERMSIG(status)));
+			result = WARDEN_BROKEN;
 		}
 	}
-	sandbox_reap(obs, caller);
+	warden_reap(obs, caller);
 out:
 	semctl(sh->semid, 0, IPC_RMID);
 	/* "removed": the caller removed it before the call. */
-	if (cgroup_dir[0] && rmdir(cgroup_dir) &&
-	    !(errno == ENOENT && req->cgroup == CC_CGROUP_REMOVED)) {
-		note(obs->broken, "rmdir %s: %s", cgroup_dir, strerror(errno));
-		result = CC_EXIT_BROKEN;
+	snprintf(cgroup_dir, sizeof(cgroup_dir), "%s", cgroup.dir);
+	err = cc_cgroup_remove(&cgroup, req->cgroup == CC_CGROUP_REMOVED);
+	if (err) {
+		note(obs->broken, "rmdir %s: %s", cgroup_dir, CC_ERRNO(err));
+		result = WARDEN_BROKEN;
 	}
 	return result;
 }
@@ -892,33 +699,12 @@ void cc_fd_census(int *count, int *highest)
 }
 
 static enum cc_result launch(const struct cc_request *req,
-				    struct cc_observation *obs);
-
-enum cc_result cc_launch(const struct cc_request *req,
-				struct cc_observation *obs)
-{
-	int count_before, highest_before, count_after, highest_after;
-	enum cc_result result;
-
-	cc_fd_census(&count_before, &highest_before);
-	result = launch(req, obs);
-	cc_fd_census(&count_after, &highest_after);
-	if (count_after != count_before || highest_after != highest_before) {
-		snprintf(obs->broken, sizeof(obs->broken),
-			 "the launch left the test program's fds changed: %d open (highest %d) before, %d (highest %d) after",
-			 count_before, highest_before, count_after, highest_after);
-		return CC_RESULT_BROKEN;
-	}
-	return result;
-}
-
-static enum cc_result launch(const struct cc_request *req,
 				    struct cc_observation *obs)
 {
 	size_t size = (sizeof(struct cc_shared) + 4095) & ~4095UL;
 	enum cc_result result = CC_RESULT_BROKEN;
 	struct cc_shared *sh;
-	pid_t sandbox, self = getpid();
+	pid_t warden, self = getpid();
 	int memfd, status;
 
 	memset(obs, 0, sizeof(*obs));
@@ -933,7 +719,7 @@ static enum cc_result launch(const struct cc_request *req,
 	memfd = (int)syscall(SYS_memfd_create, "clonecheck-shared", 0);
 	if (memfd < 0 || ftruncate(memfd, (off_t)size)) {
 		snprintf(obs->broken, sizeof(obs->broken), "memfd: %s",
-			 strerror(errno));
+			 CC_ERRNO(errno));
 		if (memfd >= 0)
 			close(memfd);
 		return CC_RESULT_BROKEN;
@@ -941,7 +727,7 @@ static enum cc_result launch(const struct cc_request *req,
 	sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
 	if (sh == MAP_FAILED) {
 		snprintf(obs->broken, sizeof(obs->broken), "mmap: %s",
-			 strerror(errno));
+			 CC_ERRNO(errno));
 		close(memfd);
 		return CC_RESULT_BROKEN;
 	}
@@ -951,27 +737,46 @@ static enum cc_result launch(const struct cc_request *req,
 		sh->exec_helper[0] = '\0';
 
 	fflush(NULL);
-	sandbox = fork();
-	if (sandbox == 0)
-		_exit(sandbox_main(req, sh, self));
-	if (sandbox < 0) {
+	warden = fork();
+	if (warden == 0)
+		_exit(warden_main(req, sh, self));
+	if (warden < 0) {
 		snprintf(obs->broken, sizeof(obs->broken), "fork: %s",
-			 strerror(errno));
+			 CC_ERRNO(errno));
 	} else {
-		while (waitpid(sandbox, &status, 0) < 0 && errno == EINTR)
+		/* __WALL: whatever exit signal the kernel gave the warden. */
+		while (waitpid(warden, &status, __WALL) < 0 && errno == EINTR)
 			;
 		*obs = sh->obs;
 		obs->child = sh->child;
-		if (WIFEXITED(status) && WEXITSTATUS(status) == CC_EXIT_OK)
+		if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_OK)
 			result = CC_RESULT_OK;
-		else if (WIFEXITED(status) && WEXITSTATUS(status) == CC_EXIT_SKIP)
+		else if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_SKIP)
 			result = CC_RESULT_SKIP;
 		else if (!obs->broken[0])
 			snprintf(obs->broken, sizeof(obs->broken),
-				 "the sandbox ended with status 0x%x", status);
+				 "the warden ended with status 0x%x", status);
 	}
 	munmap(sh, size);
 	close(memfd);
+	return result;
+}
+
+enum cc_result cc_launch(const struct cc_request *req,
+			 struct cc_observation *obs)
+{
+	int count_before, highest_before, count_after, highest_after;
+	enum cc_result result;
+
+	cc_fd_census(&count_before, &highest_before);
+	result = launch(req, obs);
+	cc_fd_census(&count_after, &highest_after);
+	if (count_after != count_before || highest_after != highest_before) {
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "the launch left the test program's fds changed: %d open (highest %d) before, %d (highest %d) after",
+			 count_before, highest_before, count_after, highest_after);
+		return CC_RESULT_BROKEN;
+	}
 	return result;
 }
 

@@ -7,11 +7,17 @@
  * without touching the test program:
  *
  *   test program
- *     └─ sandbox    subreaper; blocks signals; owns the SysV semaphore
- *        │          and the target cgroup; watchdog; reaps everything
- *        └─ caller  performs the call, then measures its side
- *           └─ child (its parent is the sandbox with CLONE_PARENT,
+ *     └─ warden     subreaper in a process group of its own; blocks
+ *        │          signals; owns the SysV semaphore (in an IPC
+ *        │          namespace of its own where it may) and the target
+ *        │          cgroup; watchdog; watches the test program; reaps
+ *        │          everything and removes what it made on every path
+ *        └─ caller  performs the call (call.c), then measures its side
+ *           └─ child (its parent is the warden with CLONE_PARENT,
  *                     a thread of the caller with CLONE_THREAD)
+ *
+ * Every wait takes __WALL: a child the kernel gives another exit signal
+ * than it was asked for (or none) is waited for all the same.
  */
 #ifndef CLONECHECK_LAUNCH_H
 #define CLONECHECK_LAUNCH_H
@@ -20,7 +26,7 @@
 #include "engine/result.h"
 #include "spec/request.h"
 
-/* Seconds before the sandbox kills a launch that does not finish. */
+/* Seconds before the warden kills a launch that does not finish. */
 #define CC_WATCHDOG_SECONDS 10
 
 /* OK (obs holds the observation), SKIP (obs->skip) or BROKEN (obs->broken). */

@@ -209,27 +209,33 @@ enum cc_libc cc_env_libc(unsigned int *version)
 #endif
 }
 
-/* The inode behind a /proc/self/ns link, or 0. */
-static uint64_t ns_inode(const char *name)
+/* The inode behind a /proc/<pid>/ns link, or 0. */
+static uint64_t ns_inode(const char *proc, const char *name)
 {
-	char path[64];
+	char path[96];
 	struct stat st;
 
-	snprintf(path, sizeof(path), "/proc/self/ns/%s", name);
+	snprintf(path, sizeof(path), "%s/ns/%s", proc, name);
 	return stat(path, &st) ? 0 : (uint64_t)st.st_ino;
 }
 
 /* The initial user namespace's inode (PROC_USER_INIT_INO). */
 #define USER_NS_INIT_INO 0xEFFFFFFDULL
 
-/* NSpid: one pid a level, outermost first. */
-static void pid_levels(int *level, bool *init)
+/*
+ * From /proc/<pid>/status: NSpid (one pid a level, outermost first: the
+ * level, and whether it is pid 1 there) and the real uid.
+ */
+static void status_fields(const char *proc, int *level, bool *init,
+			  uint32_t *uid)
 {
-	char line[512];
-	FILE *f = fopen("/proc/self/status", "re");
+	char path[96], line[512];
+	FILE *f;
 
+	snprintf(path, sizeof(path), "%s/status", proc);
+	f = fopen(path, "re");
 	*level = 0;
-	*init = getpid() == 1;
+	*init = false;
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f)) {
@@ -237,6 +243,10 @@ static void pid_levels(int *level, bool *init)
 		long last = -1;
 		int count = 0;
 
+		if (!strncmp(line, "Uid:", 4)) {
+			*uid = (uint32_t)strtoul(line + 4, NULL, 10);
+			continue;
+		}
 		if (strncmp(line, "NSpid:", 6))
 			continue;
 		for (at = line + 6;; at = end) {
@@ -251,18 +261,20 @@ static void pid_levels(int *level, bool *init)
 			*level = count - 1;
 			*init = last == 1;
 		}
-		break;
 	}
 	fclose(f);
 }
 
 /* The uid as the initial user namespace sees it (one level of mapping). */
-static uint32_t kernel_uid(uint32_t uid)
+static uint32_t kernel_uid(const char *proc, uint32_t uid)
 {
 	unsigned long inside, outside, count;
 	uint32_t found = uid;
-	FILE *f = fopen("/proc/self/uid_map", "re");
+	char path[96];
+	FILE *f;
 
+	snprintf(path, sizeof(path), "%s/uid_map", proc);
+	f = fopen(path, "re");
 	if (!f)
 		return uid;
 	while (fscanf(f, "%lu %lu %lu", &inside, &outside, &count) == 3)
@@ -274,14 +286,16 @@ static uint32_t kernel_uid(uint32_t uid)
 	return found;
 }
 
-/* Whether this process's pid namespace belongs to user namespace user_ns. */
-static bool pidns_owned_by(uint64_t user_ns)
+/* Whether the process's pid namespace belongs to user namespace user_ns. */
+static bool pidns_owned_by(const char *proc, uint64_t user_ns)
 {
-	int fd = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
+	char path[96];
 	struct stat st;
-	int owner;
+	int fd, owner;
 	bool owned = false;
 
+	snprintf(path, sizeof(path), "%s/ns/pid", proc);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
 	owner = ioctl(fd, NS_GET_USERNS);
@@ -293,31 +307,43 @@ static bool pidns_owned_by(uint64_t user_ns)
 	return owned;
 }
 
-void cc_env_detect(struct cc_env *env)
+void cc_env_detect_pid(pid_t pid, struct cc_env *env)
 {
-	char path[80], point[512], root[512];
+	struct cc_cap_header header = { CC_CAP_VERSION_3, pid };
+	struct cc_cap_data data[2] = { { 0 } };
+	char proc[32], path[80], point[512], root[512];
+	uint32_t uid = (uint32_t)getuid();
 	struct rlimit lim;
 	uint64_t user_ns;
 	int i;
 
+	if (pid)
+		snprintf(proc, sizeof(proc), "/proc/%d", pid);
+	else
+		snprintf(proc, sizeof(proc), "/proc/self");
 	memset(env, 0, sizeof(*env));
 	env->kernel = cc_env_kernel_version();
 	env->clone3 = cc_env_clone3();
 	env->seccomp_filtered = cc_env_seccomp_filtered();
 	env->libc = cc_env_libc(&env->libc_version);
-	env->caps = cc_env_effective_caps();
-	user_ns = ns_inode("user");
+	if (!sys_capget(&header, data))
+		env->caps = data[0].effective | (uint64_t)data[1].effective << 32;
+	user_ns = ns_inode(proc, "user");
 	env->init_userns = user_ns == USER_NS_INIT_INO;
-	env->uid = kernel_uid(getuid());
+	status_fields(proc, &env->pidns_level, &env->pidns_init, &uid);
+	/* A kernel without NSpid (before 4.1) has no levels to show. */
+	if (!pid && !env->pidns_level && !env->pidns_init)
+		env->pidns_init = getpid() == 1;
+	env->uid = kernel_uid(proc, uid);
 	/* Below the initial namespace: how deep is not visible from here. */
 	env->userns_level = env->init_userns ? 0 : 1;
-	pid_levels(&env->pidns_level, &env->pidns_init);
 	env->pidns_owned_from = env->init_userns ? 0 :
-		pidns_owned_by(user_ns) ? env->pidns_level : env->pidns_level + 1;
-	env->pid_for_children_differs =
-		ns_inode("pid_for_children") != ns_inode("pid");
-	env->time_for_children_differs = ns_inode("time") &&
-		ns_inode("time_for_children") != ns_inode("time");
+		pidns_owned_by(proc, user_ns) ? env->pidns_level :
+						 env->pidns_level + 1;
+	env->pid_for_children_differs = ns_inode(proc, "pid_for_children") !=
+					ns_inode(proc, "pid");
+	env->time_for_children_differs = ns_inode(proc, "time") &&
+		ns_inode(proc, "time_for_children") != ns_inode(proc, "time");
 	env->unprivileged_userns_clone =
 		(int)cc_env_sysctl("/proc/sys/kernel/unprivileged_userns_clone");
 	for (i = 0; i < CC_NS_COUNT; i++) {
@@ -326,9 +352,14 @@ void cc_env_detect(struct cc_env *env)
 		env->max_namespaces[i] = cc_env_sysctl(path);
 	}
 	env->rlimit_nproc = UINT64_MAX;
-	if (!getrlimit(RLIMIT_NPROC, &lim) && lim.rlim_cur != RLIM_INFINITY)
+	if (!prlimit(pid, RLIMIT_NPROC, NULL, &lim) && lim.rlim_cur != RLIM_INFINITY)
 		env->rlimit_nproc = lim.rlim_cur;
 	env->pid_max = cc_env_sysctl("/proc/sys/kernel/pid_max");
 	env->cgroup2 = !cc_env_cgroup2_mount(point, sizeof(point), root,
 					     sizeof(root));
+}
+
+void cc_env_detect(struct cc_env *env)
+{
+	cc_env_detect_pid(0, env);
 }

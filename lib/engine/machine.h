@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "spec/env.h"
 
@@ -63,6 +64,13 @@ int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
 
 /* Reads what this process sees. */
 void cc_env_detect(struct cc_env *env);
+
+/*
+ * Reads what process pid sees (0: this one), as far as /proc shows it:
+ * its capabilities, ids, namespaces and RLIMIT_NPROC; the machine's
+ * settings as this process reads them.  For a tracer (the injector).
+ */
+void cc_env_detect_pid(pid_t pid, struct cc_env *env);
 
 /* The C library: its name and version. */
 enum cc_libc cc_env_libc(unsigned int *version);

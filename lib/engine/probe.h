@@ -130,7 +130,14 @@ struct cc_shared {
 	int32_t action;		/* enum cc_child_action */
 	int32_t action_code;
 	int32_t memfd;		/* this page, for the exec'ed helper */
-	char exec_helper[CC_PATH_MAX];
+	char exec_helper[CC_PATH_MAX];	/* the probe helper's path */
+	/*
+	 * The helper opened by the caller before it drops privilege, which
+	 * a child execs by fd (execveat), and its /proc/self/fd path for
+	 * posix_spawn: neither needs the right to walk the checkout's path.
+	 */
+	int32_t exec_helper_fd;
+	char exec_helper_path[32];
 
 	/* words the kernel writes (CLONE_PARENT_SETTID, CHILD_SETTID, PIDFD) */
 	volatile int32_t parent_tid_word;

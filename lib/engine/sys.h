@@ -131,6 +131,14 @@ static inline long sys_execve(const char *path, char *const argv[],
 	return cc_sys3(CC_NR_execve, path, argv, envp);
 }
 
+/* path "" with AT_EMPTY_PATH (0x1000): the file behind dirfd itself. */
+static inline long sys_execveat(int dirfd, const char *path, char *const argv[],
+				char *const envp[], int flags)
+{
+	return cc_syscall6(CC_NR_execveat, dirfd, (long)path, (long)argv,
+			   (long)envp, flags, 0);
+}
+
 static inline long sys_prctl(int option, unsigned long arg)
 {
 	return cc_sys2(CC_NR_prctl, option, arg);

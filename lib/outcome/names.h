@@ -43,4 +43,9 @@ extern const size_t cc_signal_name_count;
  */
 const char *cc_signal_name(uint64_t sig, char *buf, size_t len);
 
+/* A signal's name in a buffer that lives as long as the enclosing block. */
+#define CC_SIGNAL_NAME(sig)						\
+	cc_signal_name((uint64_t)(sig), (char[CC_ERRNO_NAME_MAX]){ 0 },	\
+		       CC_ERRNO_NAME_MAX)
+
 #endif

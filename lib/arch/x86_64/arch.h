@@ -63,6 +63,7 @@
 #define CC_NR_unshare		272
 #define CC_NR_dup3		292
 #define CC_NR_setns		308
+#define CC_NR_execveat		322
 #define CC_NR_pidfd_send_signal	424
 #define CC_NR_pidfd_open	434
 #define CC_NR_clone3		435
