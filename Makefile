@@ -2,10 +2,13 @@
 #
 # clonecheck.  The two commands:
 #   make check   run every case against this machine's kernel and libc
-#   make test    the project's own tests: unit tests, probe self-tests,
-#                the cases with no traces left, clone3 denied, and the
-#                mutation score (every injected fault caught)
-# And: make mutation (the table), make soak (no flakes, unprivileged).
+#   make test    the project's own tests: unit tests, the lint, probe
+#                self-tests, the cases with no traces left and from a
+#                private checkout, clone3 denied, the mutation score
+#                (every injected fault caught, the host left clean), the
+#                model faults, the sweep and the fuzz targets
+# And: make mutation (the table), make soak (no flakes, unprivileged,
+# two runs at once), make lint.
 # Both install what they need (make deps) when something is missing.
 #
 # KSRC=/path/to/linux takes the kselftest harness from a kernel tree;
@@ -79,7 +82,7 @@ FUZZ_MAIN	:= $(BUILD)/obj/fuzz/replay.c.o
 FUZZ_LDFLAGS	:=
 endif
 
-.PHONY: all check test mutation soak deps clean bench sweep seeds fuzz afl \
+.PHONY: all check test lint mutation soak deps clean bench sweep seeds fuzz afl \
 	fuzz-targets fuzz-build-libfuzzer fuzz-build-afl deps-fuzz
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
@@ -237,6 +240,7 @@ seeds: $(CASES) $(CLI)
 # Every case program, then every fuzz finding's reproducer
 # (corpus/regressions), as one KTAP document, then one summary line.
 check: $(CASES) $(HELPER) $(FUZZ_BINS) $(EXECUTOR_BIN) $(CLI)
+	@$(CLI) clean
 	@$(SUITE_ENV) tools/ktap-run check $(CASES) tests/fuzz_regressions.sh
 
 # The project's own tests, then the suite proving itself: the cases with
@@ -249,18 +253,27 @@ SUITE_ENV	= BIN=$(BIN) BUILD=$(BUILD) CASES="$(CASES)" \
 
 test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI) \
 	$(EXECUTOR_BIN) $(FUZZ_BINS)
-	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/no_traces.sh \
+	@$(CLI) clean
+	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/lint.sh \
+		tests/no_traces.sh tests/private_checkout.sh \
 		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
 		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_smoke.sh
+
+# The rules kept by more than discipline (tools/lint says which); make
+# test also shows each one failing on a violation planted on purpose.
+lint: $(INJECT) $(CLI)
+	@tools/lint $(BIN)
 
 # The mutation table alone: fault, calls changed, killed or survived.
 mutation: $(CASES) $(HELPER) $(INJECT)
 	@tools/mutation $(INJECT) $(CASES)
 
-# No flakes (the cases 20 times, half of them with every core busy) and
-# the unprivileged run (uid 65534: no FAIL, every SKIP says what it needs).
-soak: $(CASES) $(HELPER)
-	@$(SUITE_ENV) tools/ktap-run soak tests/soak.sh tests/unprivileged.sh
+# No flakes (the cases 20 times, half of them with every core busy), the
+# unprivileged run (uid 65534: no FAIL, every SKIP says what it needs),
+# and make check as root and as uid 65534 at once, five times.
+soak: $(CASES) $(HELPER) $(FUZZ_BINS) $(EXECUTOR_BIN) $(CLI)
+	@$(SUITE_ENV) tools/ktap-run soak tests/soak.sh tests/unprivileged.sh \
+		tests/concurrent.sh
 
 # The model against the kernel: every combination of up to three flags
 # through clone and clone3, clone3 sizes and exit signals; lists every

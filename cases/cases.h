@@ -113,7 +113,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		if ((result) == CC_RESULT_SKIP)				\
 			SKIP(return, "%s", why);			\
 		if ((result) != CC_RESULT_OK) {				\
-			TH_LOG("broken fixture, not a kernel verdict: %s", why); \
+			TH_LOG(CC_BROKEN_MARK ": %s", why);		\
 			ASSERT_EQ((int)CC_RESULT_OK, (int)(result));	\
 		}							\
 	} while (0)
@@ -124,7 +124,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		if ((run)->result == CC_RESULT_SKIP)			\
 			SKIP(return, "%s", (run)->obs.skip);		\
 		if ((run)->result != CC_RESULT_OK) {			\
-			TH_LOG("broken fixture, not a kernel verdict: %s: %s", \
+			TH_LOG(CC_BROKEN_MARK ": %s: %s",		\
 			       (run)->text, (run)->obs.broken);		\
 			ASSERT_EQ((int)CC_RESULT_OK, (int)(run)->result);		\
 		}							\

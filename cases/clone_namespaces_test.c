@@ -282,7 +282,7 @@ static void child_pid_ns(struct ns_report *r)
 	r->pid_grandchild_seen = grandchild;
 	sys_close(r->alive[1]);
 
-	/* The seeds' CODE-3: a private /proc that shows this namespace. */
+	/* The starting examples' CODE-3: a private /proc that shows this namespace. */
 	CHILD_TRY(r, "make every mount private",
 		  sys_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
 	r->proc_mount_err = sys_mount("proc", "/proc", "proc",
@@ -334,7 +334,7 @@ static void child_mnt_ns(struct ns_report *r)
 	if (r->given)
 		CHILD_TRY(r, "make every mount private",
 			  sys_mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
-	/* The seeds' CODE-6: a tmpfs that only this namespace has. */
+	/* The starting examples' CODE-6: a tmpfs that only this namespace has. */
 	CHILD_TRY(r, "mount a tmpfs on /tmp",
 		  sys_mount(r->tag, "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
 			    "size=64k,mode=0700"));
@@ -374,7 +374,7 @@ static void child_net_ns(struct ns_report *r)
 	struct ifreq ifr = { .ifr_name = "lo" };
 	long fd;
 
-	/* The seeds' CODE-5: a socket works in an empty network namespace. */
+	/* The starting examples' CODE-5: a socket works in an empty network namespace. */
 	fd = sys_socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	r->net_stream_socket_err = fd < 0 ? fd : 0;
 	if (fd >= 0)

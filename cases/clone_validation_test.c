@@ -452,6 +452,24 @@ FIXTURE_VARIANT_ADD(validation, clone3_set_tid_unprivileged) {
 	.request = "clone3 set_tid=1 as=nobody", .expect = { REFUSED(EPERM) },
 };
 
+/*
+ * More than MAX_PID_NS_LEVEL (32) pids: copy_clone_args_from_user
+ * refuses them before anything else looks, so the EPERM that the same
+ * call with 32 pids meets in copy_namespaces never comes.
+ */
+#define PIDS_8 "5,5,5,5,5,5,5,5"
+#define PIDS_32 PIDS_8 "," PIDS_8 "," PIDS_8 "," PIDS_8
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_more_than_max_pid_ns_level) {
+	.request = "clone3 flags=CLONE_NEWPID set_tid=" PIDS_32 ",5 as=nobody",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_max_pid_ns_level) {
+	.request = "clone3 flags=CLONE_NEWPID set_tid=" PIDS_32 " as=nobody",
+	.expect = { REFUSED(EPERM) },
+};
+
 /* ---- CLONE_INTO_CGROUP (cgroup_css_set_fork) ---- */
 
 FIXTURE_VARIANT_ADD(validation, clone3_cgroup_fd_not_open) {

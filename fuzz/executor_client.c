@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "outcome/names.h"
+
 #include "executor.h"
 
 /* Where the build put the executor; a copy beside the target wins. */
@@ -48,7 +50,7 @@ static void find_executor(char *path, size_t len)
 	if (env && *env) {
 		snprintf(path, len, "%s", env);
 		if (access(path, X_OK))
-			die("CLONECHECK_EXECUTOR=%s: %s", env, strerror(errno));
+			die("CLONECHECK_EXECUTOR=%s: %s", env, CC_ERRNO(errno));
 		return;
 	}
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -91,17 +93,17 @@ void cc_executor_start(void)
 		return;
 	find_executor(path, sizeof(path));
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
-		die("socketpair: %s", strerror(errno));
+		die("socketpair: %s", CC_ERRNO(errno));
 	/* A plain fork, once: a fault injector leaves plain forks alone. */
 	executor = fork();
 	if (executor < 0)
-		die("fork: %s", strerror(errno));
+		die("fork: %s", CC_ERRNO(errno));
 	if (executor == 0) {
 		if (dup2(sv[1], 0) < 0)
 			_exit(127);
 		execl(path, CC_EXEC_NAME, (char *)NULL);
 		fprintf(stderr, "clonecheck fuzz: exec %s: %s\n", path,
-			strerror(errno));
+			CC_ERRNO(errno));
 		_exit(127);
 	}
 	close(sv[1]);

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "outcome/names.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 unsigned int cc_signature_slots_hit(void);	/* fuzz.h */
 
@@ -26,7 +28,7 @@ static int run_file(const char *path)
 	size_t len;
 
 	if (!f) {
-		fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "replay: %s: %s\n", path, CC_ERRNO(errno));
 		return -1;
 	}
 	len = fread(buf, 1, sizeof(buf), f);
@@ -54,14 +56,14 @@ static int run_path(const char *path)
 	int n, i, status = 0;
 
 	if (stat(path, &st)) {
-		fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "replay: %s: %s\n", path, CC_ERRNO(errno));
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode))
 		return run_file(path);
 	n = scandir(path, &names, NULL, compare_names);
 	if (n < 0) {
-		fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "replay: %s: %s\n", path, CC_ERRNO(errno));
 		return -1;
 	}
 	for (i = 0; i < n; i++) {

@@ -16,7 +16,6 @@ declare -A elsewhere=(
 	[clone3_filtered_enosys]="needs a seccomp filter answering clone3 with ENOSYS"
 	[clone3_filtered_eperm]="needs a seccomp filter answering clone3 with EPERM"
 	[unprivileged_userns_clone]="needs Debian's kernel.unprivileged_userns_clone=0"
-	[clone3_set_tid_too_many]="a request holds at most 32 set_tid entries"
 )
 
 n=0 pass=0 fail=0 skip=0

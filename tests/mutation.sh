@@ -4,15 +4,16 @@
 # The mutation score as tests: tools/mutation over the case programs
 # ($CASES) with the fault injector in $BIN, its table kept as comments,
 # and one test per fault: ok when the fault is killed (a control: when
-# it is clean).  A fault that survives fails make test.
+# it is clean) and its run left the host clean.  A fault that survives,
+# or a run that leaves something behind, fails make test.
 
 : "${BIN:?BIN must name the bin directory of the build}"
 : "${CASES:?CASES must list the case programs}"
 tools/mutation "$BIN/clonecheck-inject" $CASES 2>&1 | awk '
 	{ print "# " $0 }
-	NF >= 3 && $3 ~ /^(killed|survived|unused|clean|dirty)$/ {
+	NF >= 4 && $3 ~ /^(killed|survived|unused|clean|dirty)$/ {
 		n++
-		ok = $3 == "killed" || $3 == "clean"
+		ok = ($3 == "killed" || $3 == "clean") && $4 == "clean"
 		result[n] = (ok ? "ok " : "not ok ") n " " $1
 		if (ok) pass++; else fail++
 	}

@@ -7,9 +7,9 @@
 #   - processes of this session, and any process running a program of
 #     the build tree ($BIN), wherever it is (not every orphan: whatever
 #     the machine starts under pid 1 meanwhile would count as a leak)
-#   - mounts (/proc/self/mountinfo), hostname and domain name
-#   - network links, cgroups (every directory of every hierarchy)
-#   - SysV IPC objects (key and id), POSIX message queues
+#   - what tools/host-snapshot shows: mounts, hostname and domain name,
+#     network links, cgroups (every directory of every hierarchy), SysV
+#     IPC objects, POSIX message queues
 #   - entries in /tmp, and the open fds of this runner
 # Output: the cases' KTAP nested, then "ok/not ok no_traces" and a
 # "# Totals:" line that adds this check to the cases' own counts.
@@ -43,21 +43,7 @@ snapshot() {
 			echo "$pid ($comm) $exe"
 		fi
 	done | sort -n
-	echo "== mounts"
-	cat /proc/self/mountinfo
-	echo "== hostname"
-	cat /proc/sys/kernel/hostname /proc/sys/kernel/domainname
-	echo "== network links"
-	ls /sys/class/net
-	echo "== cgroups"
-	awk '$3 == "cgroup" || $3 == "cgroup2" { print $2 }' /proc/self/mounts |
-		while read -r point; do find "$point" -type d; done | sort
-	echo "== SysV IPC (key id)"
-	for kind in msg sem shm; do
-		awk -v kind=$kind 'NR > 1 { print kind, $1, $2 }' /proc/sysvipc/$kind
-	done
-	echo "== POSIX message queues"
-	[ -d /dev/mqueue ] && ls -A /dev/mqueue
+	tools/host-snapshot
 	echo "== /tmp"
 	# The check's own directory would show: it is left out.
 	ls -A /tmp | grep -vx "${work#/tmp/}"

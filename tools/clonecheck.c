@@ -26,6 +26,9 @@
  *   clonecheck targets
  *	the fuzz targets, one a line: name, input form (request or
  *	clone_args), the entry points its seeds call, what it checks
+ *   clonecheck clean
+ *	removes what runs that died left behind (the cgroups they made:
+ *	engine/cgroup.h), a line for each; a live run's are left alone
  *   clonecheck dict
  *	a libFuzzer/AFL++ dictionary: every CLONE_* flag as the byte the
  *	request form names it by and as the u64 clone_args holds, and the
@@ -50,6 +53,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/cgroup.h"
 #include "engine/context.h"
 #include "engine/launch.h"
 #include "engine/machine.h"
@@ -81,6 +85,7 @@ static void usage(FILE *out)
 		"       clonecheck dict\n"
 		"       clonecheck sweep [--max-flags N]\n"
 		"       clonecheck targets\n"
+		"       clonecheck clean\n"
 		"T: a fuzz target (clonecheck targets lists them)\n"
 		"REQUEST, for example: 'clone3 flags=CLONE_VM|CLONE_FILES exit_signal=SIGCHLD stack=mmap:64k'\n"
 		"(the keys are listed in lib/request.h and the README)\n");
@@ -704,6 +709,10 @@ int main(int argc, char **argv)
 		return cmd_rules();
 	if (!strcmp(cmd, "targets"))
 		return cmd_targets();
+	if (!strcmp(cmd, "clean")) {
+		cc_cgroup_sweep(stdout);
+		return EXIT_AGREE;
+	}
 	if (!strcmp(cmd, "dict"))
 		return cmd_dict();
 	if (!strcmp(cmd, "sweep"))

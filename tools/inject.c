@@ -2,7 +2,8 @@
 /*
  * clonecheck-inject: a kernel that gets clone wrong, simulated.
  *
- *   clonecheck-inject [--under DIR] [--count FILE] [--log FILE] FAULT -- COMMAND...
+ *   clonecheck-inject [--under DIR] [--count FILE] [--log FILE]
+ *                     [--leftovers FILE] FAULT -- COMMAND...
  *   clonecheck-inject --list
  *
  * Runs COMMAND under ptrace, follows every descendant, and at the entry of
@@ -12,17 +13,21 @@
  * before COMMAND starts stops the tracees at clone and clone3 only, so
  * tracing costs nothing elsewhere.
  *
- * A fault changes a call only where the changed call is still one the
- * kernel accepts: it simulates a kernel that behaves wrongly, not a
+ * A fault changes a call only where the model (spec/model.h) says the
+ * kernel accepts both the call and the changed call, in the tracee's
+ * own environment: it simulates a kernel that behaves wrongly, not a
  * caller that asks wrongly.  Plain fork()s (legacy clone without a
  * stack) are never changed: they are the test harness's and the
- * launch's warden's own, and a fault there breaks the fixture, not the case.
+ * launch's warden's own, and a fault there breaks the fixture, not the
+ * case.
  *
  * For clone3 the changed fields are written into the tracee's struct
  * clone_args and put back when the call returns, so the caller's memory
  * reads as it wrote it.  Signals and stops pass through; the exit status
  * is COMMAND's own; every tracee still alive when COMMAND ends is killed
- * and reaped.  The number of calls changed goes to --count FILE and, as a
+ * and reaped, and --leftovers FILE names them (one "pid comm" a line):
+ * what a run leaves behind is a fault of the suite, which the mutation
+ * table reports.  The number of calls changed goes to --count FILE and, as a
  * sentence, to stderr.
  */
 #include <errno.h>
@@ -42,19 +47,29 @@
 #include <unistd.h>
 
 #include "clone_filter.h"
-#include "spec/flags.h"
+#include "engine/machine.h"
 #include "engine/sys.h"
-#include "tracee_regs.h"
 #include "form/text.h"
+#include "spec/flags.h"
+#include "spec/model.h"
+#include "tracee_regs.h"
 
 enum fault_kind {
 	FAULT_NONE,		/* change nothing: count the calls */
 	FAULT_DROP,		/* clear a flag the call asked for */
 	FAULT_ADD,		/* set a flag the call did not ask for */
 	FAULT_EXIT_SIGNAL,	/* another exit signal than the one asked for */
+	FAULT_NO_EXIT_SIGNAL,	/* no exit signal at all */
 	FAULT_ERRNO,		/* refuse a call the kernel would accept */
 	FAULT_NO_CLONE3,	/* control: clone3 answered ENOSYS, as a seccomp
 				   profile or a kernel before 5.3 does */
+};
+
+/* What a fault is for, in --list: make mutation judges each by its kind. */
+enum fault_class {
+	CLASS_NONE,		/* changes nothing */
+	CLASS_FAULT,		/* a kernel bug: some case must fail */
+	CLASS_CONTROL,		/* a missing feature: no case may fail */
 };
 
 struct fault {
@@ -63,12 +78,16 @@ struct fault {
 	uint64_t flag;		/* DROP, ADD */
 	int err;		/* ERRNO */
 	const char *what;
+	enum fault_class class;
+	bool plain_forks;	/* the suite's own forks too */
 };
 
-#define DROP(lower, FLAG) \
-	{ "drop-" lower, FAULT_DROP, CC_##FLAG, 0, #FLAG " asked for, not applied" }
-#define ADD(lower, FLAG) \
-	{ "add-" lower, FAULT_ADD, CC_##FLAG, 0, #FLAG " applied, not asked for" }
+#define DROP(lower, FLAG)						\
+	{ .name = "drop-" lower, .kind = FAULT_DROP, .flag = CC_##FLAG,	\
+	  .what = #FLAG " asked for, not applied", .class = CLASS_FAULT }
+#define ADD(lower, FLAG)						\
+	{ .name = "add-" lower, .kind = FAULT_ADD, .flag = CC_##FLAG,	\
+	  .what = #FLAG " applied, not asked for", .class = CLASS_FAULT }
 
 /*
  * Not here: CLONE_PTRACE (the injector traces every child anyway),
@@ -76,7 +95,8 @@ struct fault {
  * them changes nothing a test could see).
  */
 static const struct fault faults[] = {
-	{ "none", FAULT_NONE, 0, 0, "nothing changed: counts the calls" },
+	{ .name = "none", .kind = FAULT_NONE,
+	  .what = "nothing changed: counts the calls", .class = CLASS_NONE },
 	DROP("vm", CLONE_VM),
 	DROP("fs", CLONE_FS),
 	DROP("files", CLONE_FILES),
@@ -108,13 +128,29 @@ static const struct fault faults[] = {
 	ADD("thread", CLONE_THREAD),
 	ADD("sysvsem", CLONE_SYSVSEM),
 	ADD("io", CLONE_IO),
-	{ "exit-signal", FAULT_EXIT_SIGNAL, 0, 0,
-	  "SIGCHLD delivered as SIGUSR1, any other exit signal as SIGCHLD" },
-	{ "fail-eagain", FAULT_ERRNO, 0, EAGAIN, "a valid call refused with EAGAIN" },
-	{ "fail-enomem", FAULT_ERRNO, 0, ENOMEM, "a valid call refused with ENOMEM" },
-	{ "fail-einval", FAULT_ERRNO, 0, EINVAL, "a valid call refused with EINVAL" },
-	{ "clone3-enosys", FAULT_NO_CLONE3, 0, ENOSYS,
-	  "control: every clone3 answered ENOSYS (kernel < 5.3, seccomp)" },
+	{ .name = "exit-signal", .kind = FAULT_EXIT_SIGNAL,
+	  .what = "SIGCHLD delivered as SIGUSR1, any other exit signal as SIGCHLD",
+	  .class = CLASS_FAULT },
+	{ .name = "exit-signal-none", .kind = FAULT_NO_EXIT_SIGNAL,
+	  .what = "no exit signal for a child that asked for one",
+	  .class = CLASS_FAULT },
+	/*
+	 * The suite's own forks too (the harness's, the launch's warden and
+	 * caller, the context processes): every wait must still see them,
+	 * and nothing may be left behind, whatever the cases then report.
+	 */
+	{ .name = "fork-exit-signal-none", .kind = FAULT_NO_EXIT_SIGNAL,
+	  .what = "no exit signal for any child, the suite's own forks included",
+	  .class = CLASS_FAULT, .plain_forks = true },
+	{ .name = "fail-eagain", .kind = FAULT_ERRNO, .err = EAGAIN,
+	  .what = "a valid call refused with EAGAIN", .class = CLASS_FAULT },
+	{ .name = "fail-enomem", .kind = FAULT_ERRNO, .err = ENOMEM,
+	  .what = "a valid call refused with ENOMEM", .class = CLASS_FAULT },
+	{ .name = "fail-einval", .kind = FAULT_ERRNO, .err = EINVAL,
+	  .what = "a valid call refused with EINVAL", .class = CLASS_FAULT },
+	{ .name = "clone3-enosys", .kind = FAULT_NO_CLONE3, .err = ENOSYS,
+	  .what = "every clone3 answered ENOSYS (kernel < 5.3, seccomp)",
+	  .class = CLASS_CONTROL },
 };
 
 #define NFAULTS (sizeof(faults) / sizeof(faults[0]))
@@ -127,6 +163,12 @@ struct call {
 	bool has_stack;
 	uint64_t args_addr;	/* clone3 */
 	uint64_t args_size;
+	/* The rest of the call, as the model reads it. */
+	struct cc_clone_args args;	/* clone3: what the tracee wrote */
+	uint64_t legacy[5];		/* clone: its arguments */
+	int32_t set_tid[CC_SET_TID_MAX];
+	uint8_t tail[CC_TAIL_MAX];
+	pid_t tid;
 };
 
 /* A clone3 struct changed in a tracee, to put back when the call returns. */
@@ -141,6 +183,7 @@ static const struct fault *fault;
 static char under[PATH_MAX];
 static size_t under_len;
 static FILE *log_file;
+static FILE *leftovers_file;
 static unsigned long calls_seen, calls_changed;
 static struct pending_restore *pending;
 static size_t npending, pending_cap;
@@ -163,51 +206,83 @@ die(const char *fmt, ...)
 	exit(125);
 }
 
-/*
- * The rules a changed call must still satisfy, so that the kernel
- * accepts it (kernel/fork.c: clone3_args_valid, copy_process).  Only
- * what a fault can change is checked: flags and exit signal.
- */
-static bool call_is_legal(const struct call *c)
+static enum cc_ptr_kind pointer_kind(uint64_t address)
 {
-	uint64_t f = c->flags;
+	return address ? CC_PTR_AUTO : CC_PTR_NULL;
+}
 
-	if (c->clone3) {
-		if (c->exit_signal > 64)
-			return false;
-		if ((f & (CC_CLONE_THREAD | CC_CLONE_PARENT)) && c->exit_signal)
-			return false;
-		if ((f & CC_CLONE_INTO_CGROUP) && c->args_size < 88)
-			return false;
-	} else {
-		if (f >> 32)
-			return false;
-		if ((f & CC_CLONE_PIDFD) && (f & CC_CLONE_PARENT_SETTID))
-			return false;
+/*
+ * The request the model reads for a traced call: its entry point,
+ * flags, exit signal and every argument the tracee passed, taken as
+ * valid where the model cannot know better (a non-NULL pointer points
+ * at a word, a cgroup fd is a cgroup2 directory).
+ */
+static void call_request(const struct call *c, struct cc_request *req)
+{
+	const struct cc_clone_args *a = &c->args;
+	uint32_t i;
+
+	cc_request_init(req, c->clone3 ? CC_ENTRY_CLONE3 : CC_ENTRY_CLONE);
+	req->flags = c->flags;
+	req->exit_signal = c->exit_signal;
+	req->tls_explicit = true;
+	if (!c->clone3) {
+		if (c->has_stack) {
+			req->stack = CC_STACK_AT;
+			req->stack_addr = c->legacy[CC_REGS_CLONE_STACK_ARG];
+		}
+		req->parent_tid = pointer_kind(c->legacy[CC_REGS_CLONE_PARENT_TID_ARG]);
+		req->child_tid = pointer_kind(c->legacy[CC_REGS_CLONE_CHILD_TID_ARG]);
+		req->tls = c->legacy[CC_REGS_CLONE_TLS_ARG];
+		return;
 	}
-	if ((f & CC_CLONE_NEWTIME) && !c->clone3)
+	req->clone3_size = (uint32_t)c->args_size;
+	if (a->stack || a->stack_size) {
+		req->stack = CC_STACK_AT;
+		req->stack_addr = a->stack;
+		req->stack_size = a->stack_size;
+	}
+	req->tls = a->tls;
+	req->parent_tid = pointer_kind(a->parent_tid);
+	req->child_tid = pointer_kind(a->child_tid);
+	req->pidfd = a->pidfd && a->pidfd == a->parent_tid ? CC_PTR_PARENT_TID :
+		     pointer_kind(a->pidfd);
+	req->set_tid_size = a->set_tid_size < CC_SET_TID_MAX ?
+			    (uint32_t)a->set_tid_size : CC_SET_TID_MAX;
+	for (i = 0; i < req->set_tid_size; i++)
+		req->set_tid[i] = c->set_tid[i];
+	if (c->args_size > sizeof(*a)) {
+		req->tail_len = c->args_size - sizeof(*a) < CC_TAIL_MAX ?
+				(uint32_t)(c->args_size - sizeof(*a)) : CC_TAIL_MAX;
+		memcpy(req->tail, c->tail, req->tail_len);
+	}
+	if (c->flags & CC_CLONE_INTO_CGROUP)
+		req->cgroup = a->cgroup > INT32_MAX ? CC_CGROUP_HUGE : CC_CGROUP_NEW;
+}
+
+/*
+ * Whether the kernel accepts the call, as the model says it does for
+ * the tracee; and a rule of the launcher's, not the kernel's: a child
+ * that shares the memory must have a stack of its own, or it and its
+ * caller run on one.
+ */
+static bool kernel_accepts(const struct call *c, const struct cc_env *env)
+{
+	struct cc_prediction pred;
+	struct cc_request req;
+
+	if ((c->flags & CC_CLONE_VM) && !c->has_stack)
 		return false;
-	if ((f & (CC_CLONE_NEWNS | CC_CLONE_FS)) == (CC_CLONE_NEWNS | CC_CLONE_FS))
-		return false;
-	if ((f & (CC_CLONE_NEWUSER | CC_CLONE_FS)) == (CC_CLONE_NEWUSER | CC_CLONE_FS))
-		return false;
-	if ((f & CC_CLONE_THREAD) && !(f & CC_CLONE_SIGHAND))
-		return false;
-	if ((f & CC_CLONE_SIGHAND) && !(f & CC_CLONE_VM))
-		return false;
-	if ((f & CC_CLONE_THREAD) && (f & (CC_CLONE_NEWUSER | CC_CLONE_NEWPID)))
-		return false;
-	if ((f & CC_CLONE_SIGHAND) && (f & CC_CLONE_CLEAR_SIGHAND))
-		return false;
-	/* Shared memory without a stack of its own: both run on one stack. */
-	if ((f & CC_CLONE_VM) && !c->has_stack)
-		return false;
-	return true;
+	call_request(c, &req);
+	cc_model_predict(&req, env, &pred);
+	return cc_outcome_child(&pred.outcome);
 }
 
 /* The changed call, or false when this fault leaves the call alone. */
 static bool apply_fault(const struct call *in, struct call *out)
 {
+	struct cc_env env;
+
 	*out = *in;
 	switch (fault->kind) {
 	case FAULT_NONE:
@@ -228,12 +303,18 @@ static bool apply_fault(const struct call *in, struct call *out)
 		out->exit_signal = in->exit_signal == SIGCHLD ? SIGUSR1 : SIGCHLD;
 		/* clone3 wants 0 with CLONE_PARENT: no other value is legal. */
 		break;
+	case FAULT_NO_EXIT_SIGNAL:
+		if (!in->exit_signal)
+			return false;
+		out->exit_signal = 0;
+		break;
 	case FAULT_ERRNO:
 		break;
 	case FAULT_NO_CLONE3:
 		return in->clone3;
 	}
-	return call_is_legal(in) && call_is_legal(out);
+	cc_env_detect_pid(in->tid, &env);
+	return kernel_accepts(in, &env) && kernel_accepts(out, &env);
 }
 
 static bool exe_is_under(pid_t tid)
@@ -389,6 +470,7 @@ static bool on_clone_entry(pid_t tid)
 		return false;
 	calls_seen++;
 
+	in.tid = tid;
 	if (nr == CC_NR_clone3) {
 		in.clone3 = true;
 		in.args_addr = cc_regs_arg(&regs, 0);
@@ -404,15 +486,28 @@ static bool on_clone_entry(pid_t tid)
 		in.flags = args.flags;
 		in.exit_signal = args.exit_signal;
 		in.has_stack = args.stack != 0;
+		in.args = args;
+		/* What the model reads of set_tid and the tail: unreadable is zero. */
+		if (in.args_size >= 80 && args.set_tid && args.set_tid_size &&
+		    args.set_tid_size <= CC_SET_TID_MAX)
+			tracee_read(tid, args.set_tid, in.set_tid,
+				    args.set_tid_size * sizeof(in.set_tid[0]));
+		if (in.args_size > sizeof(args))
+			tracee_read(tid, in.args_addr + sizeof(args), in.tail,
+				    in.args_size - sizeof(args) < CC_TAIL_MAX ?
+				    in.args_size - sizeof(args) : CC_TAIL_MAX);
 	} else {
 		uint64_t word = cc_regs_arg(&regs, 0);
+		int i;
 
 		in.flags = word & ~CC_CSIGNAL & 0xffffffffULL;
 		in.exit_signal = word & CC_CSIGNAL;
 		in.has_stack = cc_regs_arg(&regs, CC_REGS_CLONE_STACK_ARG) != 0;
+		for (i = 0; i < 5; i++)
+			in.legacy[i] = cc_regs_arg(&regs, i);
 	}
 	/* Plain fork(): the harness's and the launch's own. */
-	if (!in.clone3 && !in.has_stack)
+	if (!in.clone3 && !in.has_stack && !fault->plain_forks)
 		return false;
 	if (!apply_fault(&in, &out))
 		return false;
@@ -421,13 +516,15 @@ static bool on_clone_entry(pid_t tid)
 	log_change(tid, &in, &out);
 	if (fault->kind == FAULT_ERRNO || fault->kind == FAULT_NO_CLONE3) {
 		cc_regs_skip_syscall(&regs, -fault->err);
-		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0)
+		/* A tracee killed meanwhile (SIGKILL of its group) is no error. */
+		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0 && errno != ESRCH)
 			die("PTRACE_SETREGS on %d:", tid);
 		return false;
 	}
 	if (!in.clone3) {
 		cc_regs_set_arg0(&regs, out.flags | out.exit_signal);
-		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0)
+		/* A tracee killed meanwhile (SIGKILL of its group) is no error. */
+		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0 && errno != ESRCH)
 			die("PTRACE_SETREGS on %d:", tid);
 		return false;
 	}
@@ -436,9 +533,12 @@ static bool on_clone_entry(pid_t tid)
 	args.flags = out.flags;
 	args.exit_signal = out.exit_signal;
 	if (tracee_write(tid, in.args_addr, &args,
-			 offsetof(struct cc_clone_args, stack)))
+			 offsetof(struct cc_clone_args, stack))) {
+		if (errno == ESRCH)
+			return false;	/* killed meanwhile */
 		die("cannot write clone_args of %d at %#llx", tid,
 		    (unsigned long long)in.args_addr);
+	}
 	remember_restore(tid, in.args_addr, &saved,
 			 offsetof(struct cc_clone_args, stack));
 	return true;
@@ -447,16 +547,23 @@ static bool on_clone_entry(pid_t tid)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: clonecheck-inject [--under DIR] [--count FILE] [--log FILE] FAULT -- COMMAND...\n"
+		"usage: clonecheck-inject [--under DIR] [--count FILE] [--log FILE]\n"
+		"                         [--leftovers FILE] FAULT -- COMMAND...\n"
 		"       clonecheck-inject --list\n");
 }
 
+/* One a line: name, class (none, fault, control), what it does. */
 static void list_faults(void)
 {
+	static const char *const class_names[] = {
+		[CLASS_NONE] = "none", [CLASS_FAULT] = "fault",
+		[CLASS_CONTROL] = "control",
+	};
 	size_t i;
 
 	for (i = 0; i < NFAULTS; i++)
-		printf("%-20s %s\n", faults[i].name, faults[i].what);
+		printf("%-22s %-8s %s\n", faults[i].name,
+		       class_names[faults[i].class], faults[i].what);
 }
 
 static const struct fault *fault_by_name(const char *name)
@@ -530,6 +637,25 @@ static void resume(pid_t tid, enum __ptrace_request how, int sig)
 		die("restarting %d:", tid);
 }
 
+/* A tracee still alive when the command ended, on --leftovers. */
+static void name_leftover(pid_t tid)
+{
+	char path[64], comm[64] = "?";
+	FILE *f;
+
+	if (!leftovers_file)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/comm", tid);
+	f = fopen(path, "re");
+	if (f) {
+		if (fgets(comm, sizeof(comm), f))
+			comm[strcspn(comm, "\n")] = '\0';
+		fclose(f);
+	}
+	fprintf(leftovers_file, "%d %s\n", tid, comm);
+	fflush(leftovers_file);
+}
+
 /* Runs until no tracee is left; returns the top command's wait status. */
 static int trace_all(pid_t top)
 {
@@ -555,9 +681,11 @@ static int trace_all(pid_t top)
 			if (tid == top) {
 				top_status = status;
 				top_done = true;
-				/* What outlives the command is killed, then reaped. */
-				for (i = 0; i < ntracees; i++)
+				/* What outlives the command is named, killed, reaped. */
+				for (i = 0; i < ntracees; i++) {
+					name_leftover(tracees[i]);
 					kill(tracees[i], SIGKILL);
+				}
 			}
 			continue;
 		}
@@ -627,6 +755,10 @@ int main(int argc, char **argv)
 				die("--under %s:", argv[i]);
 		} else if (!strcmp(argv[i], "--count") && i + 1 < argc) {
 			count_path = argv[++i];
+		} else if (!strcmp(argv[i], "--leftovers") && i + 1 < argc) {
+			leftovers_file = fopen(argv[++i], "w");
+			if (!leftovers_file)
+				die("--leftovers %s:", argv[i]);
 		} else if (!strcmp(argv[i], "--log") && i + 1 < argc) {
 			log_file = fopen(argv[++i], "w");
 			if (!log_file)

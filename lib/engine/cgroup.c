@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/random.h>
@@ -52,6 +53,9 @@ int cc_cgroup_make(struct cc_cgroup *cg, char *why, size_t len)
 	random_word(word, sizeof(word));
 	if (run_name[0])
 		snprintf(name, sizeof(name), CC_CGROUP_PREFIX "%s.%s", run_name, word);
+	else if (getenv("CLONECHECK_RUN") && *getenv("CLONECHECK_RUN"))
+		snprintf(name, sizeof(name), CC_CGROUP_PREFIX "%.40s-p%d.%s",
+			 getenv("CLONECHECK_RUN"), getpid(), word);
 	else
 		snprintf(name, sizeof(name), CC_CGROUP_PREFIX "p%d.%s", getpid(), word);
 	snprintf(cg->dir, sizeof(cg->dir), "%s/%s", point, name);

@@ -4,10 +4,11 @@
  * CLONE_INTO_CGROUP target of a launch, the namespace cases' own).
  *
  * Each is named clonecheck.<run>.<random>: <run> says whose it is (by
- * default the pid of the process that made it; a fuzz executor names
- * each input's run, so it can tell what that input left), and 64 random
- * bits make the name unique, so a leftover can never collide with the
- * name of a later one.  While its maker lives it holds an flock on the
+ * default the pid of the process that made it, after $CLONECHECK_RUN
+ * when that names a run, as make mutation does for each fault; a fuzz
+ * executor names each input's run, so it can tell what that input
+ * left), and 64 random bits make the name unique, so a leftover can
+ * never collide with the name of a later one.  While its maker lives it holds an flock on the
  * directory: a clonecheck cgroup whose lock can be taken was left by a
  * run that died, and cc_cgroup_sweep() removes it.
  */

@@ -21,12 +21,16 @@
 #include "spec/env.h"
 #include "spec/request.h"
 
-static const char *const context_names[CC_CTX_COUNT] = {
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+static const char *const context_names[] = {
 	[CC_CTX_ROOT] = "root",
 	[CC_CTX_UNPRIV] = "unprivileged",
 	[CC_CTX_UNPRIV_NEWUSER] = "unpriv_newuser",
 	[CC_CTX_USERNS_ROOT] = "userns_root",
 };
+
+_Static_assert(ARRAY_SIZE(context_names) == CC_CTX_COUNT, "context names");
 
 const char *cc_context_name(enum cc_context ctx)
 {

@@ -21,6 +21,7 @@
 
 #include "engine/machine.h"
 #include "engine/sys.h"
+#include "outcome/names.h"
 #include "outcome/namespaces.h"
 
 #define SECCOMP_MODE_FILTER_VALUE 2
@@ -70,7 +71,7 @@ const char *cc_env_clone3_reason(void)
 	default:
 		snprintf(clone3_reason, sizeof(clone3_reason),
 			 "needs clone3: an invalid call answers %s instead of EINVAL; %s",
-			 strerror(clone3_errno), filter);
+			 CC_ERRNO(clone3_errno), filter);
 		break;
 	}
 	return clone3_reason;

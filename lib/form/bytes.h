@@ -24,7 +24,7 @@
  *   pointers     u8: bits 0-1 parent_tid, 2-3 child_tid (auto, null, bad,
  *                auto), 4-5 pidfd (auto, null, bad, parent_tid), bit 6
  *                args=bad, bit 7 an explicit tls: a u64 follows
- *   set_tid      u8 count % 33, then per pid a u16; 0xffff: a u32 follows
+ *   set_tid      u8 count % 34, then per pid a u16; 0xffff: a u32 follows
  *                (masked to 31 bits)
  *   cgroup       u8 % 6
  *   child        u8 % 4; exit: a u8 code follows
@@ -93,7 +93,7 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req);
  * parent_tid: the same word); a stack the kernel accepts becomes a
  * mapped stack (acceptance depends on the two numbers only, and a
  * CLONE_VM child must not run on the launcher's memory); the set_tid
- * pointer is the engine's array, whose length is set_tid_size % 33;
+ * pointer is the engine's array, whose length is set_tid_size % 34;
  * cgroup 0 is none, above INT_MAX huge, else by value % 4 an fd that is
  * closed, a new cgroup, a removed one or not a cgroup.  tls 0 is the
  * engine's valid block.

@@ -2,8 +2,8 @@
 /*
  * The names every report uses for numbers: errnos ("EINVAL") and
  * signals ("SIGCHLD", "SIGRT_3"), as strace prints them.  A result says
- * an errno by its name, never by strerror()'s sentence, so results read
- * the same under every libc and locale.
+ * an errno by its name, never by the C library's sentence for it, so
+ * results read the same under every libc and locale.
  *
  * Constant tables and caller buffers only: no allocation, no state.
  */

@@ -9,6 +9,8 @@
 
 #include "outcome/outcome.h"
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 struct out {
 	char *buf;
 	size_t size, used;
@@ -42,11 +44,13 @@ static void put_json_string(struct out *o, const char *s)
 	put(o, "\"");
 }
 
-static const char *const end_names[CC_END_COUNT] = {
+static const char *const end_names[] = {
 	[CC_END_NONE] = "none",		[CC_END_EXITED] = "exited",
 	[CC_END_KILLED] = "killed",	[CC_END_THREAD] = "thread",
 	[CC_END_REAPED] = "reaped",	[CC_END_VANISHED] = "vanished",
 };
+
+_Static_assert(ARRAY_SIZE(end_names) == CC_END_COUNT, "end names");
 
 const char *cc_end_name(enum cc_end end)
 {

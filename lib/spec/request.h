@@ -110,7 +110,11 @@ enum cc_caller {
 #define CC_CLONE_ARGS_SIZE_VER1	80
 #define CC_CLONE_ARGS_SIZE_VER2	88
 #define CC_TAIL_MAX		64
-#define CC_SET_TID_MAX		32
+/*
+ * One more than the kernel takes (MAX_PID_NS_LEVEL, 32), so that a
+ * request can ask for too many.
+ */
+#define CC_SET_TID_MAX		33
 #define CC_REQUEST_TEXT_MAX	2048
 
 struct cc_request {

@@ -48,7 +48,10 @@ static inline void cc_regs_skip_syscall(cc_tracee_regs *regs, long value)
 	regs->rax = (uint64_t)value;
 }
 
-/* Legacy clone's child stack argument (flags, stack, ...). */
-#define CC_REGS_CLONE_STACK_ARG 1
+/* Legacy clone's arguments: flags, stack, parent_tid, child_tid, tls. */
+#define CC_REGS_CLONE_STACK_ARG		1
+#define CC_REGS_CLONE_PARENT_TID_ARG	2
+#define CC_REGS_CLONE_CHILD_TID_ARG	3
+#define CC_REGS_CLONE_TLS_ARG		4
 
 #endif
