@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "outcome/names.h"
 #include "form/bytes.h"
 #include "spec/env.h"
 #include "form/fit.h"
@@ -172,7 +173,7 @@ static double bare_us(const struct bench_row *row, int iterations)
 	for (i = 0; i < iterations; i++)
 		if (bare_call(row->entry, row->flags)) {
 			fprintf(stderr, "bench: bare %s failed: %s\n",
-				row->request, strerror(errno));
+				row->request, CC_ERRNO(errno));
 			return -1;
 		}
 	return (now_us() - start) / iterations;
@@ -197,7 +198,7 @@ static int bare_corpus(const char *dir, int rounds)
 	int r;
 
 	if (!d) {
-		fprintf(stderr, "bench: %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, "bench: %s: %s\n", dir, CC_ERRNO(errno));
 		return 1;
 	}
 	cc_env_detect(&env);

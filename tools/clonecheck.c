@@ -275,7 +275,7 @@ static int decode_file(const struct cc_fuzz_target *t, const char *path,
 	size_t len;
 
 	if (!f) {
-		fprintf(stderr, "clonecheck: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "clonecheck: %s: %s\n", path, CC_ERRNO(errno));
 		return -1;
 	}
 	len = fread(buf, 1, sizeof(buf), f);

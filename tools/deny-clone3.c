@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "outcome/names.h"
 #include "clone_filter.h"
 
 int main(int argc, char **argv)
@@ -37,11 +38,11 @@ int main(int argc, char **argv)
 	if (install_clone_filter(SECCOMP_RET_ALLOW,
 				 SECCOMP_RET_ERRNO | (unsigned int)err)) {
 		fprintf(stderr, "clonecheck-deny-clone3: installing the filter: %s\n",
-			strerror(errno));
+			CC_ERRNO(errno));
 		return 125;
 	}
 	execvp(argv[3], argv + 3);
 	fprintf(stderr, "clonecheck-deny-clone3: cannot run %s: %s\n", argv[3],
-		strerror(errno));
+		CC_ERRNO(errno));
 	return 127;
 }

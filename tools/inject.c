@@ -46,6 +46,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "outcome/names.h"
 #include "clone_filter.h"
 #include "engine/machine.h"
 #include "engine/sys.h"
@@ -201,7 +202,7 @@ die(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	if (saved && fmt[strlen(fmt) - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
+		fprintf(stderr, " %s", CC_ERRNO(saved));
 	fputc('\n', stderr);
 	exit(125);
 }
@@ -445,7 +446,7 @@ static void log_change(pid_t tid, const struct call *in, const struct call *out)
 		fault->kind == FAULT_ERRNO || fault->kind == FAULT_NO_CLONE3 ?
 			"-" : after,
 		fault->err ? " errno=" : "",
-		fault->err ? strerror(fault->err) : "");
+		fault->err ? CC_ERRNO(fault->err) : "");
 	fflush(log_file);
 }
 
@@ -609,7 +610,7 @@ static pid_t start_command(char **argv)
 		raise(SIGSTOP);
 		execvp(argv[0], argv);
 		fprintf(stderr, "clonecheck-inject: cannot run %s: %s\n",
-			argv[0], strerror(errno));
+			argv[0], CC_ERRNO(errno));
 		_exit(127);
 	}
 	if (waitpid(pid, &status, WSTOPPED) != pid || !WIFSTOPPED(status))

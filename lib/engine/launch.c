@@ -505,14 +505,21 @@ static void warden_reap(struct cc_observation *obs, pid_t caller)
 		collect_exit_signal(obs, (pid_t)obs->outcome.ret);
 }
 
+/* The initial IPC namespace's inode (PROC_IPC_INIT_INO). */
+#define IPC_NS_INIT_INO 0xEFFFFFFFULL
+
 /*
- * The SysV semaphore of the SYSVSEM probe.  Where we may, it lives in an
- * IPC namespace of the warden's own, so it dies with the tree whatever
- * becomes of the warden; else the warden removes it on every path.
+ * The SysV semaphore of the SYSVSEM probe.  In the host's IPC namespace,
+ * where we may, it lives in one of the warden's own, so it dies with the
+ * tree whatever becomes of the warden (a fuzz executor's inputs are in
+ * one of their own already); else the warden removes it on every path.
  */
 static int semaphore_create(struct cc_shared *sh, struct cc_observation *obs)
 {
-	if (cc_env_has_cap(CAP_SYS_ADMIN))
+	struct stat ipc;
+
+	if (!stat("/proc/self/ns/ipc", &ipc) && ipc.st_ino == IPC_NS_INIT_INO &&
+	    cc_env_has_cap(CAP_SYS_ADMIN))
 		unshare(CLONE_NEWIPC);	/* failing that, the host's will do */
 	/* 0666: an as=nobody caller and its child use it too. */
 	sh->semid = semget(IPC_PRIVATE, 1, 0666);
