@@ -254,7 +254,7 @@ SUITE_ENV	= BIN=$(BIN) BUILD=$(BUILD) CASES="$(CASES)" \
 test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI) \
 	$(EXECUTOR_BIN) $(FUZZ_BINS)
 	@$(CLI) clean
-	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/lint.sh \
+	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/lint.sh tests/ktap_run.sh \
 		tests/no_traces.sh tests/private_checkout.sh \
 		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
 		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_smoke.sh

@@ -5,8 +5,8 @@
  * without it shares with its parent.  Through raw clone, raw clone3 and
  * the libc wrapper, and in four privilege contexts (context.h).
  *
- * Every row runs in a context process forked by the test, so the test
- * itself keeps its uid, its namespaces and its cgroup:
+ * Every row runs in a context process (cc_context_run, engine/context.h),
+ * so the test itself keeps its uid, its namespaces and its cgroup:
  *
  *   test              unchanged; makes and removes the cgroup below
  *    └─ context       moves into that cgroup, enters the row's privilege
@@ -16,11 +16,11 @@
  *          │          syscalls and writes what it saw into a shared page
  *          └─ grandchild   (CLONE_NEWPID rows: pid 2 of the new namespace)
  *
- * Context and child take turns through two pipes: the context says "go"
- * (after writing the uid and gid maps when the call made a user
- * namespace), the child works and says "done", the context looks from
- * outside and says "exit".  A child that dies closes its pipe: the
- * context never waits on a dead child.
+ * Context and child take turns (struct cc_turns, engine/clonefn.h): the
+ * context says "go" (after writing the uid and gid maps when the call
+ * made a user namespace), the child works and says "done", the context
+ * looks from outside and says "exit".  A child that dies closes its
+ * pipe: the context never waits on a dead child.
  *
  * Rows: <entry>_<context>_<given|absent>.  "given" rows pass the flag
  * (with CLONE_NEWUSER added in the unpriv_newuser context); "absent" rows
@@ -632,8 +632,9 @@ static void context_prepare(struct ns_report *r)
 			err = cc_write_file("/proc/self/timens_offsets",
 					    offsets, NULL, 0);
 			if (err) {
-				errno = -err;
-				context_broken(r, "write /proc/self/timens_offsets");
+				cc_context_broken(&r->run,
+						  "write /proc/self/timens_offsets",
+						  err);
 			} else {
 				r->time_offset = NS_TIME_OFFSET_SEC;
 			}

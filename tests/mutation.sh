@@ -12,7 +12,8 @@
 tools/mutation "$BIN/clonecheck-inject" $CASES 2>&1 | awk '
 	{ print "# " $0 }
 	# A row of the table: fault, changed (a count), verdict, host, caught by.
-	NF >= 4 && $2 ~ /^([0-9]+|\?)$/ && $3 ~ /^(killed|survived|unused|clean|dirty)$/ {
+	$1 != "mutation:" && NF >= 4 && $2 ~ /^([0-9]+|\?)$/ &&
+	    $3 ~ /^(killed|survived|unused|clean|dirty)$/ {
 		n++
 		ok = ($3 == "killed" || $3 == "clean") && $4 == "clean"
 		result[n] = (ok ? "ok " : "not ok ") n " " $1

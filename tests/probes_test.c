@@ -72,9 +72,9 @@ TEST(every_property_has_a_probe_row)
 		covered |= 1u << ((const FIXTURE_VARIANT(probe) *)v->data)->prop;
 	EXPECT_EQ(CC_PROPS_ALL, covered);
 	for (prop = 0; prop < CC_PROP_COUNT; prop++) {
-		EXPECT_NE(NULL, cc_probes[prop]->measure)
+		EXPECT_TRUE(cc_probes[prop]->measure != NULL)
 			TH_LOG("%s has no measurement", cc_prop_name(prop));
-		EXPECT_NE(NULL, cc_probes[prop]->describe)
+		EXPECT_TRUE(cc_probes[prop]->describe != NULL)
 			TH_LOG("%s has no sentence", cc_prop_name(prop));
 	}
 }
