@@ -41,10 +41,16 @@ die(const char *fmt, ...)
 	_exit(2);
 }
 
+/*
+ * The executor: $CLONECHECK_EXECUTOR, else beside the target, else in
+ * the plain build's bin/ beside the target's fuzz/ (so a copy of the
+ * build finds its own, wherever it was copied to), else where the build
+ * that made the target put it.
+ */
 static void find_executor(char *path, size_t len)
 {
 	const char *env = getenv("CLONECHECK_EXECUTOR");
-	char exe[4096];
+	char exe[4096], *dir;
 	ssize_t n;
 
 	if (env && *env) {
@@ -56,14 +62,18 @@ static void find_executor(char *path, size_t len)
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		snprintf(path, len, "%s/%s", dirname(exe), CC_EXEC_NAME);
+		dir = dirname(exe);
+		snprintf(path, len, "%s/%s", dir, CC_EXEC_NAME);
+		if (access(path, X_OK) == 0)
+			return;
+		snprintf(path, len, "%s/../bin/%s", dir, CC_EXEC_NAME);
 		if (access(path, X_OK) == 0)
 			return;
 	}
 	snprintf(path, len, "%s", CC_EXECUTOR_PATH);
 	if (!path[0] || access(path, X_OK))
-		die("cannot find %s beside the target or at \"%s\"; build it (make fuzz) or set CLONECHECK_EXECUTOR",
-		    CC_EXEC_NAME, CC_EXECUTOR_PATH);
+		die("cannot find %s beside the target, in ../bin or at \"%s\" (%s); build it (make fuzz) or set CLONECHECK_EXECUTOR",
+		    CC_EXEC_NAME, CC_EXECUTOR_PATH, CC_ERRNO(errno));
 }
 
 static int exchange(struct cc_exec_msg *msg, struct cc_exec_reply *reply)

@@ -97,6 +97,7 @@ int cc_cgroup_sweep(FILE *note)
 	char point[256], root[256], path[600];
 	struct dirent *entry;
 	int removed = 0, fd;
+	struct stat st;
 	DIR *dir;
 
 	if (cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root)))
@@ -113,8 +114,12 @@ int cc_cgroup_sweep(FILE *note)
 		fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (fd < 0)
 			continue;
-		/* Its maker holds the lock while it lives. */
-		if (flock(fd, LOCK_EX | LOCK_NB)) {
+		/*
+		 * Its maker holds the lock while it lives, from a moment after
+		 * the mkdir: one younger than a minute is left alone.
+		 */
+		if (fstat(fd, &st) || st.st_mtime > time(NULL) - 60 ||
+		    flock(fd, LOCK_EX | LOCK_NB)) {
 			close(fd);
 			continue;
 		}
