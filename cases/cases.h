@@ -76,10 +76,50 @@ static inline void case_record_request(const struct cc_request *req)
 	close(fd);
 }
 
+/*
+ * A namespace type the request asks for that the kernel lacks: the row
+ * needs it (the model predicts the kernel's EINVAL for it, and the
+ * sweep and the fuzz targets check that).  True with why set.
+ */
+static inline bool case_flags_need_absent(uint64_t flags, char *why,
+					  size_t len)
+{
+	char seen[200];
+	int type;
+
+	for (type = 0; type < CC_NS_COUNT; type++) {
+		if (!(flags & cc_ns_flags[type]))
+			continue;
+		if (cc_env_feature(CC_FEATURE_NS_MNT + type, seen,
+				   sizeof(seen)) == CC_ABSENT) {
+			snprintf(why, len, "needs %s namespaces: %.150s",
+				 cc_ns_names[type], seen);
+			return true;
+		}
+	}
+	return false;
+}
+
+static inline bool case_request_needs_absent(const char *text, char *why,
+					     size_t len)
+{
+	struct cc_parse_error err;
+	struct cc_request req;
+
+	if (!text || cc_request_parse(text, &req, &err))
+		return false;	/* the launch says what is wrong with it */
+	return case_flags_need_absent(req.flags, why, len);
+}
+
 static inline bool case_needs_met(struct case_run *run, unsigned int needs)
 {
 	char *why = run->obs.skip;
 	size_t len = sizeof(run->obs.skip);
+
+	if (case_request_needs_absent(run->text, why, len)) {
+		run->result = CC_RESULT_SKIP;
+		return false;
+	}
 
 	if ((needs & CASE_NEEDS_USERNS) && cc_env_userns_blocked(why, len)) {
 		run->result = CC_RESULT_SKIP;
@@ -169,24 +209,57 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 			SKIP(return, "the call is expected to fail: no child to probe"); \
 	} while (0)
 
+/*
+ * A property's probe needs a kernel feature (outcome/props.h): where it
+ * is absent, on evidence, the property SKIPs saying so; where the probe
+ * for it got an answer neither "present" nor "absent", that is a
+ * kernel verdict and the test FAILs.
+ */
+#define CASE_REQUIRE_FEATURE(feature)					\
+	do {								\
+		char _seen[200];					\
+		switch (cc_env_feature(feature, _seen, sizeof(_seen))) { \
+		case CC_ABSENT:						\
+			SKIP(return, "needs %s: %s",			\
+			     cc_feature_name(feature), _seen);		\
+		case CC_ANSWER_UNEXPECTED:				\
+			TH_LOG("probing for %s: %s",			\
+			       cc_feature_name(feature), _seen);	\
+			ASSERT_TRUE(0);					\
+		default:						\
+			break;						\
+		}							\
+	} while (0)
+
 #define CASE_CHECK_PROP(run, exp, prop)					\
 	do {								\
 		char _msg[400];						\
 		CASE_REQUIRE_CHILD(run, exp);				\
+		CASE_REQUIRE_FEATURE(cc_props[prop].needs);		\
 		CASE_CHECK(CASE_VERDICT(run, exp, CC_PART_PROPS, prop, _msg), \
 			   run, _msg);					\
 	} while (0)
 
-/* Each namespace type: new where the request asked, the caller's elsewhere. */
+/*
+ * Each namespace type: new where the request asked, the caller's
+ * elsewhere; a type the kernel lacks has nothing to compare.
+ */
 #define CASE_CHECK_NAMESPACES(run, exp)					\
 	do {								\
-		char _msg[400];						\
+		char _msg[400], _seen[200];				\
 		int _type;						\
 		CASE_REQUIRE_CHILD(run, exp);				\
-		for (_type = 0; _type < CC_NS_COUNT; _type++)		\
+		for (_type = 0; _type < CC_NS_COUNT; _type++) {		\
+			enum cc_feature _f = cc_props[CC_PROP_NS(_type)].needs; \
+			enum cc_presence _has =				\
+				cc_env_feature(_f, _seen, sizeof(_seen)); \
+			if (_has == CC_ABSENT)				\
+				continue;				\
+			CASE_CHECK(_has == CC_PRESENT, run, _seen);	\
 			CASE_CHECK(CASE_VERDICT(run, exp, CC_PART_PROPS, \
 						CC_PROP_NS(_type), _msg), \
 				   run, _msg);				\
+		}							\
 	} while (0)
 
 #define CASE_CHECK_EXIT(run, exp)					\
@@ -241,7 +314,9 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		CASE_MODEL_SKIP_UNREACHABLE(&_req);			\
 		cc_env_detect(&_env);					\
 		cc_model_predict(&_req, &_env, &_pred);			\
-		_exp.props = (_exp.props & ~(ignore)) |			\
+		/* What this machine cannot show, the row cannot state. */ \
+		_exp.props = (_exp.props & ~((ignore) |			\
+			      cc_props_needing(_env.absent_features))) | \
 			     (_pred.outcome.props & (ignore));		\
 		_count = cc_model_diff(&_pred, &_exp, what, _diff,	\
 				       sizeof(_diff));			\
@@ -281,8 +356,9 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 #define CASE_IS_MODEL_TEST() (!strcmp(_metadata->name, "model"))
 
 /* SKIP unless the row's needs are met, as its other tests do. */
-#define CASE_MODEL_NEEDS(run, needs)					\
+#define CASE_MODEL_NEEDS(run, request, needs)				\
 	do {								\
+		(run)->text = (request);				\
 		if (!case_needs_met(run, needs))			\
 			SKIP(return, "%s", (run)->obs.skip);		\
 	} while (0)
@@ -290,7 +366,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 #define CASE_MODEL_TEST(fixture, what)					\
 	TEST_F(fixture, model)						\
 	{								\
-		CASE_MODEL_NEEDS(&self->run, variant->needs);		\
+		CASE_MODEL_NEEDS(&self->run, variant->request, variant->needs); \
 		CASE_CHECK_MODEL(variant->request, &variant->expect, what); \
 	}
 

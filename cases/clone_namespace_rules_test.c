@@ -197,6 +197,33 @@ static void rule_run(struct cc_context_run *run, void *arg)
 	rule_call(r, c);
 }
 
+/* The namespace types a setup makes or enters, as CLONE_NEW* flags. */
+static uint64_t setup_flags(enum rule_setup setup)
+{
+	switch (setup) {
+	case SETUP_UNSHARE_PID:
+	case SETUP_PID_INIT:
+	case SETUP_SETNS_PID:
+		return CC_CLONE_NEWPID;
+	case SETUP_UNSHARE_TIME:
+		return CC_CLONE_NEWTIME;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A row about a namespace type the kernel lacks (in its call or its
+ * setup) SKIPs, saying which: the model's EINVAL for such a call is
+ * checked by the namespace cases (a type's presence against its flag).
+ */
+static bool rule_needs_absent(const FIXTURE_VARIANT(rule) *variant,
+			      char *why, size_t len)
+{
+	return case_flags_need_absent(variant->flags | setup_flags(variant->setup),
+				      why, len);
+}
+
 FIXTURE_SETUP(rule)
 {
 	struct rule_call call = {
@@ -206,7 +233,9 @@ FIXTURE_SETUP(rule)
 
 	self->r = cc_shared_page(sizeof(*self->r));
 	ASSERT_NE(NULL, self->r);
-	if (!CASE_IS_MODEL_TEST())
+	if (rule_needs_absent(variant, self->r->run.why, sizeof(self->r->run.why)))
+		self->r->run.result = CC_RESULT_SKIP;
+	else if (!CASE_IS_MODEL_TEST())
 		in_context(self->r, variant->ctx, variant->entry, rule_run,
 			   &call);
 }
@@ -256,6 +285,13 @@ TEST_F(rule, model)
 	int exp = variant->err;
 
 	RULE_MODEL_NEEDS(variant->ctx);
+	{
+		char why[200];
+
+		/* As the setup does: a row about a type the kernel lacks. */
+		if (rule_needs_absent(variant, why, sizeof(why)))
+			SKIP(return, "%s", why);
+	}
 	if (variant->since && cc_env_kernel_version() < variant->since)
 		exp = variant->err_before;
 	rule_env(variant->ctx, variant->setup, &env);
@@ -564,8 +600,19 @@ TEST_F(limit, pid_namespaces_nest_32_levels)
  * CAP_SYS_RESOURCE, which this machine's bounding set lacks); one type
  * at a time, each set back before the next.  steps[] holds each type's
  * call, in CC_NS_* order; 1: not asked (legacy clone cannot ask for a
- * time namespace: 0x80 is its exit signal's byte).
+ * time namespace: 0x80 is its exit signal's byte).  A type the kernel
+ * lacks never reaches its count: its copy_* stub says EINVAL first
+ * (CONFIG_CGROUPS off: the flag is ignored, a child).
  */
+static int limit_errno(enum cc_ns_type type)
+{
+	char why[200];
+
+	if (cc_env_feature(CC_FEATURE_NS_MNT + type, why, sizeof(why)) != CC_ABSENT)
+		return ENOSPC;
+	return type == CC_NS_CGROUP ? 0 : EINVAL;
+}
+
 static bool limit_askable(enum cc_ns_type type, enum cc_entry entry)
 {
 	return type != CC_NS_TIME || entry == CC_ENTRY_CLONE3;
@@ -630,7 +677,7 @@ TEST_F(limit, model)
 		cc_context_env(CC_CTX_USERNS_ROOT, &env);
 		env.max_namespaces[type] = 0;
 		cc_clone_fn_request(entry, cc_ns_flags[type], SIGCHLD, &req);
-		CASE_CHECK_MODEL_ERRNO(&req, &env, ENOSPC);
+		CASE_CHECK_MODEL_ERRNO(&req, &env, limit_errno(type));
 	}
 }
 
@@ -645,12 +692,139 @@ TEST_F(limit, per_type_count_limits)
 	for (type = 0; type < CC_NS_COUNT; type++) {
 		if (!limit_askable(type, entry))
 			continue;
-		if (r->steps[type] != -ENOSPC)
-			TH_LOG("%s with max_%s_namespaces=0: %s, want ENOSPC",
+		int want = limit_errno(type);
+		long got = r->steps[type] < 0 ? r->steps[type] : 0;
+
+		if (got != -want)
+			TH_LOG("%s with max_%s_namespaces=0: %s, want %s",
 			       cc_entry_name(entry), cc_ns_names[type],
-			       CC_RESULT_NAME(-r->steps[type]));
-		EXPECT_EQ(-ENOSPC, r->steps[type]);
+			       CC_RESULT_NAME(-got), CC_RESULT_NAME(want));
+		EXPECT_EQ(-want, got);
 	}
+}
+
+/* ---- the namespace types the kernel has ---- */
+
+/*
+ * /proc/self/ns lists the types the kernel is built with (fs/proc/
+ * namespaces.c).  Without one, its copy_* stub refuses the flag with
+ * EINVAL (create_user_ns's for CLONE_NEWUSER), after the CAP_SYS_ADMIN
+ * check; without CONFIG_CGROUPS, copy_cgroup_ns hands back the old
+ * namespace: CLONE_NEWCGROUP is ignored.  So each type's flag alone,
+ * from root in the context, must get what the type's presence says, and
+ * the model must say the same.  Through clone3 (legacy clone cannot ask
+ * for a time namespace), or clone where clone3 is out of reach.
+ */
+FIXTURE(presence) {
+	struct rule_report *r;
+};
+
+FIXTURE_VARIANT(presence) {
+	enum cc_ns_type type;
+};
+
+#define PRESENCE_ROW(ID, proc, ...)					\
+	FIXTURE_VARIANT_ADD(presence, proc) { .type = CC_NS_##ID };
+CC_NAMESPACES(PRESENCE_ROW)
+#undef PRESENCE_ROW
+
+/* Root, or root in a user namespace of its own where this process is not. */
+static enum cc_context presence_context(void)
+{
+	return cc_env_has_cap(CAP_SYS_ADMIN) ? CC_CTX_ROOT : CC_CTX_USERNS_ROOT;
+}
+
+static enum cc_entry presence_entry(void)
+{
+	return cc_env_clone3() == CC_CLONE3_AVAILABLE ? CC_ENTRY_CLONE3 :
+							CC_ENTRY_CLONE;
+}
+
+/* The errno the type's presence calls for: 0 is a child. */
+static int presence_errno(enum cc_ns_type type, enum cc_context ctx)
+{
+	struct cc_env env;
+	char why[200];
+
+	if (cc_env_feature(CC_FEATURE_NS_MNT + type, why, sizeof(why)) == CC_ABSENT)
+		return type == CC_NS_CGROUP ? 0 : EINVAL;
+	if (type == CC_NS_USER)
+		return cc_env_userns_errno(ctx == CC_CTX_ROOT);
+	cc_context_env(ctx, &env);
+	return env.max_namespaces[type] == 0 ? ENOSPC : 0;
+}
+
+/* What keeps the row from being asked here, or NULL. */
+static const char *presence_missing(enum cc_ns_type type, char *why, size_t len)
+{
+	char seen[200];
+
+	if (cc_env_feature(CC_FEATURE_NS_MNT + type, seen, sizeof(seen)) ==
+	    CC_ANSWER_UNEXPECTED) {
+		snprintf(why, len, "%s", seen);
+		return NULL;	/* the test FAILs on it */
+	}
+	if (type == CC_NS_TIME && presence_entry() != CC_ENTRY_CLONE3) {
+		snprintf(why, len, "%s", cc_env_clone3_reason());
+		return why;
+	}
+	return cc_context_missing(presence_context(), why, len);
+}
+
+FIXTURE_SETUP(presence)
+{
+	struct rule_call call = {
+		SETUP_NONE, presence_entry(), cc_ns_flags[variant->type], SIGCHLD,
+	};
+
+	self->r = cc_shared_page(sizeof(*self->r));
+	ASSERT_NE(NULL, self->r);
+	if (presence_missing(variant->type, self->r->run.why,
+			     sizeof(self->r->run.why)))
+		self->r->run.result = CC_RESULT_SKIP;
+	else if (!CASE_IS_MODEL_TEST())
+		in_context(self->r, presence_context(), call.entry, rule_run,
+			   &call);
+}
+
+FIXTURE_TEARDOWN(presence)
+{
+	cc_shared_page_free(self->r, sizeof(*self->r));
+}
+
+TEST_F(presence, flag_follows_presence)
+{
+	struct rule_report *r = self->r;
+	enum cc_ns_type type = variant->type;
+	int want = presence_errno(type, presence_context());
+	char seen[200];
+	long got;
+
+	ASSERT_NE(CC_ANSWER_UNEXPECTED,
+		  cc_env_feature(CC_FEATURE_NS_MNT + type, seen, sizeof(seen)))
+		TH_LOG("%s", seen);
+	RULE_REQUIRE(r);
+	got = r->ret < 0 ? -r->ret : 0;
+	if (got != want)
+		TH_LOG("%s(%s) where %s: %s, want %s",
+		       cc_entry_name(presence_entry()),
+		       cc_flag_by_bit(cc_ns_flags[type])->name, seen,
+		       CC_RESULT_NAME(got), CC_RESULT_NAME(want));
+	EXPECT_EQ(want, got);
+}
+
+TEST_F(presence, model)
+{
+	enum cc_ns_type type = variant->type;
+	struct cc_request req;
+	struct cc_env env;
+	char why[200];
+
+	if (presence_missing(type, why, sizeof(why)))
+		SKIP(return, "%s", why);
+	cc_context_env(presence_context(), &env);
+	cc_clone_fn_request(presence_entry(), cc_ns_flags[type], SIGCHLD, &req);
+	CASE_CHECK_MODEL_ERRNO(&req, &env, presence_errno(type, presence_context()));
 }
 
 /* ---- set_tid across nested pid namespaces (clone3 only) ---- */

@@ -90,6 +90,8 @@ static const char *const texts[] = {
 	"clone3 exit_signal=0x111 size=63 tail=00ff01",
 	"clone3 size=4097 tail=0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f40",
 	"clone3 stack=malloc:12345 args=bad tls=0xffffffffffffffff",
+	"clone3 stack=at:top-4k:4k tls=top",
+	"clone stack=at:top+2147483647:4k tls=top-2147483647",
 	"clone3 flags=CLONE_PIDFD|CLONE_PARENT_SETTID pidfd=parent_tid parent_tid=bad child_tid=null",
 	"clone3 flags=CLONE_NEWPID set_tid=1,65535,65534,4194304,2147483647",
 	"clone3 cgroup=huge child=exit:255 as=nobody nproc=1 fds=full",

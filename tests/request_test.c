@@ -240,6 +240,32 @@ REQUEST_ROW(tls_explicit_address, "clone flags=CLONE_SETTLS tls=0x7f0000001000")
 	r->tls = 0x7f0000001000ULL;
 }
 
+/* top: the end of user space of the kernel the call is made on. */
+REQUEST_ROW(tls_at_top, "clone3 flags=CLONE_SETTLS tls=top")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->flags = CC_CLONE_SETTLS;
+	r->tls_explicit = true;
+	r->tls_from_top = true;
+}
+
+REQUEST_ROW(tls_below_top, "clone tls=top-4k")
+{
+	cc_request_init(r, CC_ENTRY_CLONE);
+	r->tls_explicit = true;
+	r->tls_from_top = true;
+	r->tls = (uint64_t)-4096;
+}
+
+REQUEST_ROW(stack_at_top, "clone3 stack=at:top+16:4k")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->stack = CC_STACK_AT;
+	r->stack_from_top = true;
+	r->stack_addr = 16;
+	r->stack_size = 4 << 10;
+}
+
 REQUEST_ROW(tls_explicit_null, "clone3 tls=0x0")
 {
 	cc_request_init(r, CC_ENTRY_CLONE3);
@@ -528,6 +554,11 @@ FIXTURE_VARIANT_ADD(request_text, tls_in_upper_case_hex) {
 	.canonical = "clone tls=0xabc",
 };
 
+FIXTURE_VARIANT_ADD(request_text, top_offset_in_hex) {
+	.text = "clone3 tls=top-0x1000 stack=at:top-0:4096",
+	.canonical = "clone3 stack=at:top:4k tls=top-4k",
+};
+
 FIXTURE_VARIANT_ADD(request_text, leading_zeros_dropped) {
 	.text = "clone3 set_tid=007,0 child=exit:007",
 	.canonical = "clone3 set_tid=7,0 child=exit:7",
@@ -764,6 +795,23 @@ FIXTURE_VARIANT_ADD(bad_request, bad_tls) {
 FIXTURE_VARIANT_ADD(bad_request, tls_overflow) {
 	.text = "clone tls=0x10000000000000000", .pos = 10,
 	.msg = "tls: expected auto or an address",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, tls_top_times) {
+	.text = "clone tls=top*2", .pos = 10,
+	.msg = "tls: expected auto or an address",
+};
+
+/* The byte form keeps 32 signed bits of a top-relative offset. */
+FIXTURE_VARIANT_ADD(bad_request, tls_top_offset_too_big) {
+	.text = "clone tls=top-2g", .pos = 10,
+	.msg = "tls: expected auto or an address",
+};
+
+/* The byte form's top-relative addresses: not an address of the text form. */
+FIXTURE_VARIANT_ADD(bad_request, stack_at_byte_form_top) {
+	.text = "clone3 stack=at:0xfe00000000001000:4k", .pos = 16,
+	.msg = "stack: bad address \"0xfe00000000001000\"",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, bad_pidfd_kind) {

@@ -392,10 +392,15 @@ static int cmd_repro(const struct cc_fuzz_target *t, const char *path)
 	printf("%s }\t/* the bytes past offset 88 */\n", req.tail_len ? "" : "0");
 	printf("#define REPRO_STACK\t\t%d\t/* 0 none, 1 mapped here, 2 the raw address */\n",
 	       req.stack == CC_STACK_NONE ? 0 : req.stack == CC_STACK_AT ? 2 : 1);
-	printf("#define REPRO_STACK_ADDR\t0x%llxULL\n", (unsigned long long)req.stack_addr);
+	/* A top-relative address as this machine has it: so are the EXPECTs. */
+	printf("#define REPRO_STACK_ADDR\t0x%llxULL%s\n",
+	       (unsigned long long)cc_request_address(req.stack_addr, req.stack_from_top,
+						      cc_env_top(&env)),
+	       req.stack_from_top ? "\t/* top-relative: this machine's end of user space */" : "");
 	printf("#define REPRO_STACK_SIZE\t0x%llxULL\n", (unsigned long long)req.stack_size);
 	printf("#define REPRO_TLS\t\t0x%llxULL\t/* 0: a valid block of ours */\n",
-	       (unsigned long long)(req.tls_explicit ? req.tls : 0));
+	       (unsigned long long)(req.tls_explicit ?
+		cc_request_address(req.tls, req.tls_from_top, cc_env_top(&env)) : 0));
 	printf("#define REPRO_PARENT_TID\t%d\t/* 0 a word of ours, 1 NULL, 2 an address that faults, 3 the parent_tid word */\n",
 	       repro_pointer(req.parent_tid));
 	printf("#define REPRO_CHILD_TID\t\t%d\n", repro_pointer(req.child_tid));
@@ -448,7 +453,9 @@ static int cmd_dict(void)
 		{ "signal_64", 64 }, { "signal_65", 65 },
 		{ "size_64", 64 }, { "size_80", 80 }, { "size_88", 88 },
 		{ "size_4096", 4096 }, { "size_4097", 4097 },
-		{ "task_size_max", CC_TASK_SIZE_MAX }, { "bit_63", 1ULL << 63 },
+		{ "task_size_max", CC_ARCH_TASK_SIZE_4LEVEL },
+		{ "task_size_max_5level", CC_ARCH_TASK_SIZE_5LEVEL },
+		{ "bit_63", 1ULL << 63 },
 	};
 	size_t i;
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "engine/call.h"
+#include "engine/machine.h"
 #include "engine/sys.h"
 #include "outcome/names.h"
 
@@ -43,8 +44,10 @@ int cc_call_prepare_stack(struct cc_call_setup *st)
 	case CC_STACK_NONE:
 		return 0;
 	case CC_STACK_AT:
-		st->stack_lo = req->stack_addr;
-		st->stack_hi = req->stack_addr + req->stack_size;
+		st->stack_lo = cc_request_address(req->stack_addr,
+						  req->stack_from_top,
+						  cc_env_task_size_max());
+		st->stack_hi = st->stack_lo + req->stack_size;
 		st->stack_top = st->stack_hi;
 		return 0;
 	case CC_STACK_MALLOC:

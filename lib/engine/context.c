@@ -85,7 +85,17 @@ int cc_userns_map(pid_t pid, uid_t inside, uid_t outside, gid_t inside_gid,
 
 int cc_enter_throwaway_namespaces(void)
 {
-	if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET))
+	static const int types[] = { CC_NS_UTS, CC_NS_IPC, CC_NS_NET };
+	int flags = CLONE_NEWNS;
+	char why[200];
+	size_t i;
+
+	/* The types this kernel has: unshare refuses one it lacks (EINVAL). */
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (cc_env_feature(CC_FEATURE_NS_MNT + types[i], why,
+				   sizeof(why)) != CC_ABSENT)
+			flags |= (int)cc_ns_flags[types[i]];
+	if (unshare(flags))
 		return -errno;
 	/* Nothing mounted from here on propagates back to the host. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))

@@ -59,7 +59,8 @@ void cc_context_env(enum cc_context ctx, struct cc_env *env);
 
 /*
  * Throwaway namespaces for the calling process: mount (with every mount
- * made private), UTS, IPC and network.  0 or -errno.
+ * made private), UTS, IPC and network, of those the kernel has.  0 or
+ * -errno.
  */
 int cc_enter_throwaway_namespaces(void);
 

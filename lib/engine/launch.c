@@ -272,7 +272,9 @@ static int prepare_caller(struct cc_call_setup *st)
 	cc_arch_tls_block_init(st->tls_block);
 	obs->parent_tls = cc_arch_tls_base();
 	obs->tls_requested = req->tls_explicit ?
-		req->tls : (uint64_t)(uintptr_t)st->tls_block;
+		cc_request_address(req->tls, req->tls_from_top,
+				   cc_env_task_size_max()) :
+		(uint64_t)(uintptr_t)st->tls_block;
 
 	sh->parent_tid_word = -1;
 	sh->child_tid_word = -1;
@@ -523,12 +525,19 @@ static int semaphore_create(struct cc_shared *sh, struct cc_observation *obs)
 		unshare(CLONE_NEWIPC);	/* failing that, the host's will do */
 	/* 0666: an as=nobody caller and its child use it too. */
 	sh->semid = semget(IPC_PRIVATE, 1, 0666);
-	if (sh->semid < 0) {
-		note(obs->skip, "needs System V semaphores: semget answers %s",
-		     CC_ERRNO(errno));
-		return -1;
+	if (sh->semid >= 0)
+		return 0;
+	/*
+	 * Without System V IPC (ENOSYS, as cc_env_feature finds it too)
+	 * there is no undo list to share: the SYSVSEM property is
+	 * unmeasured and the rest of the launch goes on.
+	 */
+	if (errno == ENOSYS) {
+		sh->semid = -1;
+		return 0;
 	}
-	return 0;
+	note(obs->broken, "semget for the SYSVSEM probe: %s", CC_ERRNO(errno));
+	return -1;
 }
 
 /*
@@ -602,7 +611,7 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 		sizeof(every_signal));
 
 	if (semaphore_create(sh, obs))
-		return WARDEN_SKIP;
+		return WARDEN_BROKEN;
 	if (req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED) {
 		if (cc_cgroup_make(&cgroup, obs->skip, sizeof(obs->skip))) {
 			result = WARDEN_SKIP;
@@ -638,7 +647,8 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 	}
 	warden_reap(obs, caller);
 out:
-	semctl(sh->semid, 0, IPC_RMID);
+	if (sh->semid >= 0)
+		semctl(sh->semid, 0, IPC_RMID);
 	/* "removed": the caller removed it before the call. */
 	snprintf(cgroup_dir, sizeof(cgroup_dir), "%s", cgroup.dir);
 	err = cc_cgroup_remove(&cgroup, req->cgroup == CC_CGROUP_REMOVED);

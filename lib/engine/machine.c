@@ -2,6 +2,7 @@
 /*
  * What this machine and this process allow; see machine.h.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/nsfs.h>
@@ -10,8 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/sem.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -176,17 +180,254 @@ int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
 	return found;
 }
 
+/* "MAJOR.MINOR[.SUBLEVEL]" at the start of text; false when it is not. */
+static bool version_at(const char *text, unsigned int *major,
+		       unsigned int *minor, unsigned int *sublevel)
+{
+	int end = 0;
+
+	*sublevel = 0;
+	if (!isdigit((unsigned char)*text) ||
+	    sscanf(text, "%u.%u%n", major, minor, &end) != 2)
+		return false;
+	text += end;
+	if (*text == '.' && isdigit((unsigned char)text[1]))
+		sscanf(text + 1, "%u", sublevel);
+	return true;
+}
+
+/* text is MAJOR.MINOR or MAJOR.MINOR.SUBLEVEL and nothing else. */
+static bool version_whole(const char *text)
+{
+	unsigned int dots = 0;
+	bool digit = false;
+
+	for (; *text; text++) {
+		if (isdigit((unsigned char)*text)) {
+			digit = true;
+		} else if (*text == '.' && digit && dots < 2) {
+			dots++;
+			digit = false;
+		} else {
+			return false;
+		}
+	}
+	return digit && dots >= 1;
+}
+
+unsigned int cc_kernel_version_parse(const char *release,
+				     const char *proc_version,
+				     const char *signature)
+{
+	unsigned int major, minor, sublevel, m, n, s;
+	const char *p, *last = NULL;
+
+	if (!release || !version_at(release, &major, &minor, &sublevel))
+		return 0;
+	/*
+	 * Ubuntu: "Ubuntu 5.15.0-91.101-generic 5.15.131", the upstream
+	 * version last.
+	 */
+	if (signature && (p = strrchr(signature, ' ')) &&
+	    version_at(p + 1, &m, &n, &s) && m == major && n == minor)
+		sublevel = s;
+	/*
+	 * Debian: uname -r is the package ABI ("6.1.0-57-amd64"); the
+	 * upstream version is in /proc/version's build string, "... #1 SMP
+	 * PREEMPT_DYNAMIC Debian 6.1.192-3 (date)": the last "Debian N.N"
+	 * there, since the compiler's ("gcc-12 (Debian 12.2.0-14)") comes
+	 * first.  It must name the same series as uname -r.
+	 */
+	else if (proc_version) {
+		for (p = proc_version; (p = strstr(p, "Debian ")); p++)
+			if (isdigit((unsigned char)p[7]))
+				last = p + 7;
+		if (last && version_at(last, &m, &n, &s) && m == major &&
+		    n == minor && s > sublevel)
+			sublevel = s;
+	}
+	/* The sublevel byte saturates: 4.19.325 is as late as 4.19.255. */
+	return CC_KERNEL_VERSION(major, minor, sublevel > 255 ? 255 : sublevel);
+}
+
+/* The first line of a file, or "" when it cannot be read. */
+static void first_line(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "re");
+
+	buf[0] = 0;
+	if (f) {
+		if (!fgets(buf, (int)len, f))
+			buf[0] = 0;
+		fclose(f);
+	}
+	buf[strcspn(buf, "\n")] = 0;
+}
+
+/* ---- features: present, absent, or an answer neither documents ---- */
+
+#define IOPRIO_WHO_PROCESS	1
+
+/* A syscall's answer: ENOSYS is absent, ok is present, the rest unexpected. */
+static enum cc_presence syscall_answer(long ret, bool ok, const char *call,
+				       const char *config, char *why, size_t len)
+{
+	if (ok) {
+		snprintf(why, len, "%s works", call);
+		return CC_PRESENT;
+	}
+	if (ret == -ENOSYS) {
+		snprintf(why, len, "%s answers ENOSYS", call);
+		return CC_ABSENT;
+	}
+	snprintf(why, len, "%s answers %s: neither the ENOSYS of a kernel without %s nor an answer of one with it",
+		 call, CC_ERRNO(ret), config);
+	return CC_ANSWER_UNEXPECTED;
+}
+
+static enum cc_presence feature_detect(enum cc_feature feature, char *why,
+				       size_t len)
+{
+	struct stat st;
+	long ret;
+	int type;
+
+	switch (feature) {
+	case CC_FEATURE_NONE:
+		snprintf(why, len, "nothing needed");
+		return CC_PRESENT;
+	case CC_FEATURE_BLOCK:
+		/* block/ioprio.c: without CONFIG_BLOCK, COND_SYSCALL's ENOSYS. */
+		ret = sys_ioprio_get(IOPRIO_WHO_PROCESS, 0);
+		return syscall_answer(ret, ret >= 0, "ioprio_get(2)",
+				      "CONFIG_BLOCK", why, len);
+	case CC_FEATURE_SYSVIPC:
+		/* IPC_INFO reads limits and the highest index: it changes nothing. */
+		{
+			struct seminfo info;
+
+			ret = semctl(0, 0, IPC_INFO, &info);
+			if (ret < 0)
+				ret = -errno;
+		}
+		return syscall_answer(ret, ret >= 0, "semctl(IPC_INFO)",
+				      "CONFIG_SYSVIPC", why, len);
+	case CC_FEATURE_PIDFD:
+		ret = sys_pidfd_open(getpid(), 0);
+		if (ret >= 0)
+			close((int)ret);
+		return syscall_answer(ret, ret >= 0, "pidfd_open(2)",
+				      "Linux 5.3", why, len);
+	case CC_FEATURE_MQUEUE:
+		/* A bad descriptor: EBADF from the real one, ENOSYS from the stub. */
+		ret = syscall(SYS_mq_getsetattr, -1, NULL, NULL) < 0 ? -errno : 0;
+		return syscall_answer(ret, ret == -EBADF, "mq_getsetattr(-1)",
+				      "CONFIG_POSIX_MQUEUE", why, len);
+	case CC_FEATURE_CGROUP2: {
+		char point[512], root[512];
+
+		if (!cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root))) {
+			snprintf(why, len, "cgroup2 is mounted at %.150s", point);
+			return CC_PRESENT;
+		}
+		snprintf(why, len, "no cgroup2 mount in /proc/self/mountinfo");
+		return CC_ABSENT;
+	}
+	default:
+		break;
+	}
+	type = (int)feature - CC_FEATURE_NS_MNT;
+	if (type < 0 || type >= CC_NS_COUNT) {
+		snprintf(why, len, "unknown feature %d", feature);
+		return CC_ANSWER_UNEXPECTED;
+	}
+	/* fs/proc/namespaces.c lists exactly the types the kernel has. */
+	if (stat("/proc/self/ns", &st)) {
+		snprintf(why, len, "/proc/self/ns: %s", CC_ERRNO(errno));
+		return CC_ANSWER_UNEXPECTED;
+	}
+	{
+		char path[64];
+
+		snprintf(path, sizeof(path), "/proc/self/ns/%s", cc_ns_names[type]);
+		if (!lstat(path, &st)) {
+			snprintf(why, len, "%s is there", path);
+			return CC_PRESENT;
+		}
+		if (errno == ENOENT) {
+			snprintf(why, len, "%s is absent (%s)", path,
+				 cc_ns_configs[type]);
+			return CC_ABSENT;
+		}
+		snprintf(why, len, "%s: %s", path, CC_ERRNO(errno));
+		return CC_ANSWER_UNEXPECTED;
+	}
+}
+
+static struct {
+	bool known;
+	enum cc_presence presence;
+	char why[200];
+} features[CC_FEATURE_COUNT];
+
+enum cc_presence cc_env_feature(enum cc_feature feature, char *why,
+				size_t len)
+{
+	if ((unsigned int)feature >= CC_FEATURE_COUNT) {
+		snprintf(why, len, "unknown feature %d", feature);
+		return CC_ANSWER_UNEXPECTED;
+	}
+	if (!features[feature].known) {
+		features[feature].presence =
+			feature_detect(feature, features[feature].why,
+				       sizeof(features[feature].why));
+		features[feature].known = true;
+	}
+	snprintf(why, len, "%s", features[feature].why);
+	return features[feature].presence;
+}
+
+uint32_t cc_env_absent_features(void)
+{
+	uint32_t absent = 0;
+	char why[200];
+	int f;
+
+	for (f = 0; f < CC_FEATURE_COUNT; f++)
+		if (cc_env_feature(f, why, sizeof(why)) == CC_ABSENT)
+			absent |= 1u << f;
+	return absent;
+}
+
 unsigned int cc_env_kernel_version(void)
 {
+	static unsigned int version;
 	const char *forced = getenv("CLONECHECK_KERNEL_VERSION");
-	unsigned int major = 0, minor = 0, patch = 0;
+	char proc_version[1024], signature[256];
+	unsigned int major, minor, sublevel;
 	struct utsname uts;
 
-	if (forced && *forced)
-		sscanf(forced, "%u.%u.%u", &major, &minor, &patch);
-	else if (uname(&uts) == 0)
-		sscanf(uts.release, "%u.%u.%u", &major, &minor, &patch);
-	return CC_KERNEL_VERSION(major, minor, patch > 255 ? 255 : patch);
+	if (forced && *forced) {
+		/* A version the user names: all of it, or an error. */
+		if (!version_whole(forced) ||
+		    !version_at(forced, &major, &minor, &sublevel)) {
+			fprintf(stderr,
+				"clonecheck: CLONECHECK_KERNEL_VERSION=\"%s\" is not a version; expected MAJOR.MINOR or MAJOR.MINOR.SUBLEVEL, as in 6.1.20\n",
+				forced);
+			exit(2);
+		}
+		return CC_KERNEL_VERSION(major, minor,
+					 sublevel > 255 ? 255 : sublevel);
+	}
+	if (version)
+		return version;
+	if (uname(&uts))
+		return 0;
+	first_line("/proc/version", proc_version, sizeof(proc_version));
+	first_line("/proc/version_signature", signature, sizeof(signature));
+	version = cc_kernel_version_parse(uts.release, proc_version,
+					  signature[0] ? signature : NULL);
+	return version;
 }
 
 enum cc_libc cc_env_libc(unsigned int *version)
@@ -308,6 +549,25 @@ static bool pidns_owned_by(const char *proc, uint64_t user_ns)
 	return owned;
 }
 
+uint64_t cc_env_task_size_max(void)
+{
+	static uint64_t top;
+	void *p;
+
+	if (top)
+		return top;
+	top = CC_ARCH_TASK_SIZE_4LEVEL;
+	/* MAP_FIXED_NOREPLACE: an exact address or none, never a hint taken. */
+	p = mmap((void *)(uintptr_t)CC_ARCH_TASK_SIZE_PROBE, 4096, PROT_NONE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (p != MAP_FAILED) {
+		if ((uint64_t)(uintptr_t)p == CC_ARCH_TASK_SIZE_PROBE)
+			top = CC_ARCH_TASK_SIZE_5LEVEL;
+		munmap(p, 4096);
+	}
+	return top;
+}
+
 void cc_env_detect_pid(pid_t pid, struct cc_env *env)
 {
 	struct cc_cap_header header = { CC_CAP_VERSION_3, pid };
@@ -358,6 +618,9 @@ void cc_env_detect_pid(pid_t pid, struct cc_env *env)
 	env->pid_max = cc_env_sysctl("/proc/sys/kernel/pid_max");
 	env->cgroup2 = !cc_env_cgroup2_mount(point, sizeof(point), root,
 					     sizeof(root));
+	/* The address space and the features are the machine's. */
+	env->task_size_max = cc_env_task_size_max();
+	env->absent_features = cc_env_absent_features();
 }
 
 void cc_env_detect(struct cc_env *env)

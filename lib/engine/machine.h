@@ -14,7 +14,28 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "outcome/props.h"
 #include "spec/env.h"
+
+/*
+ * Whether the kernel has a feature a probe or a row needs (outcome/props.h,
+ * CC_FEATURES), on positive evidence either way: the answer a kernel
+ * without it documents (ENOSYS from its syscall, no /proc/self/ns entry)
+ * is CC_ABSENT, the one with it CC_PRESENT; any other answer is
+ * CC_ANSWER_UNEXPECTED, a kernel verdict (FAIL), never a reason to SKIP.
+ * why says which answer was seen (for a SKIP or a FAIL).  Cached.
+ */
+enum cc_presence {
+	CC_PRESENT,
+	CC_ABSENT,
+	CC_ANSWER_UNEXPECTED,
+};
+
+enum cc_presence cc_env_feature(enum cc_feature feature, char *why,
+				size_t len);
+
+/* The CC_FEATURE_* bits cc_env_feature() finds CC_ABSENT. */
+uint32_t cc_env_absent_features(void);
 
 /* Cached after the first call. */
 enum cc_clone3_state cc_env_clone3(void);
@@ -39,10 +60,23 @@ const char *cc_env_userns_blocked(char *buf, size_t len);
 
 /*
  * The running kernel's version as CC_KERNEL_VERSION(major, minor,
- * patch), or the one $CLONECHECK_KERNEL_VERSION names ("6.1.0"), so
- * version-gated expectations can be tested on any kernel.
+ * sublevel), or the one $CLONECHECK_KERNEL_VERSION names ("6.1.20"), so
+ * version-gated expectations can be tested on any kernel; a value there
+ * that is no version is an error (exit 2).  The upstream sublevel, where
+ * the distribution keeps it (cc_kernel_version_parse).
  */
 unsigned int cc_env_kernel_version(void);
+
+/*
+ * The upstream version from uname -r (release), /proc/version and
+ * Ubuntu's /proc/version_signature (NULL when absent): Debian's release
+ * names the package ABI ("6.1.0-57-amd64"), its /proc/version the
+ * version ("Debian 6.1.192-3"); Ubuntu's signature ends with it.  0 when
+ * release is no version.
+ */
+unsigned int cc_kernel_version_parse(const char *release,
+				     const char *proc_version,
+				     const char *signature);
 
 /* A number from a /proc/sys file, or -1 when it is missing. */
 long cc_env_sysctl(const char *path);
@@ -61,6 +95,12 @@ int cc_env_userns_errno(bool privileged);
  */
 int cc_env_cgroup2_mount(char *point, size_t point_len, char *root,
 			 size_t root_len);
+
+/*
+ * The end of the user address space of the running kernel (TASK_SIZE_MAX):
+ * 5-level paging moves it.  Cached after the first call.
+ */
+uint64_t cc_env_task_size_max(void);
 
 /* Reads what this process sees. */
 void cc_env_detect(struct cc_env *env);

@@ -403,7 +403,7 @@ CC_CHILD_CODE static void sysvsem_act(struct cc_shared *sh, enum cc_prop prop)
 	long err;
 
 	/* In an IPC namespace of its own the caller's semaphore is not there. */
-	if (sh->child.ns_inode[ipc] != sh->parent_ns_inode[ipc])
+	if (sh->semid < 0 || sh->child.ns_inode[ipc] != sh->parent_ns_inode[ipc])
 		return;
 	err = sys_semop(sh->semid, &up, 1);
 	if (err)
@@ -414,6 +414,9 @@ static enum cc_reading sysvsem_measure(struct cc_shared *sh,
 				       struct cc_observation *obs, int tid,
 				       enum cc_prop prop)
 {
+	/* No System V IPC (launch.c made no semaphore): nothing to read. */
+	if (sh->semid < 0)
+		return CC_READ_NONE;
 	obs->semval = semctl(sh->semid, 0, GETVAL);
 	return obs->semval == 1;
 }

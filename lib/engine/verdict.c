@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/machine.h"
 #include "engine/verdict.h"
 #include "outcome/names.h"
 #include "spec/flags.h"
@@ -91,9 +92,11 @@ int cc_verdict(const struct cc_request *req, const struct cc_outcome *exp,
 {
 	struct verdict_ctx v = { { req, obs }, exp };
 	struct cc_explainer ex = { explain, &v };
+	/* What the kernel lacks the feature for shows nothing either way. */
+	uint32_t shown = CC_PROPS_ALL & ~cc_props_needing(cc_env_absent_features());
 
 	return cc_outcome_diff("expected", exp, "observed", &obs->outcome,
-			       CC_PART_ALL, CC_PROPS_ALL, &ex, buf, len);
+			       CC_PART_ALL, shown, &ex, buf, len);
 }
 
 bool cc_verdict_part(const struct cc_request *req, const struct cc_outcome *exp,

@@ -238,6 +238,25 @@ static void write_child_and_caller(struct cc_writer *w,
 		cc_write_u16(w, req->nproc > 0xffff ? 0xffff : req->nproc);
 }
 
+/*
+ * An address (bytes.h): a u64; one whose top byte is CC_BYTES_TOP is
+ * top + the signed 32 bits below.
+ */
+static uint64_t read_address(struct cc_reader *r, bool *from_top)
+{
+	uint64_t v = cc_read_u64(r);
+
+	*from_top = v >> 32 == CC_BYTES_TOP;
+	return *from_top ? (uint64_t)(int64_t)(int32_t)(uint32_t)v : v;
+}
+
+static void write_address(struct cc_writer *w, uint64_t value, bool from_top)
+{
+	if (from_top)
+		value = (uint64_t)CC_BYTES_TOP << 32 | (uint32_t)(int32_t)value;
+	cc_write_u64(w, value);
+}
+
 void cc_request_decode(struct cc_reader *r, struct cc_request *req)
 {
 	unsigned int i;
@@ -254,7 +273,7 @@ void cc_request_decode(struct cc_reader *r, struct cc_request *req)
 		req->stack_size = read_tabled(r, cc_bytes_stack_sizes,
 					      cc_bytes_stack_size_count);
 	if (req->stack == CC_STACK_AT)
-		req->stack_addr = cc_read_u64(r);
+		req->stack_addr = read_address(r, &req->stack_from_top);
 
 	req->clone3_size = read_clone3_size(r);
 	req->tail_len = cc_read_u8(r) % TAIL_LEN_MOD;
@@ -269,7 +288,7 @@ void cc_request_decode(struct cc_reader *r, struct cc_request *req)
 	req->args_bad = b & PTRS_ARGS_BAD;
 	req->tls_explicit = b & PTRS_TLS;
 	if (req->tls_explicit)
-		req->tls = cc_read_u64(r);
+		req->tls = read_address(r, &req->tls_from_top);
 
 	req->set_tid_size = cc_read_u8(r) % SET_TID_MOD;
 	for (i = 0; i < req->set_tid_size; i++)
@@ -298,7 +317,7 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req)
 		write_tabled(w, req->stack_size, cc_bytes_stack_sizes,
 			     cc_bytes_stack_size_count);
 	if (req->stack == CC_STACK_AT)
-		cc_write_u64(w, req->stack_addr);
+		write_address(w, req->stack_addr, req->stack_from_top);
 
 	write_clone3_size(w, req->clone3_size);
 	cc_write_u8(w, req->tail_len);
@@ -309,7 +328,7 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req)
 		       (req->args_bad ? PTRS_ARGS_BAD : 0) |
 		       (req->tls_explicit ? PTRS_TLS : 0));
 	if (req->tls_explicit)
-		cc_write_u64(w, req->tls);
+		write_address(w, req->tls, req->tls_from_top);
 
 	cc_write_u8(w, req->set_tid_size);
 	for (i = 0; i < req->set_tid_size; i++)
@@ -436,8 +455,15 @@ void cc_clone_args_encode(struct cc_writer *w, const struct cc_request *req)
 	uint64_t stack = 0, stack_size = 0;
 	unsigned int i;
 
+	/*
+	 * The struct holds what the kernel reads: a top-relative address
+	 * becomes an absolute one, against 4-level paging's end of user
+	 * space (no machine is known here; the model judges it against the
+	 * machine it runs on).
+	 */
 	if (req->stack == CC_STACK_AT) {
-		stack = req->stack_addr;
+		stack = cc_request_address(req->stack_addr, req->stack_from_top,
+					   CC_TASK_SIZE_MAX);
 		stack_size = req->stack_size;
 	} else if (req->stack != CC_STACK_NONE) {
 		stack = RAW_STACK;
@@ -452,7 +478,9 @@ void cc_clone_args_encode(struct cc_writer *w, const struct cc_request *req)
 	cc_write_u64(w, req->exit_signal);
 	cc_write_u64(w, stack);
 	cc_write_u64(w, stack_size);
-	cc_write_u64(w, req->tls_explicit ? req->tls : 0);
+	cc_write_u64(w, req->tls_explicit ?
+		     cc_request_address(req->tls, req->tls_from_top,
+					CC_TASK_SIZE_MAX) : 0);
 	cc_write_u64(w, RAW_AUTO + 8 * 8);
 	cc_write_u64(w, req->set_tid_size);
 	cc_write_u64(w, cgroup_raw(req->cgroup));

@@ -18,12 +18,12 @@
  *                b & 63, any bit at all
  *   exit_signal  u8; 0xff: a u64 follows
  *   stack        u8 kind % 5; unless none: u8 size, an index into
- *                cc_bytes_stack_sizes[] or 0xff and a u64; at: a u64 address
+ *                cc_bytes_stack_sizes[] or 0xff and a u64; at: an address
  *   size         u8 index into cc_bytes_clone3_sizes[], or 0xff and a u32
  *   tail         u8 length % 65, then the bytes
  *   pointers     u8: bits 0-1 parent_tid, 2-3 child_tid (auto, null, bad,
  *                auto), 4-5 pidfd (auto, null, bad, parent_tid), bit 6
- *                args=bad, bit 7 an explicit tls: a u64 follows
+ *                args=bad, bit 7 an explicit tls: an address follows
  *   set_tid      u8 count % 34, then per pid a u16; 0xffff: a u32 follows
  *                (masked to 31 bits)
  *   cgroup       u8 % 6
@@ -31,6 +31,13 @@
  *   caller       u8: bit 0 as=nobody, bit 1 fds=full, bit 2 nproc= set:
  *                a u16 limit follows (larger limits are written as
  *                65535: no request comes near it)
+ *
+ * An address is a u64; one whose upper 32 bits are CC_BYTES_TOP
+ * (0xfe000000) means top + the signed 32 bits below them (spec/request.h:
+ * the end of user space of the kernel the call is made on), so the text
+ * form's top, top-4k and top+N survive the byte form; the text form
+ * refuses the 2^32 absolute addresses that look like that (none is a
+ * user or a kernel address: bits 63-48 are not all equal).
  */
 #ifndef CLONECHECK_BYTES_H
 #define CLONECHECK_BYTES_H
@@ -100,6 +107,8 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req);
  */
 void cc_clone_args_decode(struct cc_reader *r, struct cc_request *req);
 void cc_clone_args_encode(struct cc_writer *w, const struct cc_request *req);
+
+#define CC_BYTES_TOP 0xfe000000u
 
 /* The longest encoding of one request, for buffers. */
 #define CC_REQUEST_BYTES_MAX 512

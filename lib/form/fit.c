@@ -88,15 +88,22 @@ void cc_request_fit(struct cc_request *req, const struct cc_env *env)
 	 * runs depends on what is mapped there, not on the kernel.  Legacy
 	 * clone takes any address.
 	 */
-	if (req->stack == CC_STACK_AT && !req->stack_addr && !req->stack_size) {
-		req->stack = CC_STACK_NONE;	/* what the kernel sees */
-	} else if (req->stack == CC_STACK_AT &&
-	    (legacy || (req->stack_addr && req->stack_size &&
-			req->stack_addr <= CC_TASK_SIZE_MAX &&
-			req->stack_size <= CC_TASK_SIZE_MAX - req->stack_addr))) {
-		req->stack = CC_STACK_MMAP;
-		req->stack_addr = 0;
-		req->stack_size = 64 << 10;
+	if (req->stack == CC_STACK_AT) {
+		uint64_t top = cc_env_top(env);
+		uint64_t at = cc_request_address(req->stack_addr,
+						 req->stack_from_top, top);
+
+		if (!at && !req->stack_size) {
+			req->stack = CC_STACK_NONE;	/* what the kernel sees */
+			req->stack_addr = 0;
+			req->stack_from_top = false;
+		} else if (legacy || (at && req->stack_size && at <= top &&
+				      req->stack_size <= top - at)) {
+			req->stack = CC_STACK_MMAP;
+			req->stack_addr = 0;
+			req->stack_from_top = false;
+			req->stack_size = 64 << 10;
+		}
 	}
 	if (req->stack != CC_STACK_NONE && req->stack != CC_STACK_AT) {
 		if (req->stack_size < PROBE_STACK_MIN)

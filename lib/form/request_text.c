@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "form/bytes.h"
 #include "form/text.h"
 #include "form/words.h"
 #include "spec/request.h"
@@ -150,6 +151,63 @@ static const char *size_text(char *buf, size_t len, uint64_t bytes)
 	return buf;
 }
 
+/*
+ * An address: a number, or top, top-N, top+N (N as a size): the end of
+ * the user address space of the kernel the call is made on.
+ */
+static enum cc_number_status parse_address(struct cc_word w, uint64_t *value,
+					   bool *from_top)
+{
+	enum cc_number_status status;
+	uint64_t offset;
+	char sign;
+
+	*from_top = cc_word_skip_prefix(&w, "top");
+	if (!*from_top) {
+		status = cc_parse_number(w, value);
+		/* The byte form's top-relative addresses (bytes.h). */
+		if (status == CC_NUMBER_OK && *value >> 32 == CC_BYTES_TOP)
+			return CC_NUMBER_BAD;
+		return status;
+	}
+	if (w.len == 0) {
+		*value = 0;
+		return CC_NUMBER_OK;
+	}
+	sign = w.text[0];
+	if (sign != '-' && sign != '+')
+		return CC_NUMBER_BAD;
+	w.text++;
+	w.len--;
+	status = cc_word_skip_prefix(&w, "0x") ?
+		 cc_parse_digits(w, 16, &offset) : parse_size(w, &offset);
+	if (status != CC_NUMBER_OK)
+		return status;
+	/* The byte form keeps 32 signed bits of it. */
+	if (offset > (uint64_t)INT32_MAX)
+		return CC_NUMBER_TOO_BIG;
+	*value = sign == '-' ? (uint64_t)-(int64_t)offset : offset;
+	return CC_NUMBER_OK;
+}
+
+/* An address as parse_address reads it back. */
+static const char *address_text(char *buf, size_t len, uint64_t value,
+				bool from_top)
+{
+	char size[32];
+
+	if (!from_top)
+		snprintf(buf, len, "0x%" PRIx64, value);
+	else if (!value)
+		snprintf(buf, len, "top");
+	else if ((int64_t)value < 0)
+		snprintf(buf, len, "top-%s",
+			 size_text(size, sizeof(size), (uint64_t)-(int64_t)value));
+	else
+		snprintf(buf, len, "top+%s", size_text(size, sizeof(size), value));
+	return buf;
+}
+
 #define EXCERPT_MAX	40
 /* Short enough that the unknown-key message keeps its whole list of keys. */
 #define KEY_EXCERPT_MAX	20
@@ -262,15 +320,17 @@ static int parse_stack(struct parser *p, struct cc_word v)
 		return fail(p, v.text, "stack: %s needs a size, as in %s:64k",
 			    stack_kind_names[kind], stack_kind_names[kind]);
 	p->req.stack_addr = 0;
+	p->req.stack_from_top = false;
 	if (kind == CC_STACK_AT) {
 		struct cc_word addr_word = cc_word_until(size_word, ':');
 
 		if (addr_word.len == size_word.len)
 			return fail(p, size_word.text,
 				    "stack: at needs an address and a size, as in at:0x1000:64k");
-		if (cc_parse_number(addr_word, &p->req.stack_addr) != CC_NUMBER_OK)
+		if (parse_address(addr_word, &p->req.stack_addr,
+				  &p->req.stack_from_top) != CC_NUMBER_OK)
 			return fail(p, addr_word.text,
-				    "stack: bad address \"%s\"; expected a number such as 0x7f0000000000",
+				    "stack: bad address \"%s\"; expected a number such as 0x7f0000000000 (but 0xfe000000xxxxxxxx), or top, top-4k",
 				    quote(p, addr_word));
 		size_word = cc_word_after(size_word, ':');
 	}
@@ -347,18 +407,21 @@ static int parse_tail(struct parser *p, struct cc_word v)
 static int parse_tls(struct parser *p, struct cc_word v)
 {
 	uint64_t address;
+	bool from_top;
 
 	if (cc_word_is(v, "auto")) {
 		p->req.tls_explicit = false;
 		p->req.tls = 0;
+		p->req.tls_from_top = false;
 		return 0;
 	}
-	if (cc_parse_number(v, &address) != CC_NUMBER_OK)
+	if (parse_address(v, &address, &from_top) != CC_NUMBER_OK)
 		return fail(p, v.text,
-			    "tls: expected auto or an address such as 0x7f0000001000, not \"%s\"",
+			    "tls: expected auto or an address such as 0x7f0000001000 (but 0xfe000000xxxxxxxx), top or top-4k, not \"%s\"",
 			    quote(p, v));
 	p->req.tls_explicit = true;
 	p->req.tls = address;
+	p->req.tls_from_top = from_top;
 	return 0;
 }
 
@@ -681,7 +744,7 @@ static void print_ptr(struct text_out *out, enum request_key key,
 size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 {
 	struct text_out out = { buf, len, 0 };
-	char text[32];
+	char text[32], size[32];
 	uint32_t i, n;
 
 	if (len > 0)
@@ -699,8 +762,10 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 		out_printf(&out, " exit_signal=%s",
 			   cc_signal_name(req->exit_signal, text, sizeof(text)));
 	if (req->stack == CC_STACK_AT)
-		out_printf(&out, " stack=at:0x%" PRIx64 ":%s", req->stack_addr,
-			   size_text(text, sizeof(text), req->stack_size));
+		out_printf(&out, " stack=at:%s:%s",
+			   address_text(text, sizeof(text), req->stack_addr,
+					req->stack_from_top),
+			   size_text(size, sizeof(size), req->stack_size));
 	else if (req->stack != CC_STACK_NONE)
 		out_printf(&out, " stack=%s:%s",
 			   name_or_unknown(stack_kind_names, CC_STACK_KIND_COUNT,
@@ -720,7 +785,8 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 		out_printf(&out, " args=bad");
 
 	if (req->tls_explicit)
-		out_printf(&out, " tls=0x%" PRIx64, req->tls);
+		out_printf(&out, " tls=%s", address_text(text, sizeof(text), req->tls,
+							 req->tls_from_top));
 	print_ptr(&out, KEY_PARENT_TID, req->parent_tid);
 	print_ptr(&out, KEY_CHILD_TID, req->child_tid);
 	print_ptr(&out, KEY_PIDFD, req->pidfd);

@@ -46,4 +46,7 @@ enum cc_ns_type {
 /* The /proc/self/ns entry of each type ("mnt"), in CC_NS_* order. */
 extern const char *const cc_ns_names[CC_NS_COUNT];
 
+/* The kernel option each type needs ("CONFIG_TIME_NS"; "" for none). */
+extern const char *const cc_ns_configs[CC_NS_COUNT];
+
 #endif

@@ -118,6 +118,7 @@ _Static_assert(CC_PROP_NS_TIME - CC_PROP_NS_MNT + 1 == CC_NS_COUNT,
 	X(SYSVIPC, "System V semaphores (CONFIG_SYSVIPC)")		\
 	X(PIDFD, "pidfds (Linux 5.2)")					\
 	X(CGROUP2, "a cgroup2 mount")					\
+	X(MQUEUE, "POSIX message queues (CONFIG_POSIX_MQUEUE)")		\
 	CC_NAMESPACES_WITH(CC_NS_FEATURE, X)
 
 enum cc_feature {
@@ -149,5 +150,8 @@ const char *cc_prop_name(enum cc_prop prop);
 
 /* What a feature is, in words: "ioprio_set(2) (CONFIG_BLOCK)". */
 const char *cc_feature_name(enum cc_feature feature);
+
+/* The CC_P() bits of the properties that need a feature of features (CC_FEATURE_* bits). */
+uint32_t cc_props_needing(uint32_t features);
 
 #endif

@@ -31,10 +31,12 @@ void cc_env_print(FILE *out, const struct cc_env *env, bool json)
 		"{\"kernel\": \"%u.%u.%u\", \"clone3\": %d, \"seccomp\": %s, "
 		"\"libc\": \"%s %u.%u\", \"uid\": %u, \"caps\": \"0x%llx\", "
 		"\"init_userns\": %s, \"pidns_level\": %d, \"pidns_init\": %s, "
-		"\"rlimit_nproc\": %lld, \"cgroup2\": %s}" :
+		"\"rlimit_nproc\": %lld, \"cgroup2\": %s, "
+		"\"task_size_max\": \"0x%llx\"}" :
 		"kernel %u.%u.%u, clone3 state %d, seccomp filter %s, %s %u.%u, "
 		"uid %u, caps 0x%llx, initial user namespace %s, pid namespace "
-		"level %d, namespace init %s, RLIMIT_NPROC %lld, cgroup2 %s\n";
+		"level %d, namespace init %s, RLIMIT_NPROC %lld, cgroup2 %s, "
+		"user space ends at 0x%llx\n";
 
 	fprintf(out, fmt, env->kernel >> 16, (env->kernel >> 8) & 0xff,
 		env->kernel & 0xff, (int)env->clone3,
@@ -45,5 +47,6 @@ void cc_env_print(FILE *out, const struct cc_env *env, bool json)
 		env->pidns_level, env->pidns_init ? "true" : "false",
 		env->rlimit_nproc == UINT64_MAX ? -1LL :
 			(long long)env->rlimit_nproc,
-		env->cgroup2 ? "true" : "false");
+		env->cgroup2 ? "true" : "false",
+		(unsigned long long)env->task_size_max);
 }

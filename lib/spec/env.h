@@ -71,6 +71,8 @@ struct cc_env {
 	uint64_t rlimit_nproc;		/* soft limit; UINT64_MAX: none */
 	long pid_max;
 	bool cgroup2;			/* a cgroup2 mount exists */
+	uint64_t task_size_max;		/* the end of user space: 47 or 56 bits (x86-64) */
+	uint32_t absent_features;	/* CC_FEATURE_* bits the kernel lacks (outcome/props.h) */
 };
 
 /* One line a field ("kernel 6.18.0"), for reports and --json. */

@@ -27,7 +27,8 @@
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define V(a, b, c)	CC_KERNEL_VERSION(a, b, c)
 
-#define TASK_SIZE_MAX		CC_TASK_SIZE_MAX
+/* The running kernel's, as the env says (4-level paging when it does not). */
+#define TASK_SIZE_MAX		cc_env_top(env)
 #define PAGE_SIZE		4096u
 #define MAX_PID_NS_LEVEL	32
 #define MAX_USER_NS_LEVEL	32	/* create_user_ns: parent level > 32 fails */
@@ -160,6 +161,18 @@ CONDITION(time_for_children_differs)
 	return env->time_for_children_differs;
 }
 
+/* The kernel lacks namespace type t (no /proc/self/ns entry). */
+static bool ns_absent(const struct cc_env *env, int t)
+{
+	return env->absent_features & (1u << (CC_FEATURE_NS_MNT + t));
+}
+
+/* Without CONFIG_USER_NS, create_user_ns is a stub: -EINVAL. */
+CONDITION(userns_absent)
+{
+	return ns_absent(env, CC_NS_USER);
+}
+
 CONDITION(userns_too_deep)
 {
 	return env->userns_level > MAX_USER_NS_LEVEL;
@@ -198,20 +211,51 @@ CONDITION(newpid_too_deep)
 	       MAX_PID_NS_LEVEL;
 }
 
+/*
+ * create_new_namespaces copies the types in this order, and the first
+ * that fails decides the errno: a type the kernel lacks is its copy_*
+ * stub's -EINVAL (copy_cgroup_ns without CONFIG_CGROUPS shares the old
+ * namespace instead: the flag is ignored); one whose user.max_*_namespaces
+ * is 0 is -ENOSPC.  0 when none fails.
+ */
+static int new_namespaces_errno(const struct cc_call *c, const struct cc_env *env)
+{
+	static const int order[] = {
+		CC_NS_MNT, CC_NS_UTS, CC_NS_IPC, CC_NS_PID, CC_NS_CGROUP,
+		CC_NS_NET, CC_NS_TIME,
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(order); i++) {
+		int t = order[i];
+
+		if (!(c->flags & cc_ns_flags[t]))
+			continue;
+		if (ns_absent(env, t)) {
+			if (t != CC_NS_CGROUP)
+				return EINVAL;
+		} else if (env->max_namespaces[t] == 0) {
+			return ENOSPC;
+		}
+	}
+	return 0;
+}
+
+CONDITION(ns_type_absent)
+{
+	return new_namespaces_errno(c, env) == EINVAL;
+}
+
 CONDITION(ns_count_limit)
 {
-	int i;
-
-	for (i = 0; i < CC_NS_COUNT; i++)
-		if (i != CC_NS_USER && (c->flags & cc_ns_flags[i]) &&
-		    env->max_namespaces[i] == 0)
-			return true;
-	return false;
+	return new_namespaces_errno(c, env) == ENOSPC;
 }
 
 CONDITION(tls_not_canonical)
 {
-	return c->req->tls_explicit && c->req->tls >= TASK_SIZE_MAX;
+	return c->req->tls_explicit &&
+	       cc_request_address(c->req->tls, c->req->tls_from_top,
+				  TASK_SIZE_MAX) >= TASK_SIZE_MAX;
 }
 
 /*
@@ -448,6 +492,9 @@ const struct cc_rule cc_rules[] = {
 	  .says = "CLONE_PIDFD with CLONE_THREAD before 6.9 (thread pidfds)" },
 
 	/* copy_creds -> create_user_ns */
+	{ "userns_absent", "create_user_ns (the !CONFIG_USER_NS stub)", EINVAL,
+	  CC_RULE_ALL, 0, 0, FLAG(CC_CLONE_NEWUSER), .also = userns_absent,
+	  .says = "CLONE_NEWUSER on a kernel without user namespaces (CONFIG_USER_NS)" },
 	{ "userns_too_deep", "create_user_ns", ENOSPC, CC_RULE_ALL, 0, 0,
 	  FLAG(CC_CLONE_NEWUSER), .also = userns_too_deep,
 	  .says = "a user namespace below level 33 (33 nested levels are the most)" },
@@ -467,6 +514,9 @@ const struct cc_rule cc_rules[] = {
 	{ "newipc_with_sysvsem", "copy_namespaces", EINVAL, CC_RULE_ALL, 0, 0,
 	  BOTH(CC_CLONE_NEWIPC, CC_CLONE_SYSVSEM),
 	  .says = "CLONE_NEWIPC with CLONE_SYSVSEM" },
+	{ "namespace_type_absent", "create_new_namespaces (a copy_* stub)",
+	  EINVAL, CC_RULE_ALL, 0, 0, .also = ns_type_absent,
+	  .says = "a CLONE_NEW* flag of a namespace type the kernel lacks (CONFIG_UTS_NS, IPC_NS, PID_NS, NET_NS, TIME_NS), the first such before any type at its count limit" },
 	{ "namespace_count_limit", "create_new_namespaces (inc_*_namespaces)",
 	  ENOSPC, CC_RULE_ALL, 0, 0, .also = ns_count_limit,
 	  .says = "the namespace type's user.max_*_namespaces is 0" },
@@ -563,7 +613,8 @@ static uint64_t reference_flags(enum cc_entry entry, uint64_t *exit_signal)
 	}
 }
 
-static void make_call(const struct cc_request *req, struct cc_call *c)
+static void make_call(const struct cc_request *req, const struct cc_env *env,
+		      struct cc_call *c)
 {
 	uint32_t i, tail_in;
 
@@ -584,7 +635,10 @@ static void make_call(const struct cc_request *req, struct cc_call *c)
 		c->flags = req->flags;
 		c->exit_signal = req->exit_signal;
 		if (req->stack != CC_STACK_NONE) {
-			c->stack = req->stack == CC_STACK_AT ? req->stack_addr : 1;
+			c->stack = req->stack == CC_STACK_AT ?
+				cc_request_address(req->stack_addr,
+						   req->stack_from_top,
+						   TASK_SIZE_MAX) : 1;
 			c->stack_size = req->stack_size -
 				(req->stack == CC_STACK_MISALIGNED ? 8 : 0);
 			if (req->stack == CC_STACK_MALLOC)
@@ -808,7 +862,7 @@ void cc_model_predict(const struct cc_request *req, const struct cc_env *env,
 
 	memset(out, 0, sizeof(*out));
 	cc_model_env_for(req, env, &out->env);
-	make_call(req, &out->call);
+	make_call(req, &out->env, &out->call);
 	for (i = 0; i < cc_rule_count; i++) {
 		if (rule_holds(&cc_rules[i], &out->call, &out->env) &&
 		    !rule_dropped(&cc_rules[i])) {
@@ -822,6 +876,9 @@ void cc_model_predict(const struct cc_request *req, const struct cc_env *env,
 	/* A child that exits at once or overflows measures nothing. */
 	if (req->child == CC_CHILD_PROBE || req->child == CC_CHILD_EXEC)
 		out->outcome.props = sharing_props(&out->call, &out->env);
+	/* What the machine lacks the feature to show has no value. */
+	out->outcome.unmeasured = cc_props_needing(out->env.absent_features);
+	out->outcome.props &= ~out->outcome.unmeasured;
 	predict_end(&out->call, &out->outcome);
 }
 

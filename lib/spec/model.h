@@ -25,8 +25,18 @@
 #include "spec/request.h"
 #include "outcome/outcome.h"
 
-/* x86-64: the first address above user space (TASK_SIZE_MAX). */
+/*
+ * x86-64 with 4-level paging: the first address above user space
+ * (TASK_SIZE_MAX).  The running kernel's is in the env (5-level paging
+ * moves it); this one stands where no env is, as in the fuzz form.
+ */
 #define CC_TASK_SIZE_MAX	0x00007ffffffff000ULL
+
+/* The end of user space on the machine the env describes. */
+static inline uint64_t cc_env_top(const struct cc_env *env)
+{
+	return env && env->task_size_max ? env->task_size_max : CC_TASK_SIZE_MAX;
+}
 
 /* Which entry points a rule applies to. */
 enum cc_rule_entry {

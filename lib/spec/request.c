@@ -53,11 +53,13 @@ bool cc_request_equal(const struct cc_request *a, const struct cc_request *b)
 	    a->stack != b->stack ||
 	    a->stack_size != b->stack_size ||
 	    a->stack_addr != b->stack_addr ||
+	    a->stack_from_top != b->stack_from_top ||
 	    a->args_bad != b->args_bad ||
 	    a->clone3_size != b->clone3_size ||
 	    a->tail_len != b->tail_len ||
 	    a->tls_explicit != b->tls_explicit ||
 	    a->tls != b->tls ||
+	    a->tls_from_top != b->tls_from_top ||
 	    a->parent_tid != b->parent_tid ||
 	    a->child_tid != b->child_tid ||
 	    a->pidfd != b->pidfd ||

@@ -13,10 +13,13 @@
  *   stack=       none | mmap:SIZE | malloc:SIZE | misaligned:SIZE |
  *                at:ADDRESS:SIZE (SIZE in bytes, or with a k or m suffix;
  *                at: a raw address, nothing mapped; default none)
+ *   (an ADDRESS is a number, or top, top-N or top+N: the end of the
+ *   user address space of the kernel the call is made on, TASK_SIZE_MAX,
+ *   which 5-level paging moves; N as SIZE)
  *   size=        clone3 struct size in bytes (default 88)
  *   tail=        hex bytes placed after the 88-byte struct (clone3 only)
  *   args=        auto | bad (clone3's struct pointer; bad faults)
- *   tls=         auto | 0xADDRESS (default auto: a valid TLS block)
+ *   tls=         auto | ADDRESS (default auto: a valid TLS block)
  *   parent_tid=, child_tid=, pidfd=
  *                auto | null | bad (default auto: a valid word;
  *                bad is an address that faults); pidfd= also takes
@@ -123,13 +126,15 @@ struct cc_request {
 	uint64_t exit_signal;
 	enum cc_stack_kind stack;
 	uint64_t stack_size;
-	uint64_t stack_addr;	/* CC_STACK_AT only */
+	uint64_t stack_addr;	/* CC_STACK_AT only; an offset when stack_from_top */
+	bool stack_from_top;	/* stack_addr is top + (int64_t)stack_addr */
 	uint32_t clone3_size;
 	uint32_t tail_len;
 	uint8_t tail[CC_TAIL_MAX];
 	bool args_bad;		/* clone3's struct pointer faults */
 	bool tls_explicit;	/* false: the engine supplies a valid block */
-	uint64_t tls;
+	uint64_t tls;		/* an offset when tls_from_top */
+	bool tls_from_top;	/* tls is top + (int64_t)tls */
 	enum cc_ptr_kind parent_tid;
 	enum cc_ptr_kind child_tid;
 	enum cc_ptr_kind pidfd;
@@ -151,5 +156,15 @@ extern const char *const cc_entry_names[CC_ENTRY_COUNT];
 const char *cc_entry_name(enum cc_entry entry);
 
 bool cc_request_equal(const struct cc_request *a, const struct cc_request *b);
+
+/*
+ * An address of the request as a kernel whose user address space ends
+ * at top (TASK_SIZE_MAX) sees it.
+ */
+static inline uint64_t cc_request_address(uint64_t value, bool from_top,
+					  uint64_t top)
+{
+	return from_top ? top + value : value;
+}
 
 #endif

@@ -101,6 +101,17 @@ static inline void cc_arch_clone_args(long out[5], uint64_t flags,
 	out[4] = (long)tls;
 }
 
+/*
+ * The end of the user address space (TASK_SIZE_MAX, the first address
+ * above it): 47 bits, or 56 with 5-level paging (CONFIG_X86_5LEVEL on a
+ * CPU with LA57, unless booted with no5lvl).  Which one the running
+ * kernel uses shows as whether an address above 47 bits can be mapped
+ * (engine/machine.c probes CC_ARCH_TASK_SIZE_PROBE).
+ */
+#define CC_ARCH_TASK_SIZE_4LEVEL	((1ULL << 47) - 4096)
+#define CC_ARCH_TASK_SIZE_5LEVEL	((1ULL << 56) - 4096)
+#define CC_ARCH_TASK_SIZE_PROBE		(1ULL << 52)
+
 #define CC_ARCH_GET_FS 0x1003
 
 /* The calling task's TLS base (the fs base on x86-64), or 0. */
