@@ -48,7 +48,7 @@ UNIT_SRCS	:= $(wildcard tests/*_test.c)
 UNITS		:= $(patsubst tests/%.c,$(BIN)/%,$(UNIT_SRCS))
 HELPER		:= $(BIN)/clonecheck-probe-helper
 BENCH		:= $(BIN)/clonecheck-bench
-INJECT		:= $(BIN)/clonecheck-inject
+INJECTOR	:= $(BIN)/clonecheck-inject
 DENY_CLONE3	:= $(BIN)/clonecheck-deny-clone3
 CLI		:= $(BIN)/clonecheck
 HARNESS		:= $(INC)/kselftest_harness.h
@@ -83,11 +83,12 @@ FUZZ_LDFLAGS	:=
 endif
 
 .PHONY: all check test lint mutation soak deps clean bench sweep seeds fuzz afl \
-	fuzz-targets fuzz-build-libfuzzer fuzz-build-afl deps-fuzz
+	fuzz-targets fuzz-build-libfuzzer fuzz-build-afl deps-fuzz deps-vm \
+	vm-suite vm-programs vmcheck kernel-minimal
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
 .SECONDARY:
 
-all: $(CASES) $(UNITS) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI) \
+all: $(CASES) $(UNITS) $(HELPER) $(INJECTOR) $(DENY_CLONE3) $(CLI) \
 	$(EXECUTOR_BIN) $(FUZZ_BINS)
 
 # ---- setup ----
@@ -100,12 +101,12 @@ deps:
 	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
 		echo "deps: missing Debian packages:$$(echo $$missing)" >&2; \
-		echo "deps: as root, run: apt-get install -y $$(echo $$missing)" >&2; \
+		echo "deps: as root, run: apt-get install -y $(APT_INSTALL_FLAGS) $$(echo $$missing)" >&2; \
 		exit 1; \
 	fi; \
 	echo "deps: installing $$(echo $$missing)"; \
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing || \
-	{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; }
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_INSTALL_FLAGS) $$missing || \
+	{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_INSTALL_FLAGS) $$missing; }
 
 # The harness header is kernel code: taken at build time, never committed.
 $(HARNESS):
@@ -251,7 +252,7 @@ check: $(CASES) $(HELPER) $(FUZZ_BINS) $(EXECUTOR_BIN) $(CLI)
 SUITE_ENV	= BIN=$(BIN) BUILD=$(BUILD) CASES="$(CASES)" \
 		  FUZZ_NAMES="$(FUZZ_NAMES)"
 
-test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI) \
+test: $(UNITS) $(CASES) $(HELPER) $(INJECTOR) $(DENY_CLONE3) $(CLI) \
 	$(EXECUTOR_BIN) $(FUZZ_BINS)
 	@$(CLI) clean
 	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/lint.sh tests/ktap_run.sh \
@@ -261,12 +262,12 @@ test: $(UNITS) $(CASES) $(HELPER) $(INJECT) $(DENY_CLONE3) $(CLI) \
 
 # The rules kept by more than discipline (tools/lint says which); make
 # test also shows each one failing on a violation planted on purpose.
-lint: $(INJECT) $(CLI)
+lint: $(INJECTOR) $(CLI)
 	@tools/lint $(BIN)
 
 # The mutation table alone: fault, calls changed, killed or survived.
-mutation: $(CASES) $(HELPER) $(INJECT)
-	@tools/mutation $(INJECT) $(CASES)
+mutation: $(CASES) $(HELPER) $(INJECTOR)
+	@tools/mutation $(INJECTOR) $(CASES)
 
 # No flakes (the cases 20 times, half of them with every core busy), the
 # unprivileged run (uid 65534: no FAIL, every SKIP says what it needs),
@@ -295,6 +296,41 @@ bench: $(CASES) $(HELPER) $(BENCH) fuzz-build-libfuzzer fuzz-build-afl
 	@$(BENCH) $(BENCH_ITERATIONS)
 	@tools/fuzz-bench $(BUILD) $(BENCH_FUZZ_SECONDS) $(BENCH_FAULT_SECONDS) \
 		$(FUZZ_NAMES)
+
+# ---- other kernels ----
+
+# make vmcheck KERNEL='debian-6.1 minimal': the suite, built static, in a
+# busybox initramfs under qemu on each kernel (tools/vmcheck says how and
+# tools/vm/kernel which kernels it takes).  KERNEL_ARGS, VMCHECK_TIMEOUT,
+# INJECT=FAULT and LEAN=1 (minimal means minimal-lean) as tools/vmcheck
+# says.  Kernels are cached in $(KERNELS).
+KERNEL		?= debian-6.1 minimal
+KERNELS		:= $(BUILD)/kernels
+STATIC		:= $(BUILD)/static
+VM_DEB_PACKAGES	:= qemu-system-x86 busybox-static cpio
+KERNEL_DEB_PACKAGES := $(LINUX_SOURCE_PKG) flex bison bc libelf-dev libssl-dev
+VM_KERNELS	= $(if $(LEAN),$(patsubst minimal,minimal-lean,$(KERNEL)),$(KERNEL))
+
+# --no-install-recommends: qemu's recommends are a desktop's worth.
+deps-vm:
+	@$(MAKE) --no-print-directory deps \
+		DEB_PACKAGES="$(VM_DEB_PACKAGES) $(if $(filter minimal%,$(VM_KERNELS)),$(KERNEL_DEB_PACKAGES))" \
+		APT_INSTALL_FLAGS=--no-install-recommends
+
+# What the guest runs, built static (a sub-make with BUILD=$(STATIC)).
+vm-suite: | $(HARNESS)
+	@$(MAKE) --no-print-directory BUILD=$(STATIC) INC=$(abspath $(INC)) \
+		LDFLAGS="$(LDFLAGS) -static" vm-programs
+
+vm-programs: $(CASES) $(HELPER) $(INJECTOR) $(CLI) $(EXECUTOR_BIN) $(FUZZ_BINS)
+
+vmcheck: deps-vm vm-suite
+	@INJECT=$(INJECT) tools/vmcheck $(STATIC) $(KERNELS) $(VM_KERNELS)
+
+# The minimal 6.12 (LEAN=1: without the optional parts), built once.
+kernel-minimal:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(KERNEL_DEB_PACKAGES)"
+	@tools/vm/kernel $(KERNELS) minimal$(if $(LEAN),-lean) >/dev/null
 
 clean:
 	rm -rf $(BUILD)
