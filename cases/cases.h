@@ -21,6 +21,8 @@
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <signal.h>
+#include <stdbool.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -32,9 +34,19 @@
 #include "form/text.h"
 #include "outcome/names.h"
 #include "spec/env.h"
+#include "spec/flags.h"
 #include "spec/model.h"
 
 #define P(name) CC_P(name)
+
+/*
+ * Before the harness starts: a CLONECHECK_KERNEL_VERSION that is no
+ * version stops the program with its error (exit 2), not each test.
+ */
+__attribute__((constructor)) static void case_check_kernel_version(void)
+{
+	cc_env_kernel_version();
+}
 
 struct case_run {
 	const char *text;
@@ -111,12 +123,80 @@ static inline bool case_request_needs_absent(const char *text, char *why,
 	return case_flags_need_absent(req.flags, why, len);
 }
 
+/*
+ * clone3 takes CLONE_NEWTIME since "fork: allow CLONE_NEWTIME in clone3
+ * flags" (a402f1e35313, 6.3; stable 6.2.7, 6.1.20, 5.15.103, 5.10.175);
+ * before, clone3_args_valid refuses it as a CSIGNAL bit, with EINVAL.
+ * The rows' statement of it; the model has its own (spec/model.c), and
+ * tests/model_versions.sh holds the two together.
+ */
+static inline bool case_clone3_takes_newtime(void)
+{
+	unsigned int k = cc_env_kernel_version();
+
+	if (k >= CC_KERNEL_VERSION(6, 3, 0))
+		return true;
+	switch (k >> 8) {
+	case CC_KERNEL_VERSION(6, 2, 0) >> 8:
+		return k >= CC_KERNEL_VERSION(6, 2, 7);
+	case CC_KERNEL_VERSION(6, 1, 0) >> 8:
+		return k >= CC_KERNEL_VERSION(6, 1, 20);
+	case CC_KERNEL_VERSION(5, 15, 0) >> 8:
+		return k >= CC_KERNEL_VERSION(5, 15, 103);
+	case CC_KERNEL_VERSION(5, 10, 0) >> 8:
+		return k >= CC_KERNEL_VERSION(5, 10, 175);
+	default:
+		return false;
+	}
+}
+
+/*
+ * A row that states what a kernel with its flags does: on a kernel
+ * older than a flag (spec/flags.c's since), or one whose clone3 refuses
+ * CLONE_NEWTIME, it states nothing.  True with why set.
+ */
+static inline bool case_request_too_new(const char *text, char *why,
+					size_t len)
+{
+	unsigned int kernel = cc_env_kernel_version(), major, minor;
+	struct cc_parse_error err;
+	struct cc_request req;
+	char version[16];
+	size_t i;
+
+	if (!text || cc_request_parse(text, &req, &err))
+		return false;
+	for (i = 0; i < cc_flag_count; i++) {
+		if (!(req.flags & cc_flags[i].bit) || !cc_flags[i].since ||
+		    sscanf(cc_flags[i].since, "%u.%u", &major, &minor) != 2 ||
+		    kernel >= CC_KERNEL_VERSION(major, minor, 0))
+			continue;
+		snprintf(why, len, "needs kernel %s for %s (this one is %s)",
+			 cc_flags[i].since, cc_flags[i].name,
+			 cc_version_text(version, sizeof(version), kernel));
+		return true;
+	}
+	if (req.set_tid_size && kernel < CC_KERNEL_VERSION(5, 5, 0)) {
+		snprintf(why, len, "needs kernel 5.5 for set_tid (this one is %s)",
+			 cc_version_text(version, sizeof(version), kernel));
+		return true;
+	}
+	if (req.entry == CC_ENTRY_CLONE3 && (req.flags & CC_CLONE_NEWTIME) &&
+	    !case_clone3_takes_newtime()) {
+		snprintf(why, len, "clone3 refuses CLONE_NEWTIME on %s: it takes it since a402f1e35313 (6.3; stable 6.2.7, 6.1.20, 5.15.103, 5.10.175)",
+			 cc_version_text(version, sizeof(version), kernel));
+		return true;
+	}
+	return false;
+}
+
 static inline bool case_needs_met(struct case_run *run, unsigned int needs)
 {
 	char *why = run->obs.skip;
 	size_t len = sizeof(run->obs.skip);
 
-	if (case_request_needs_absent(run->text, why, len)) {
+	if (case_request_needs_absent(run->text, why, len) ||
+	    case_request_too_new(run->text, why, len)) {
 		run->result = CC_RESULT_SKIP;
 		return false;
 	}
@@ -133,10 +213,57 @@ static inline bool case_needs_met(struct case_run *run, unsigned int needs)
 	return true;
 }
 
+/*
+ * One launch per row, not per test: the harness runs each test of a row
+ * in a process of its own, one row after another, and every test judges
+ * one part of the same call.  The last launch is kept in a page shared
+ * by the harness's processes (mapped before main, so every test process
+ * inherits it); a test of the same row reads it instead of making the
+ * call again.  CLONECHECK_FRESH_LAUNCHES=1 makes every test launch.
+ */
+struct case_launch_cache {
+	char text[CC_REQUEST_TEXT_MAX];
+	bool valid;
+	struct cc_request req;
+	struct cc_observation obs;
+	enum cc_result result;
+};
+
+static struct case_launch_cache *case_cache;
+
+__attribute__((constructor)) static void case_cache_map(void)
+{
+	const char *fresh = getenv("CLONECHECK_FRESH_LAUNCHES");
+	void *page;
+
+	if (fresh && !strcmp(fresh, "1"))
+		return;
+	page = mmap(NULL, sizeof(*case_cache), PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (page != MAP_FAILED)
+		case_cache = page;
+}
+
 static inline void case_launch(struct case_run *run, const char *text)
 {
+	struct case_launch_cache *c = case_cache;
+
 	run->text = text;
+	if (c && c->valid && !strcmp(c->text, text)) {
+		run->req = c->req;
+		run->obs = c->obs;
+		run->result = c->result;
+		return;
+	}
 	run->result = cc_launch_text(text, &run->req, &run->obs);
+	if (c && strlen(text) < sizeof(c->text)) {
+		c->valid = false;
+		snprintf(c->text, sizeof(c->text), "%s", text);
+		c->req = run->req;
+		c->obs = run->obs;
+		c->result = run->result;
+		c->valid = true;
+	}
 }
 
 static inline void case_launch_if(struct case_run *run, const char *text,
@@ -144,7 +271,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 {
 	run->text = text;
 	if (case_needs_met(run, needs))
-		run->result = cc_launch_text(text, &run->req, &run->obs);
+		case_launch(run, text);
 }
 
 /* SKIP with why, or fail as a broken fixture, unless result is OK. */

@@ -568,12 +568,16 @@ FIXTURE_VARIANT_ADD(validation, clone_sighand_newpid_autoreaped) {
 
 /* ---- CLONE_NEWTIME through clone3 ---- */
 
-/* "fork: allow CLONE_NEWTIME in clone3 flags": 6.3, and 6.1.20. */
+/*
+ * "fork: allow CLONE_NEWTIME in clone3 flags" (a402f1e35313): 6.3, and
+ * stable 6.2.7, 6.1.20, 5.15.103, 5.10.175.  The 6.1 series row, and
+ * the mainline one.
+ */
 FIXTURE_VARIANT_ADD(validation, clone3_newtime) {
 	.request = "clone3 flags=CLONE_NEWTIME stack=mmap:64k",
 	.expect = { .props = P(NS_TIME) | P(OWN_STACK), A_CHILD },
 	.changed_in = V(6, 1, 20), .before = { REFUSED(EINVAL) },
-	.valid_until = V(6, 2, 0),
+	.valid_from = V(6, 1, 0), .valid_until = V(6, 2, 0),
 	.needs = CASE_NEEDS_ADMIN,
 };
 
@@ -586,14 +590,21 @@ FIXTURE_VARIANT_ADD(validation, clone3_newtime_since_6_3) {
 
 /*
  * A child that shares the mm stays in the caller's time namespace
- * (copy_namespaces switches only a child without CLONE_VM, since 6.3).
+ * (copy_namespaces switches only a child without CLONE_VM, since
+ * 2b5f9dad32ed in 6.2).
  */
 FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm) {
 	.request = "clone3 flags=CLONE_NEWTIME|CLONE_VM stack=mmap:64k",
 	.expect = { .props = P(MEMORY) | P(OWN_STACK), A_CHILD },
-	.changed_in = V(6, 3, 0),
-	.before = { .props = P(MEMORY) | P(NS_TIME) | P(OWN_STACK), A_CHILD },
-	.valid_from = V(6, 1, 20),
+	.valid_from = V(6, 2, 7),
+	.needs = CASE_NEEDS_ADMIN,
+};
+
+/* The 6.1 series: clone3 takes the flag from 6.1.20, the child switches. */
+FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm_6_1) {
+	.request = "clone3 flags=CLONE_NEWTIME|CLONE_VM stack=mmap:64k",
+	.expect = { .props = P(MEMORY) | P(NS_TIME) | P(OWN_STACK), A_CHILD },
+	.valid_from = V(6, 1, 20), .valid_until = V(6, 2, 0),
 	.needs = CASE_NEEDS_ADMIN,
 };
 

@@ -17,7 +17,8 @@
 const struct cc_flag cc_flags[] = {
 	/*
 	 * 0x80 is inside CSIGNAL, so legacy clone reads it as part of the
-	 * exit signal; clone3 accepts it since 6.3 (stable 6.1.20).
+	 * exit signal; clone3 accepts it since 6.3 (stable 6.2.7, 6.1.20,
+	 * 5.15.103, 5.10.175).
 	 */
 	{ "CLONE_NEWTIME", CC_CLONE_NEWTIME, CC_API_CLONE3 | CC_API_UNSHARE,
 	  "5.6", "new time namespace (for children of the caller)" },

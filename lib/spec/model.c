@@ -161,6 +161,44 @@ CONDITION(time_for_children_differs)
 	return env->time_for_children_differs;
 }
 
+/*
+ * A fix that stable releases took: the mainline release it is in, and
+ * per older series the point release that has it (0 ends the list).  A
+ * kernel of a listed series has it from that point release on; of any
+ * other series, from mainline on.
+ */
+struct kernel_fix {
+	unsigned int mainline;
+	unsigned int stable[6];
+};
+
+static bool fixed_in(const struct kernel_fix *fix, unsigned int kernel)
+{
+	size_t i;
+
+	if (kernel >= fix->mainline)
+		return true;
+	for (i = 0; i < ARRAY_SIZE(fix->stable) && fix->stable[i]; i++)
+		if (fix->stable[i] >> 8 == kernel >> 8)
+			return kernel >= fix->stable[i];
+	return false;
+}
+
+/*
+ * "fork: allow CLONE_NEWTIME in clone3 flags" (a402f1e35313, v6.3-rc2):
+ * until then clone3_args_valid took CLONE_NEWTIME for a CSIGNAL bit.
+ * The stable review cycle of 2023-03-15 took it into 6.2.7, 6.1.20,
+ * 5.15.103 and 5.10.175 ("[PATCH 5.10 000/104] 5.10.175-rc1 review").
+ */
+static const struct kernel_fix clone3_newtime_fix = {
+	V(6, 3, 0), { V(6, 2, 7), V(6, 1, 20), V(5, 15, 103), V(5, 10, 175) },
+};
+
+CONDITION(clone3_newtime_unfixed)
+{
+	return !fixed_in(&clone3_newtime_fix, env->kernel);
+}
+
 /* The kernel lacks namespace type t (no /proc/self/ns entry). */
 static bool ns_absent(const struct cc_env *env, int t)
 {
@@ -420,13 +458,9 @@ const struct cc_rule cc_rules[] = {
 	  CC_RULE_CLONE3, 0, 0,
 	  .mask = CC_CLONE_DETACHED | (CC_CSIGNAL & ~CC_CLONE_NEWTIME),
 	  .says = "CLONE_DETACHED, or a low-byte bit other than CLONE_NEWTIME (the exit signal has a field of its own)" },
-	/* "fork: allow CLONE_NEWTIME in clone3 flags": 6.3, stable 6.1.20. */
 	{ "clone3_newtime_refused", "clone3_args_valid", EINVAL, CC_RULE_CLONE3,
-	  0, V(6, 1, 20), FLAG(CC_CLONE_NEWTIME),
-	  .says = "CLONE_NEWTIME in clone3 flags before 6.1.20" },
-	{ "clone3_newtime_refused_6_2", "clone3_args_valid", EINVAL,
-	  CC_RULE_CLONE3, V(6, 2, 0), V(6, 3, 0), FLAG(CC_CLONE_NEWTIME),
-	  .says = "CLONE_NEWTIME in clone3 flags on 6.2" },
+	  0, 0, FLAG(CC_CLONE_NEWTIME), .also = clone3_newtime_unfixed,
+	  .says = "CLONE_NEWTIME in clone3 flags before a402f1e35313 (6.3; stable 6.2.7, 6.1.20, 5.15.103, 5.10.175)" },
 	{ "clone3_sighand_and_clear_sighand", "clone3_args_valid", EINVAL,
 	  CC_RULE_CLONE3, 0, 0, BOTH(CC_CLONE_SIGHAND, CC_CLONE_CLEAR_SIGHAND),
 	  .says = "CLONE_SIGHAND with CLONE_CLEAR_SIGHAND" },
@@ -478,12 +512,17 @@ const struct cc_rule cc_rules[] = {
 	{ "thread_after_unshare_newpid", "copy_process", EINVAL, CC_RULE_ALL, 0, 0,
 	  FLAG(CC_CLONE_THREAD), .also = pid_for_children_differs,
 	  .says = "CLONE_THREAD while pid_for_children is not the caller's pid namespace (after unshare(CLONE_NEWPID))" },
+	/*
+	 * "fs/exec: switch timens when a task gets a new mm" (2b5f9dad32ed,
+	 * v6.2-rc1) dropped both checks; not in 6.1.y (Debian's 6.1.192
+	 * still refuses).
+	 */
 	{ "thread_after_unshare_newtime", "copy_process", EINVAL, CC_RULE_ALL,
-	  0, V(6, 3, 0), FLAG(CC_CLONE_THREAD), .also = time_for_children_differs,
-	  .says = "CLONE_THREAD while time_for_children is not the caller's time namespace (before 6.3)" },
+	  0, V(6, 2, 0), FLAG(CC_CLONE_THREAD), .also = time_for_children_differs,
+	  .says = "CLONE_THREAD while time_for_children is not the caller's time namespace (before 6.2)" },
 	{ "vm_after_unshare_newtime", "copy_process", EINVAL, CC_RULE_ALL,
-	  0, V(6, 3, 0), FLAG(CC_CLONE_VM), .also = time_for_children_differs,
-	  .says = "CLONE_VM while time_for_children is not the caller's time namespace (before 6.3)" },
+	  0, V(6, 2, 0), FLAG(CC_CLONE_VM), .also = time_for_children_differs,
+	  .says = "CLONE_VM while time_for_children is not the caller's time namespace (before 6.2)" },
 	{ "pidfd_with_detached", "copy_process", EINVAL, CC_RULE_ALL, V(5, 2, 0),
 	  0, BOTH(CC_CLONE_PIDFD, CC_CLONE_DETACHED),
 	  .says = "CLONE_PIDFD with CLONE_DETACHED" },
@@ -751,10 +790,10 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 	/*
 	 * A child sharing the mm stays in the caller's time namespace
 	 * (copy_namespaces calls timens_on_fork only without CLONE_VM,
-	 * since 6.3); one without it enters time_for_children.
+	 * since 2b5f9dad32ed in 6.2); one without it enters time_for_children.
 	 */
 	if (f & CC_CLONE_VM) {
-		if (env->kernel >= V(6, 3, 0))
+		if (env->kernel >= V(6, 2, 0))
 			props &= ~CC_P(NS_TIME);
 	} else if (env->time_for_children_differs) {
 		props |= CC_P(NS_TIME);
