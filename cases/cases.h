@@ -132,22 +132,13 @@ static inline bool case_request_needs_absent(const char *text, char *why,
  */
 static inline bool case_clone3_takes_newtime(void)
 {
-	unsigned int k = cc_env_kernel_version();
+	static const struct cc_kernel_fix fix = {
+		CC_KERNEL_VERSION(6, 3, 0),
+		{ CC_KERNEL_VERSION(6, 2, 7), CC_KERNEL_VERSION(6, 1, 20),
+		  CC_KERNEL_VERSION(5, 15, 103), CC_KERNEL_VERSION(5, 10, 175) },
+	};
 
-	if (k >= CC_KERNEL_VERSION(6, 3, 0))
-		return true;
-	switch (k >> 8) {
-	case CC_KERNEL_VERSION(6, 2, 0) >> 8:
-		return k >= CC_KERNEL_VERSION(6, 2, 7);
-	case CC_KERNEL_VERSION(6, 1, 0) >> 8:
-		return k >= CC_KERNEL_VERSION(6, 1, 20);
-	case CC_KERNEL_VERSION(5, 15, 0) >> 8:
-		return k >= CC_KERNEL_VERSION(5, 15, 103);
-	case CC_KERNEL_VERSION(5, 10, 0) >> 8:
-		return k >= CC_KERNEL_VERSION(5, 10, 175);
-	default:
-		return false;
-	}
+	return cc_kernel_has_fix(&fix, cc_env_kernel_version());
 }
 
 /*

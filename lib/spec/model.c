@@ -161,18 +161,7 @@ CONDITION(time_for_children_differs)
 	return env->time_for_children_differs;
 }
 
-/*
- * A fix that stable releases took: the mainline release it is in, and
- * per older series the point release that has it (0 ends the list).  A
- * kernel of a listed series has it from that point release on; of any
- * other series, from mainline on.
- */
-struct kernel_fix {
-	unsigned int mainline;
-	unsigned int stable[6];
-};
-
-static bool fixed_in(const struct kernel_fix *fix, unsigned int kernel)
+bool cc_kernel_has_fix(const struct cc_kernel_fix *fix, unsigned int kernel)
 {
 	size_t i;
 
@@ -190,14 +179,9 @@ static bool fixed_in(const struct kernel_fix *fix, unsigned int kernel)
  * The stable review cycle of 2023-03-15 took it into 6.2.7, 6.1.20,
  * 5.15.103 and 5.10.175 ("[PATCH 5.10 000/104] 5.10.175-rc1 review").
  */
-static const struct kernel_fix clone3_newtime_fix = {
+static const struct cc_kernel_fix clone3_newtime_fix = {
 	V(6, 3, 0), { V(6, 2, 7), V(6, 1, 20), V(5, 15, 103), V(5, 10, 175) },
 };
-
-CONDITION(clone3_newtime_unfixed)
-{
-	return !fixed_in(&clone3_newtime_fix, env->kernel);
-}
 
 /* The kernel lacks namespace type t (no /proc/self/ns entry). */
 static bool ns_absent(const struct cc_env *env, int t)
@@ -459,7 +443,7 @@ const struct cc_rule cc_rules[] = {
 	  .mask = CC_CLONE_DETACHED | (CC_CSIGNAL & ~CC_CLONE_NEWTIME),
 	  .says = "CLONE_DETACHED, or a low-byte bit other than CLONE_NEWTIME (the exit signal has a field of its own)" },
 	{ "clone3_newtime_refused", "clone3_args_valid", EINVAL, CC_RULE_CLONE3,
-	  0, 0, FLAG(CC_CLONE_NEWTIME), .also = clone3_newtime_unfixed,
+	  0, 0, FLAG(CC_CLONE_NEWTIME), .until_fix = &clone3_newtime_fix,
 	  .says = "CLONE_NEWTIME in clone3 flags before a402f1e35313 (6.3; stable 6.2.7, 6.1.20, 5.15.103, 5.10.175)" },
 	{ "clone3_sighand_and_clear_sighand", "clone3_args_valid", EINVAL,
 	  CC_RULE_CLONE3, 0, 0, BOTH(CC_CLONE_SIGHAND, CC_CLONE_CLEAR_SIGHAND),
@@ -614,7 +598,8 @@ const size_t cc_rule_count = ARRAY_SIZE(cc_rules);
 bool cc_rule_in_force(const struct cc_rule *rule, unsigned int kernel)
 {
 	return (!rule->since || kernel >= rule->since) &&
-	       (!rule->until || kernel < rule->until);
+	       (!rule->until || kernel < rule->until) &&
+	       (!rule->until_fix || !cc_kernel_has_fix(rule->until_fix, kernel));
 }
 
 /* ---- what the kernel is given ---- */
