@@ -67,29 +67,60 @@ static int child_reads_file(void *arg, uint64_t sp)
 FIXTURE(example) {
 	struct example_shared shared;
 	uint8_t *stack;
-	char dir[64];
+	char dir[256];
 	char start[4096];
 };
 
+/*
+ * The directory a test made and has not removed yet, in a page the
+ * harness's main process shares with every test's process: a test can
+ * die before its teardown (a wrong exit signal kills it; a failed
+ * ASSERT skips the teardown in some harness versions), and then the
+ * next test's setup, or the main process on its way out, removes it.
+ */
+static char *example_made_dir;
+
+static void __attribute__((constructor)) example_made_dir_map(void)
+{
+	void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	example_made_dir = page == MAP_FAILED ? NULL : page;
+}
+
+static void example_remove_dir(void)
+{
+	char path[300];
+
+	if (!example_made_dir || !example_made_dir[0])
+		return;
+	snprintf(path, sizeof(path), "%s/%s", example_made_dir, EXAMPLE_FILE);
+	unlink(path);
+	rmdir(example_made_dir);
+	example_made_dir[0] = '\0';
+}
+
+/* Test processes leave by _exit(): only the main process gets here. */
+static void __attribute__((destructor)) example_made_dir_unmap(void)
+{
+	example_remove_dir();
+}
+
 FIXTURE_SETUP(example)
 {
+	ASSERT_NE(NULL, example_made_dir);
+	example_remove_dir();
 	self->stack = mmap(NULL, EXAMPLE_STACK_SIZE, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
 	ASSERT_NE(MAP_FAILED, self->stack);
 	ASSERT_NE(NULL, getcwd(self->start, sizeof(self->start)));
-	snprintf(self->dir, sizeof(self->dir), "/tmp/clonecheck-example.XXXXXX");
-	ASSERT_NE(NULL, mkdtemp(self->dir));
 	ASSERT_EQ(0, pipe2(self->shared.go, O_CLOEXEC));
 	self->shared.open_result = EXAMPLE_NOT_WRITTEN;
 }
 
 FIXTURE_TEARDOWN(example)
 {
-	char path[128];
-
-	snprintf(path, sizeof(path), "%s/%s", self->dir, EXAMPLE_FILE);
-	unlink(path);
-	rmdir(self->dir);
+	example_remove_dir();
 	munmap(self->stack, EXAMPLE_STACK_SIZE);
 	close(self->shared.go[0]);
 	close(self->shared.go[1]);
@@ -111,15 +142,26 @@ static int example_wait(pid_t pid)
 
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	example_remove_dir();
 	return status;
 }
 
-/* Tells the child to go after moving to the new directory and writing. */
+/* Tells the child to go after moving to a new directory and writing. */
 static void parent_writes_then_go(struct __test_metadata *_metadata,
 				  FIXTURE_DATA(example) *self)
 {
+	const char *run = getenv("CLONECHECK_RUN");
 	int fd;
 
+	/* Named for the run, as its cgroups are (tools/host-snapshot RUN). */
+	if (run && *run)
+		snprintf(self->dir, sizeof(self->dir),
+			 "/tmp/clonecheck.%s-example.XXXXXX", run);
+	else
+		snprintf(self->dir, sizeof(self->dir),
+			 "/tmp/clonecheck-example.XXXXXX");
+	ASSERT_NE(NULL, mkdtemp(self->dir));
+	snprintf(example_made_dir, 4096, "%s", self->dir);
 	ASSERT_EQ(0, chdir(self->dir));
 	fd = open(EXAMPLE_FILE, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	ASSERT_LE(0, fd);
