@@ -207,54 +207,85 @@ static inline bool case_needs_met(struct case_run *run, unsigned int needs)
 /*
  * One launch per row, not per test: the harness runs each test of a row
  * in a process of its own, one row after another, and every test judges
- * one part of the same call.  The last launch is kept in a page shared
- * by the harness's processes (mapped before main, so every test process
- * inherits it); a test of the same row reads it instead of making the
- * call again.  CLONECHECK_FRESH_LAUNCHES=1 makes every test launch.
+ * one part of the same call.  The last row's report is kept in memory
+ * shared by the harness's processes (mapped before main, so every test
+ * process inherits it), under a key that names the row; a test of the
+ * same row reads it instead of making the call again.
+ * CLONECHECK_FRESH_LAUNCHES=1 makes every test launch.
  */
-struct case_launch_cache {
-	char text[CC_REQUEST_TEXT_MAX];
+#define CASE_ROW_CACHE_SIZE (64 * 1024)	/* a row report fits; pages on touch */
+
+struct case_row_cache {
+	char key[CC_REQUEST_TEXT_MAX];
 	bool valid;
-	struct cc_request req;
-	struct cc_observation obs;
-	enum cc_result result;
+	size_t size;
+	unsigned char data[];
 };
 
-static struct case_launch_cache *case_cache;
+static struct case_row_cache *case_row_cache;
 
-__attribute__((constructor)) static void case_cache_map(void)
+__attribute__((constructor)) static void case_row_cache_map(void)
 {
 	const char *fresh = getenv("CLONECHECK_FRESH_LAUNCHES");
 	void *page;
 
 	if (fresh && !strcmp(fresh, "1"))
 		return;
-	page = mmap(NULL, sizeof(*case_cache), PROT_READ | PROT_WRITE,
-		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	page = mmap(NULL, CASE_ROW_CACHE_SIZE, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (page != MAP_FAILED)
-		case_cache = page;
+		case_row_cache = page;
 }
+
+/* Copies the report of row key into data if it is the one kept. */
+static inline bool case_row_cached(const char *key, void *data, size_t size)
+{
+	struct case_row_cache *c = case_row_cache;
+
+	if (!c || !c->valid || c->size != size || strcmp(c->key, key))
+		return false;
+	memcpy(data, c->data, size);
+	return true;
+}
+
+/* Keeps the report of row key for the row's next test. */
+static inline void case_row_keep(const char *key, const void *data,
+				 size_t size)
+{
+	struct case_row_cache *c = case_row_cache;
+
+	if (!c || strlen(key) >= sizeof(c->key) ||
+	    size > CASE_ROW_CACHE_SIZE - sizeof(*c))
+		return;
+	c->valid = false;
+	snprintf(c->key, sizeof(c->key), "%s", key);
+	memcpy(c->data, data, size);
+	c->size = size;
+	c->valid = true;
+}
+
+struct case_launch_report {
+	struct cc_request req;
+	struct cc_observation obs;
+	enum cc_result result;
+};
 
 static inline void case_launch(struct case_run *run, const char *text)
 {
-	struct case_launch_cache *c = case_cache;
+	struct case_launch_report kept;
 
 	run->text = text;
-	if (c && c->valid && !strcmp(c->text, text)) {
-		run->req = c->req;
-		run->obs = c->obs;
-		run->result = c->result;
+	if (case_row_cached(text, &kept, sizeof(kept))) {
+		run->req = kept.req;
+		run->obs = kept.obs;
+		run->result = kept.result;
 		return;
 	}
 	run->result = cc_launch_text(text, &run->req, &run->obs);
-	if (c && strlen(text) < sizeof(c->text)) {
-		c->valid = false;
-		snprintf(c->text, sizeof(c->text), "%s", text);
-		c->req = run->req;
-		c->obs = run->obs;
-		c->result = run->result;
-		c->valid = true;
-	}
+	kept.req = run->req;
+	kept.obs = run->obs;
+	kept.result = run->result;
+	case_row_keep(text, &kept, sizeof(kept));
 }
 
 static inline void case_launch_if(struct case_run *run, const char *text,

@@ -957,6 +957,25 @@ static void ns_run(struct ns_report *r, enum cc_ns_type kind,
 		cc_context_broken(&r->run, "rmdir the test's cgroup", err);
 }
 
+/*
+ * The row once, for all of its tests (case_row_keep).  The tests judge
+ * the report by the row it names, so a kept report is taken only when
+ * it names this row.
+ */
+static void ns_run_once(struct ns_report *r, enum cc_ns_type kind,
+			enum cc_entry entry, enum cc_context ctx, bool given)
+{
+	char key[96];
+
+	snprintf(key, sizeof(key), "namespaces: type %d entry %d context %d given %d",
+		 (int)kind, (int)entry, (int)ctx, (int)given);
+	if (case_row_cached(key, r, sizeof(*r)) && r->kind == kind &&
+	    r->entry == entry && r->ctx == ctx && r->given == given)
+		return;
+	ns_run(r, kind, entry, ctx, given);
+	case_row_keep(key, r, sizeof(*r));
+}
+
 #define ns_errno_name(err) CC_RESULT_NAME(err)
 
 /* SKIP, or fail as a broken fixture, unless the row produced a verdict. */
@@ -1014,8 +1033,8 @@ static void ns_run(struct ns_report *r, enum cc_ns_type kind,
 		self->r = cc_shared_page(sizeof(*self->r));		\
 		ASSERT_NE(NULL, self->r);				\
 		if (!CASE_IS_MODEL_TEST())				\
-			ns_run(self->r, kind_, variant->entry,		\
-			       variant->ctx, variant->given);		\
+			ns_run_once(self->r, kind_, variant->entry,	\
+				    variant->ctx, variant->given);	\
 	}								\
 	FIXTURE_TEARDOWN(name)						\
 	{								\
