@@ -38,6 +38,7 @@ static void check_combination(struct __test_metadata *_metadata,
 	char differences[2048];
 	int count;
 
+	CASE_REQUIRE_FEATURES_OF(&variant->expect);
 	snprintf(self->text, sizeof(self->text), "%s %s stack=mmap:64k",
 		 entry, variant->args);
 	case_launch(&self->run, self->text);

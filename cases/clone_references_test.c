@@ -98,7 +98,19 @@ static void check_profile(struct __test_metadata *_metadata,
 	char differences[2048];
 	int count;
 
+	uint32_t left_out = expect->props &
+			    cc_props_needing(cc_env_absent_features());
+	int p;
+
 	CASE_REQUIRE(run);
+	/*
+	 * A profile is compared whole; what the kernel cannot show (System
+	 * V semaphores without CONFIG_SYSVIPC) is left out, by name.
+	 */
+	for (p = 0; p < CC_PROP_COUNT; p++)
+		if (left_out & (1u << p))
+			TH_LOG("%s: %s left out: the kernel lacks %s", run->text,
+			       cc_prop_name(p), cc_feature_name(cc_props[p].needs));
 	/* The raw equivalent also shows what the libc keeps to itself. */
 	exp.props |= run->obs.outcome.props & ignore;
 	count = cc_verdict(&run->req, &exp, &run->obs, differences,

@@ -266,6 +266,24 @@ static void first_line(const char *path, char *buf, size_t len)
 
 /* ---- features: present, absent, or an answer neither documents ---- */
 
+/* /proc/filesystems has a line "nodev\tNAME" or "\tNAME". */
+static bool filesystem_listed(const char *name)
+{
+	FILE *f = fopen("/proc/filesystems", "re");
+	char line[128], *type;
+	bool listed = false;
+
+	if (!f)
+		return false;
+	while (!listed && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = 0;
+		type = strrchr(line, '\t');
+		listed = !strcmp(type ? type + 1 : line, name);
+	}
+	fclose(f);
+	return listed;
+}
+
 #define IOPRIO_WHO_PROCESS	1
 
 /* A syscall's answer: ENOSYS is absent, ok is present, the rest unexpected. */
@@ -277,7 +295,10 @@ static enum cc_presence syscall_answer(long ret, bool ok, const char *call,
 		return CC_PRESENT;
 	}
 	if (ret == -ENOSYS) {
-		snprintf(why, len, "%s answers ENOSYS", call);
+		/* A seccomp profile may answer ENOSYS too: the SKIP says so. */
+		snprintf(why, len, "%s answers ENOSYS%s", call,
+			 cc_env_seccomp_filtered() ?
+			 " (a seccomp filter is in force: its answer or the kernel's)" : "");
 		return CC_ABSENT;
 	}
 	snprintf(why, len, "%s answers %s: neither the ENOSYS of a kernel without %s nor an answer of one with it",
@@ -330,7 +351,11 @@ static enum cc_presence feature_detect(enum cc_feature feature, char *why,
 			snprintf(why, len, "cgroup2 is mounted at %.150s", point);
 			return CC_PRESENT;
 		}
-		snprintf(why, len, "no cgroup2 mount in /proc/self/mountinfo");
+		/* The kernel's own list says whether it is the kernel or the mounts. */
+		snprintf(why, len, "no cgroup2 mount in /proc/self/mountinfo, %s",
+			 filesystem_listed("cgroup2") ?
+			 "though /proc/filesystems lists cgroup2" :
+			 "and /proc/filesystems has no cgroup2 (CONFIG_CGROUPS)");
 		return CC_ABSENT;
 	}
 	default:

@@ -116,7 +116,7 @@ _Static_assert(CC_PROP_NS_TIME - CC_PROP_NS_MNT + 1 == CC_NS_COUNT,
 	X(NONE, "nothing")						\
 	X(BLOCK, "ioprio_set(2) (CONFIG_BLOCK)")			\
 	X(SYSVIPC, "System V semaphores (CONFIG_SYSVIPC)")		\
-	X(PIDFD, "pidfds (Linux 5.2)")					\
+	X(PIDFD, "pidfd_open(2) (Linux 5.3)")					\
 	X(CGROUP2, "a cgroup2 mount")					\
 	X(MQUEUE, "POSIX message queues (CONFIG_POSIX_MQUEUE)")		\
 	CC_NAMESPACES_WITH(CC_NS_FEATURE, X)
