@@ -337,7 +337,7 @@ vmcheck: deps-vm vm-suite
 
 # vmcheck's own checks fail when they must (tests/vmcheck.sh), on the
 # minimal kernel: a guest out of time, a panic, injected faults, a control.
-vmcheck-test: KERNEL = minimal
+vmcheck-test: override KERNEL = minimal
 vmcheck-test: deps-vm vm-suite
 	@tools/vm/kernel $(KERNELS) minimal >/dev/null
 	@BUILD=$(BUILD) tools/ktap-run vmtest tests/vmcheck.sh
