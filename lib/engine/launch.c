@@ -282,6 +282,10 @@ static int prepare_caller(struct cc_call_setup *st)
 	sh->action = (int32_t)req->child;
 	sh->action_code = req->child_exit_code;
 	sh->libc_tid_cleared = req->entry == CC_ENTRY_PTHREAD ? 0 : -1;
+	/* A vfork caller sleeps in the call: it cannot read first. */
+	sh->cgroup_from_caller = (req->flags & CC_CLONE_INTO_CGROUP) &&
+				 !(req->flags & CC_CLONE_VFORK) &&
+				 req->entry <= CC_ENTRY_LIBC;
 	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
 	/* Not with CLONE_VFORK: the caller sleeps in vfork, not on the futex. */
 	sh->wait_parent_futex = (req->flags & CC_CLONE_CHILD_CLEARTID) &&
@@ -451,6 +455,10 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		ret = sh->pthread_tid;
 	}
 	obs->outcome.ret = ret;
+	if (ret > 0)
+		cc_probe_cgroup_from_caller(sh, (int)ret);
+	else
+		__atomic_store_n(&sh->caller_cgroup_read, 2, __ATOMIC_RELEASE);
 	obs->pidfd = sh->pidfd_word;
 	if (ret > 0 && obs->pidfd >= 0) {
 		/* Before the child may go: it waits for parent_returned. */

@@ -67,7 +67,8 @@ struct cc_child_report {
 	uint64_t ns_inode[CC_NS_COUNT];	/* 0: could not be read */
 	int32_t failed_step;	/* 0, or which probe step failed */
 	int32_t failed_errno;
-	char cgroup[CC_PATH_MAX];	/* the "0::" line of /proc/self/cgroup */
+	char cgroup[CC_PATH_MAX];	/* the "0::" line of its cgroup file */
+	int32_t cgroup_read_by_caller;	/* cgroup above: the caller's view */
 };
 
 /* What the launcher saw; the verdict compares it with an expectation. */
@@ -145,6 +146,15 @@ struct cc_shared {
 	volatile int32_t pidfd_word;
 	volatile int32_t pthread_tid;	/* set by a pthread child as it starts */
 
+	/*
+	 * CLONE_INTO_CGROUP: the caller reads the child's cgroup from its
+	 * own side (a child in a new cgroup namespace sees itself at "/");
+	 * the child waits in its probe until caller_cgroup_read is 1 (read)
+	 * or 2 (the caller could not: the child reads its own).
+	 */
+	int32_t cgroup_from_caller;
+	volatile int32_t caller_cgroup_read;
+
 	/* handshake between caller and child */
 	volatile int32_t parent_returned;
 	volatile int32_t parent_waiting;
@@ -203,6 +213,12 @@ extern const struct cc_probe *const cc_probes[CC_PROP_COUNT];
 int cc_probe_prepare(struct cc_shared *sh, struct cc_observation *obs);
 void cc_probe_measure(struct cc_shared *sh, struct cc_observation *obs,
 		      int tid);
+
+/*
+ * CLONE_INTO_CGROUP: right after the call, the caller reads the cgroup
+ * of child tid from its side and lets the child go on.
+ */
+void cc_probe_cgroup_from_caller(struct cc_shared *sh, int tid);
 
 /* What the caller saw for a property, as a sentence. */
 void cc_probe_describe(const struct cc_observation *obs, enum cc_prop prop,

@@ -729,23 +729,21 @@ static const struct cc_probe probe_OWN_STACK = {
 
 /* ---- cgroup: CLONE_INTO_CGROUP ---- */
 
-/* Copies the "0::/path" line of /proc/self/cgroup into report->cgroup. */
-CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop)
+/*
+ * Copies the "0::/path" line of a cgroup file (fd, closed here) into
+ * out; -errno when unreadable.  Raw syscalls: the child uses it too.
+ */
+CC_CHILD_CODE static long cgroup_line(long fd, char *out)
 {
 	char buf[2048];
-	long fd, len, i, start = 0;
+	long len, i, start = 0;
 
-	fd = sys_openat(CC_AT_FDCWD, "/proc/self/cgroup", CC_O_RDONLY);
-	if (fd < 0) {
-		cc_child_fail(sh, CC_STEP_CGROUP_READ, fd);
-		return;
-	}
+	if (fd < 0)
+		return fd;
 	len = sys_read((int)fd, buf, sizeof(buf) - 1);
 	sys_close((int)fd);
-	if (len < 0) {
-		cc_child_fail(sh, CC_STEP_CGROUP_READ, len);
-		return;
-	}
+	if (len < 0)
+		return len;
 	for (i = 0; i <= len; i++) {
 		if (i < len && buf[i] != '\n')
 			continue;
@@ -756,31 +754,101 @@ CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop
 			if (n > CC_PATH_MAX - 1)
 				n = CC_PATH_MAX - 1;
 			for (long k = 0; k < n; k++)
-				sh->child.cgroup[k] = buf[start + k];
-			sh->child.cgroup[n] = '\0';
-			return;
+				out[k] = buf[start + k];
+			out[n] = '\0';
+			return 0;
 		}
 		start = i + 1;
 	}
+	return 0;
+}
+
+/*
+ * The caller's view comes first: the child waits for it.  Only when the
+ * caller cannot read it (a vfork caller sleeps in the call; a /proc of
+ * another pid namespace shows no such pid) does the child read its own.
+ */
+CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop)
+{
+	long err;
+
+	if (sh->cgroup_from_caller) {
+		while (!__atomic_load_n(&sh->caller_cgroup_read, __ATOMIC_ACQUIRE))
+			sys_sched_yield();
+		if (sh->caller_cgroup_read == 1)
+			return;
+	}
+	err = cgroup_line(sys_openat(CC_AT_FDCWD, "/proc/self/cgroup", CC_O_RDONLY),
+			  sh->child.cgroup);
+	if (err)
+		cc_child_fail(sh, CC_STEP_CGROUP_READ, err);
+}
+
+void cc_probe_cgroup_from_caller(struct cc_shared *sh, int tid)
+{
+	char path[64], line[128];
+	int pid = 0, read = 2;
+	long pidfd;
+	FILE *f;
+
+	if (!sh->cgroup_from_caller)
+		return;
+	/*
+	 * The pid as this /proc numbers it: fdinfo shows it in the pid
+	 * namespace of the proc mount (0 where the child is not in it).
+	 */
+	pidfd = sys_pidfd_open(tid, 0);
+	if (pidfd >= 0) {
+		snprintf(path, sizeof(path), "/proc/self/fdinfo/%ld", pidfd);
+		f = fopen(path, "re");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "Pid: %d", &pid) == 1)
+				break;
+		if (f)
+			fclose(f);
+		close((int)pidfd);
+	}
+	if (pid > 0) {
+		snprintf(path, sizeof(path), "/proc/%d/cgroup", pid);
+		if (!cgroup_line(open(path, O_RDONLY | O_CLOEXEC), sh->child.cgroup)) {
+			sh->child.cgroup_read_by_caller = 1;
+			read = 1;
+		}
+	}
+	__atomic_store_n(&sh->caller_cgroup_read, read, __ATOMIC_RELEASE);
 }
 
 static enum cc_reading cgroup_measure(struct cc_shared *sh,
 				      struct cc_observation *obs, int tid,
 				      enum cc_prop prop)
 {
+	int cgroup_ns = CC_PROP_NS_CGROUP - CC_PROP_NS_MNT;
+
 	/* No target cgroup was made: nothing to be in. */
 	if (!obs->cgroup_expected[0])
 		return CC_READ_NONE;
+	/*
+	 * The child's own reading, in a cgroup namespace of its own:
+	 * cgroup_post_fork roots it at the cgroup the child started in.
+	 */
+	if (!sh->child.cgroup_read_by_caller && sh->child.ns_inode[cgroup_ns] &&
+	    sh->child.ns_inode[cgroup_ns] != sh->parent_ns_inode[cgroup_ns])
+		return !strcmp(sh->child.cgroup, "0::/");
 	return !strcmp(sh->child.cgroup, obs->cgroup_expected);
 }
 
 static void cgroup_describe(const struct cc_observation *obs, enum cc_prop prop,
 			    bool seen, char *out, size_t len)
 {
-	snprintf(out, len, seen ? "the child started in %s" :
-		 "the child started in \"%s\", not \"%s\"",
-		 seen ? obs->cgroup_expected : obs->child.cgroup,
-		 obs->cgroup_expected);
+	const char *how = obs->child.cgroup_read_by_caller ?
+		"as the caller reads it" : "as the child reads it";
+
+	if (seen)
+		snprintf(out, len, "the child started in %s (%s)",
+			 obs->cgroup_expected, how);
+	else
+		snprintf(out, len, "the child started in \"%s\", not \"%s\" (%s)",
+			 obs->child.cgroup, obs->cgroup_expected, how);
 }
 
 static const struct cc_probe probe_CGROUP = {
