@@ -100,6 +100,12 @@ static const char *const texts[] = {
 	"pthread",
 	"vfork",
 	"fork cgroup=closed",
+	"clone3 flags=CLONE_NEWUSER as=nobody nproc=5 userns=mapped ns_limit=CLONE_NEWUSER|CLONE_NEWNET unshare=CLONE_NEWTIME|CLONE_NEWNS pidns=setns chroot=yes drop=CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE",
+	"clone userns=unmapped pidns=dead",
+	"clone pidns=init drop=CAP_CHOWN",
+	"clone3 set_tid=null set_tid_size=4294967295 cgroup=procs",
+	"clone3 set_tid=bad set_tid_size=1 cgroup=opath",
+	"clone3 set_tid=bad",
 };
 
 TEST(every_key_survives_the_bytes)
@@ -168,6 +174,9 @@ static const char *const clone3_texts[] = {
 	"clone3 size=63 stack=at:0:4k parent_tid=bad tls=0x7ffffffff000",
 	"clone3 flags=CLONE_NEWPID set_tid=1,70000 cgroup=removed child=exit:3 as=nobody nproc=1 fds=full",
 	"clone3 flags=CLONE_INTO_CGROUP cgroup=huge child=exec",
+	"clone3 flags=CLONE_INTO_CGROUP cgroup=procs userns=mapped unshare=CLONE_NEWPID",
+	"clone3 cgroup=opath set_tid=bad set_tid_size=2 pidns=init",
+	"clone3 cgroup=closed set_tid=null set_tid_size=40",
 };
 
 TEST(raw_clone_args_survive_their_bytes)

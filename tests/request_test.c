@@ -434,6 +434,63 @@ REQUEST_ROW(every_key,
 	r->child_exit_code = 42;
 }
 
+REQUEST_ROW(every_caller_step,
+	    "clone3 flags=CLONE_NEWUSER as=nobody nproc=5 userns=mapped "
+	    "ns_limit=CLONE_NEWUSER|CLONE_NEWNET unshare=CLONE_NEWTIME|CLONE_NEWNS "
+	    "pidns=setns chroot=yes drop=CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->flags = CC_CLONE_NEWUSER;
+	r->caller = CC_CALLER_NOBODY;
+	r->nproc = 5;
+	r->userns = CC_USERNS_MAPPED;
+	r->ns_limit = CC_CLONE_NEWNET | CC_CLONE_NEWUSER;
+	r->unshare = CC_CLONE_NEWNS | CC_CLONE_NEWTIME;
+	r->pidns = CC_PIDNS_SETNS;
+	r->chroot = true;
+	r->caps_drop = (1ULL << 21) | (1ULL << 40);
+}
+
+REQUEST_ROW(pidns_init_unmapped, "clone userns=unmapped pidns=init")
+{
+	cc_request_init(r, CC_ENTRY_CLONE);
+	r->userns = CC_USERNS_UNMAPPED;
+	r->pidns = CC_PIDNS_INIT;
+}
+
+REQUEST_ROW(unshare_pid_and_time, "clone unshare=CLONE_NEWTIME|CLONE_NEWPID")
+{
+	cc_request_init(r, CC_ENTRY_CLONE);
+	r->unshare = CC_CLONE_NEWPID | CC_CLONE_NEWTIME;
+}
+
+REQUEST_ROW(set_tid_null_with_size, "clone3 set_tid=null set_tid_size=33")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->set_tid_ptr = CC_PTR_NULL;
+	r->set_tid_size = 33;
+}
+
+REQUEST_ROW(set_tid_bad_without_size, "clone3 set_tid=bad")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->set_tid_ptr = CC_PTR_BAD;
+}
+
+REQUEST_ROW(cgroup_procs_file, "clone3 flags=CLONE_INTO_CGROUP cgroup=procs")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->flags = CC_CLONE_INTO_CGROUP;
+	r->cgroup = CC_CGROUP_PROCS;
+}
+
+REQUEST_ROW(cgroup_o_path, "clone3 flags=CLONE_INTO_CGROUP cgroup=opath")
+{
+	cc_request_init(r, CC_ENTRY_CLONE3);
+	r->flags = CC_CLONE_INTO_CGROUP;
+	r->cgroup = CC_CGROUP_OPATH;
+}
+
 TEST_F(request_round_trip, prints_canonically_and_parses_back_equal)
 {
 	char text[CC_REQUEST_TEXT_MAX], again[CC_REQUEST_TEXT_MAX];
@@ -625,12 +682,12 @@ FIXTURE_VARIANT_ADD(bad_request, trailing_newline_is_not_a_blank) {
 
 FIXTURE_VARIANT_ADD(bad_request, unknown_key) {
 	.text = "clone3 stak=mmap:64k", .pos = 7,
-	.msg = "unknown key \"stak\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, cgroup, child, as, nproc, fds",
+	.msg = "unknown key \"stak\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, set_tid_size, cgroup, child, as, nproc, fds, userns, ns_limit, unshare, pidns, chroot, drop",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, long_unknown_key_keeps_the_key_list) {
 	.text = "clone averyveryverylongkeynamethatgoesonandon=1", .pos = 6,
-	.msg = "unknown key \"averyveryverylongkey...\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, cgroup, child, as, nproc, fds",
+	.msg = "unknown key \"averyveryverylongkey...\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, set_tid_size, cgroup, child, as, nproc, fds, userns, ns_limit, unshare, pidns, chroot, drop",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, key_in_upper_case) {
@@ -859,7 +916,7 @@ FIXTURE_VARIANT_ADD(bad_request, too_many_set_tid) {
 
 FIXTURE_VARIANT_ADD(bad_request, bad_cgroup) {
 	.text = "clone3 cgroup=old", .pos = 14,
-	.msg = "cgroup: unknown value \"old\"; expected none, new, removed, notcgroup, closed or huge",
+	.msg = "cgroup: unknown value \"old\"; expected none, new, removed, notcgroup, closed, huge, procs or opath",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, bad_child_action) {
@@ -899,6 +956,56 @@ FIXTURE_VARIANT_ADD(bad_request, exit_code_negative) {
 FIXTURE_VARIANT_ADD(bad_request, error_after_valid_words) {
 	.text = "clone3 flags=CLONE_VM stack=mmap:64k child=exit:1 pidfd=good",
 	.pos = 56, .msg = "pidfd: unknown value \"good\"",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, clone3_signal_in_flags) {
+	.text = "clone3 flags=CLONE_VM|SIGCHLD", .pos = 22,
+	.msg = "SIGCHLD is an exit signal, not a flag: clone3 takes it as exit_signal=SIGCHLD",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, set_tid_size_with_a_list) {
+	.text = "clone3 set_tid=1,2 set_tid_size=3", .pos = 19,
+	.msg = "set_tid_size: only with set_tid=null or set_tid=bad",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, set_tid_size_not_a_number) {
+	.text = "clone3 set_tid=null set_tid_size=x", .pos = 33,
+	.msg = "set_tid_size: bad size \"x\"",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, ns_limit_on_the_host) {
+	.text = "clone ns_limit=CLONE_NEWNET", .pos = 6,
+	.msg = "ns_limit: needs userns=mapped or userns=unmapped",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, ns_limit_not_a_namespace) {
+	.text = "clone userns=mapped ns_limit=CLONE_NEWNET|CLONE_VM", .pos = 42,
+	.msg = "ns_limit: CLONE_VM is not a namespace flag",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, unshare_newuser) {
+	.text = "clone unshare=CLONE_NEWUSER", .pos = 14,
+	.msg = "unshare: CLONE_NEWUSER is a step of its own: write userns=mapped or userns=unmapped",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, unshare_newpid_and_pidns) {
+	.text = "clone unshare=CLONE_NEWPID pidns=init", .pos = 27,
+	.msg = "pidns: unshare=CLONE_NEWPID already sets the pid namespace",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, pidns_unknown) {
+	.text = "clone pidns=zombie", .pos = 12,
+	.msg = "pidns: unknown value \"zombie\"; expected none, init, setns or dead",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, drop_unknown_capability) {
+	.text = "clone drop=CAP_SYS_ADMIN|CAP_FLY", .pos = 25,
+	.msg = "drop: unknown capability \"CAP_FLY\"",
+};
+
+FIXTURE_VARIANT_ADD(bad_request, userns_unknown) {
+	.text = "clone userns=yes", .pos = 13,
+	.msg = "userns: unknown value \"yes\"; expected none, mapped or unmapped",
 };
 
 TEST_F(bad_request, fails_at_the_offending_byte)

@@ -111,8 +111,10 @@ static long call_raw_clone3(struct cc_call_setup *st)
 			pointer_arg(st, req->parent_tid, &sh->parent_tid_word),
 		.exit_signal = req->exit_signal,
 		.tls = st->obs->tls_requested,
-		.set_tid = req->set_tid_size ?
-			(uint64_t)(uintptr_t)req->set_tid : 0,
+		.set_tid = req->set_tid_ptr == CC_PTR_NULL ? 0 :
+			   req->set_tid_ptr == CC_PTR_BAD ?
+				(uint64_t)(uintptr_t)st->bad_address :
+			   req->set_tid_size ? (uint64_t)(uintptr_t)req->set_tid : 0,
 		.set_tid_size = req->set_tid_size,
 		.cgroup = st->cgroup_value,
 	};

@@ -33,6 +33,7 @@
 #include "engine/context.h"
 #include "engine/launch.h"
 #include "engine/machine.h"
+#include "engine/steps.h"
 #include "engine/sys.h"
 #include "form/text.h"
 #include "outcome/names.h"
@@ -330,6 +331,16 @@ static int prepare_cgroup_arg(struct cc_call_setup *st, const char *cgroup_dir)
 	case CC_CGROUP_NOTCGROUP:
 		st->cgroup_fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		break;
+	case CC_CGROUP_PROCS: {
+		char procs[sizeof(((struct cc_cgroup *)0)->dir) + 16];
+
+		snprintf(procs, sizeof(procs), "%s/cgroup.procs", cgroup_dir);
+		st->cgroup_fd = open(procs, O_RDONLY | O_CLOEXEC);
+		break;
+	}
+	case CC_CGROUP_OPATH:
+		st->cgroup_fd = open(cgroup_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		break;
 	case CC_CGROUP_NEW:
 	case CC_CGROUP_REMOVED:
 	default:
@@ -406,6 +417,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	struct cc_call_setup st = { .req = req, .sh = sh, .obs = obs,
 				   .cgroup_fd = -1 };
 	struct call_limits saved;
+	char why[300];
 	long ret;
 
 	setpgid(0, 0);
@@ -427,8 +439,6 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	snprintf(sh->exec_helper_path, sizeof(sh->exec_helper_path),
 		 "/proc/self/fd/%d", sh->exec_helper_fd);
 	if (req->caller == CC_CALLER_NOBODY) {
-		char why[200];
-
 		if (cc_context_enter(CC_CTX_UNPRIV, why, sizeof(why)) !=
 		    CC_RESULT_OK) {
 			note(obs->broken, "as=nobody: %s", why);
@@ -436,6 +446,16 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		}
 		/* A credential change clears the parent-death signal. */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
+	}
+	switch (cc_steps_take(req, WARDEN_BROKEN, why, sizeof(why))) {
+	case CC_RESULT_OK:
+		break;
+	case CC_RESULT_SKIP:
+		note(obs->skip, "%s", why);
+		return WARDEN_SKIP;
+	default:
+		note(obs->broken, "%s", why);
+		return WARDEN_BROKEN;
 	}
 	if (prepare_caller(&st))
 		return WARDEN_BROKEN;
@@ -620,7 +640,8 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 
 	if (semaphore_create(sh, obs))
 		return WARDEN_BROKEN;
-	if (req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED) {
+	if (req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED ||
+	    req->cgroup == CC_CGROUP_PROCS || req->cgroup == CC_CGROUP_OPATH) {
 		if (cc_cgroup_make(&cgroup, obs->skip, sizeof(obs->skip))) {
 			result = WARDEN_SKIP;
 			goto out;

@@ -628,6 +628,9 @@ void cc_env_detect_pid(pid_t pid, struct cc_env *env)
 						 env->pidns_level + 1;
 	env->pid_for_children_differs = ns_inode(proc, "pid_for_children") !=
 					ns_inode(proc, "pid");
+	/* A namespace without its init yet shows no pid_for_children link. */
+	env->pid_for_children_entered = env->pid_for_children_differs &&
+					ns_inode(proc, "pid_for_children");
 	env->time_for_children_differs = ns_inode(proc, "time") &&
 		ns_inode(proc, "time_for_children") != ns_inode(proc, "time");
 	env->unprivileged_userns_clone =
@@ -641,6 +644,7 @@ void cc_env_detect_pid(pid_t pid, struct cc_env *env)
 	if (!prlimit(pid, RLIMIT_NPROC, NULL, &lim) && lim.rlim_cur != RLIM_INFINITY)
 		env->rlimit_nproc = lim.rlim_cur;
 	env->pid_max = cc_env_sysctl("/proc/sys/kernel/pid_max");
+	env->cap_last_cap = (int)cc_env_sysctl("/proc/sys/kernel/cap_last_cap");
 	env->cgroup2 = !cc_env_cgroup2_mount(point, sizeof(point), root,
 					     sizeof(root));
 	/* The address space and the features are the machine's. */

@@ -343,11 +343,24 @@ CC_CHILD_CODE static void thread_observe(struct cc_shared *sh, enum cc_prop prop
 	sh->child.tgid = (int32_t)sys_getpid();
 }
 
+/*
+ * Whether the child numbers pids as the caller does: in a pid namespace
+ * of its own, pid 1 and ppid 0 say nothing about the caller's (itself
+ * pid 1 of its namespace, with a parent outside it).
+ */
+static bool same_pid_numbers(const struct cc_shared *sh)
+{
+	int pid = CC_PROP_NS_PID - CC_PROP_NS_MNT;
+
+	return !sh->child.ns_inode[pid] || !sh->parent_ns_inode[pid] ||
+	       sh->child.ns_inode[pid] == sh->parent_ns_inode[pid];
+}
+
 static enum cc_reading thread_measure(struct cc_shared *sh,
 				      struct cc_observation *obs, int tid,
 				      enum cc_prop prop)
 {
-	return sh->child.tgid == getpid();
+	return same_pid_numbers(sh) && sh->child.tgid == getpid();
 }
 
 static void thread_describe(const struct cc_observation *obs, enum cc_prop prop,
@@ -375,7 +388,7 @@ static enum cc_reading parent_measure(struct cc_shared *sh,
 				      struct cc_observation *obs, int tid,
 				      enum cc_prop prop)
 {
-	return sh->child.ppid == obs->parent_ppid;
+	return same_pid_numbers(sh) && sh->child.ppid == obs->parent_ppid;
 }
 
 static void parent_describe(const struct cc_observation *obs, enum cc_prop prop,

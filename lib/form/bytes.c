@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "form/bytes.h"
+#include "outcome/names.h"
 #include "spec/flags.h"
 #include "spec/model.h"
 
@@ -208,8 +209,73 @@ static void write_pid(struct cc_writer *w, int32_t pid)
 #define CALLER_NOBODY	0x01
 #define CALLER_FDS_FULL	0x02
 #define CALLER_NPROC	0x04
+#define CALLER_STEPS	0x08
+#define CALLER_SET_TID	0x10
+#define STEPS_CHROOT	0x10
+#define STEPS_DROP	0x20
+#define STEPS_NS_LIMIT	0x40
+#define STEPS_UNSHARE	0x80
 #define PTRS_ARGS_BAD	0x40
 #define PTRS_TLS	0x80
+
+/* CLONE_NEW* flags as one bit per namespace type (CC_NS_* order). */
+static uint64_t read_ns_types(struct cc_reader *r)
+{
+	uint8_t b = cc_read_u8(r);
+	uint64_t flags = 0;
+	int t;
+
+	for (t = 0; t < CC_NS_COUNT; t++)
+		if (b & (1u << t))
+			flags |= cc_ns_flags[t];
+	return flags;
+}
+
+static void write_ns_types(struct cc_writer *w, uint64_t flags)
+{
+	uint8_t b = 0;
+	int t;
+
+	for (t = 0; t < CC_NS_COUNT; t++)
+		if (flags & cc_ns_flags[t])
+			b |= 1u << t;
+	cc_write_u8(w, b);
+}
+
+static void read_steps(struct cc_reader *r, struct cc_request *req)
+{
+	uint8_t b = cc_read_u8(r);
+
+	req->userns = (b & 3) % CC_USERNS_STEP_COUNT;
+	req->pidns = (b >> 2) & 3;
+	req->chroot = b & STEPS_CHROOT;
+	if (b & STEPS_DROP)
+		req->caps_drop = cc_read_u64(r) & CC_CAPS_ALL(cc_cap_count);
+	if (b & STEPS_NS_LIMIT)
+		req->ns_limit = read_ns_types(r);
+	if (b & STEPS_UNSHARE)
+		req->unshare = read_ns_types(r) & ~CC_CLONE_NEWUSER;
+	/* What the text form refuses, the byte form leaves out. */
+	if (req->userns == CC_USERNS_NONE)
+		req->ns_limit = 0;
+	if (req->pidns != CC_PIDNS_NONE)
+		req->unshare &= ~CC_CLONE_NEWPID;
+}
+
+static void write_steps(struct cc_writer *w, const struct cc_request *req)
+{
+	cc_write_u8(w, req->userns | req->pidns << 2 |
+		       (req->chroot ? STEPS_CHROOT : 0) |
+		       (req->caps_drop ? STEPS_DROP : 0) |
+		       (req->ns_limit ? STEPS_NS_LIMIT : 0) |
+		       (req->unshare ? STEPS_UNSHARE : 0));
+	if (req->caps_drop)
+		cc_write_u64(w, req->caps_drop);
+	if (req->ns_limit)
+		write_ns_types(w, req->ns_limit);
+	if (req->unshare)
+		write_ns_types(w, req->unshare);
+}
 
 static void read_child_and_caller(struct cc_reader *r, struct cc_request *req)
 {
@@ -223,6 +289,18 @@ static void read_child_and_caller(struct cc_reader *r, struct cc_request *req)
 	req->fds_full = b & CALLER_FDS_FULL;
 	if (b & CALLER_NPROC)
 		req->nproc = cc_read_u16(r);
+	if (b & CALLER_STEPS)
+		read_steps(r, req);
+	if (b & CALLER_SET_TID) {
+		uint8_t kind = cc_read_u8(r) % 3;
+
+		/* The pointer alone, and the size the struct says. */
+		if (kind != CC_PTR_AUTO) {
+			req->set_tid_ptr = kind;
+			req->set_tid_size = cc_read_u32(r);
+			memset(req->set_tid, 0, sizeof(req->set_tid));
+		}
+	}
 }
 
 static void write_child_and_caller(struct cc_writer *w,
@@ -233,9 +311,17 @@ static void write_child_and_caller(struct cc_writer *w,
 		cc_write_u8(w, req->child_exit_code);
 	cc_write_u8(w, (req->caller == CC_CALLER_NOBODY ? CALLER_NOBODY : 0) |
 		       (req->fds_full ? CALLER_FDS_FULL : 0) |
-		       (req->nproc != CC_NPROC_UNCHANGED ? CALLER_NPROC : 0));
+		       (req->nproc != CC_NPROC_UNCHANGED ? CALLER_NPROC : 0) |
+		       (cc_request_has_steps(req) ? CALLER_STEPS : 0) |
+		       (req->set_tid_ptr != CC_PTR_AUTO ? CALLER_SET_TID : 0));
 	if (req->nproc != CC_NPROC_UNCHANGED)
 		cc_write_u16(w, req->nproc > 0xffff ? 0xffff : req->nproc);
+	if (cc_request_has_steps(req))
+		write_steps(w, req);
+	if (req->set_tid_ptr != CC_PTR_AUTO) {
+		cc_write_u8(w, req->set_tid_ptr);
+		cc_write_u32(w, req->set_tid_size);
+	}
 }
 
 /*
@@ -300,7 +386,7 @@ void cc_request_decode(struct cc_reader *r, struct cc_request *req)
 
 void cc_request_encode(struct cc_writer *w, const struct cc_request *req)
 {
-	unsigned int i;
+	unsigned int i, n;
 
 	cc_write_u8(w, req->entry);
 	write_flags(w, req->flags);
@@ -330,8 +416,10 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req)
 	if (req->tls_explicit)
 		write_address(w, req->tls, req->tls_from_top);
 
-	cc_write_u8(w, req->set_tid_size);
-	for (i = 0; i < req->set_tid_size; i++)
+	/* set_tid=null|bad: no list; the size comes with the caller byte. */
+	n = req->set_tid_ptr == CC_PTR_AUTO ? req->set_tid_size : 0;
+	cc_write_u8(w, n);
+	for (i = 0; i < n; i++)
 		write_pid(w, req->set_tid[i]);
 
 	cc_write_u8(w, req->cgroup);
@@ -367,14 +455,14 @@ static enum cc_cgroup_kind raw_cgroup(uint64_t v)
 {
 	static const enum cc_cgroup_kind by_rest[] = {
 		CC_CGROUP_CLOSED, CC_CGROUP_NEW, CC_CGROUP_REMOVED,
-		CC_CGROUP_NOTCGROUP,
+		CC_CGROUP_NOTCGROUP, CC_CGROUP_PROCS, CC_CGROUP_OPATH,
 	};
 
 	if (!v)
 		return CC_CGROUP_NONE;
 	if (v > INT32_MAX)
 		return CC_CGROUP_HUGE;
-	return by_rest[v % 4];
+	return by_rest[v % 6];
 }
 
 static uint64_t cgroup_raw(enum cc_cgroup_kind kind)
@@ -389,7 +477,11 @@ static uint64_t cgroup_raw(enum cc_cgroup_kind kind)
 	case CC_CGROUP_NOTCGROUP:
 		return 3;
 	case CC_CGROUP_CLOSED:
+		return 6;
+	case CC_CGROUP_PROCS:
 		return 4;
+	case CC_CGROUP_OPATH:
+		return 5;
 	default:
 		return 1ULL << 32;
 	}
@@ -445,7 +537,7 @@ void cc_clone_args_decode(struct cc_reader *r, struct cc_request *req)
 		req->tls = tls;
 	}
 	read_child_and_caller(r, req);
-	for (i = 0; i < req->set_tid_size; i++)
+	for (i = 0; req->set_tid_ptr == CC_PTR_AUTO && i < req->set_tid_size; i++)
 		req->set_tid[i] = read_pid(r);
 }
 
@@ -482,7 +574,7 @@ void cc_clone_args_encode(struct cc_writer *w, const struct cc_request *req)
 		     cc_request_address(req->tls, req->tls_from_top,
 					CC_TASK_SIZE_MAX) : 0);
 	cc_write_u64(w, RAW_AUTO + 8 * 8);
-	cc_write_u64(w, req->set_tid_size);
+	cc_write_u64(w, req->set_tid_ptr == CC_PTR_AUTO ? req->set_tid_size : 0);
 	cc_write_u64(w, cgroup_raw(req->cgroup));
 	if (req->clone3_size > CC_CLONE_ARGS_SIZE_VER2) {
 		uint32_t len = req->clone3_size - CC_CLONE_ARGS_SIZE_VER2;
@@ -491,6 +583,6 @@ void cc_clone_args_encode(struct cc_writer *w, const struct cc_request *req)
 			cc_write_u8(w, i < req->tail_len ? req->tail[i] : 0);
 	}
 	write_child_and_caller(w, req);
-	for (i = 0; i < req->set_tid_size; i++)
+	for (i = 0; req->set_tid_ptr == CC_PTR_AUTO && i < req->set_tid_size; i++)
 		write_pid(w, req->set_tid[i]);
 }

@@ -26,11 +26,21 @@
  *                args=bad, bit 7 an explicit tls: an address follows
  *   set_tid      u8 count % 34, then per pid a u16; 0xffff: a u32 follows
  *                (masked to 31 bits)
- *   cgroup       u8 % 6
+ *   cgroup       u8 % 8 (none, new, removed, notcgroup, closed, huge,
+ *                procs, opath)
  *   child        u8 % 4; exit: a u8 code follows
  *   caller       u8: bit 0 as=nobody, bit 1 fds=full, bit 2 nproc= set:
  *                a u16 limit follows (larger limits are written as
- *                65535: no request comes near it)
+ *                65535: no request comes near it); bit 3: the caller's
+ *                steps follow; bit 4: set_tid=null|bad follows
+ *   steps        u8: bits 0-1 userns (% 3), 2-3 pidns, bit 4 chroot,
+ *                bit 5 drop (a u64 of capability bits follows), bit 6
+ *                ns_limit, bit 7 unshare (each a u8 of namespace types,
+ *                bit t for CC_NS_* type t); ns_limit without userns and
+ *                unshare's CLONE_NEWUSER (or CLONE_NEWPID with pidns)
+ *                are left out
+ *   set_tid ptr  u8 % 3 (auto: nothing follows; null, bad: a u32
+ *                set_tid_size follows and the pid list is empty)
  *
  * An address is a u64; one whose upper 32 bits are CC_BYTES_TOP
  * (0xfe000000) means top + the signed 32 bits below them (spec/request.h:
@@ -101,8 +111,9 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req);
  * mapped stack (acceptance depends on the two numbers only, and a
  * CLONE_VM child must not run on the launcher's memory); the set_tid
  * pointer is the engine's array, whose length is set_tid_size % 34;
- * cgroup 0 is none, above INT_MAX huge, else by value % 4 an fd that is
- * closed, a new cgroup, a removed one or not a cgroup.  tls 0 is the
+ * cgroup 0 is none, above INT_MAX huge, else by value % 6 an fd that is
+ * closed, a new cgroup, a removed one, not a cgroup, a cgroup.procs file
+ * or an O_PATH cgroup.  tls 0 is the
  * engine's valid block.
  */
 void cc_clone_args_decode(struct cc_reader *r, struct cc_request *req);

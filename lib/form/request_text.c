@@ -42,7 +42,24 @@ static const char *const cgroup_kind_names[] = {
 	[CC_CGROUP_NOTCGROUP]	= "notcgroup",
 	[CC_CGROUP_CLOSED]	= "closed",
 	[CC_CGROUP_HUGE]	= "huge",
+	[CC_CGROUP_PROCS]	= "procs",
+	[CC_CGROUP_OPATH]	= "opath",
 };
+
+static const char *const userns_names[] = {
+	[CC_USERNS_NONE]	= "none",
+	[CC_USERNS_MAPPED]	= "mapped",
+	[CC_USERNS_UNMAPPED]	= "unmapped",
+};
+
+static const char *const pidns_names[] = {
+	[CC_PIDNS_NONE]		= "none",
+	[CC_PIDNS_INIT]		= "init",
+	[CC_PIDNS_SETNS]	= "setns",
+	[CC_PIDNS_DEAD]		= "dead",
+};
+
+static const char *const chroot_names[] = { "no", "yes" };
 
 static const char *const caller_names[] = {
 	[CC_CALLER_SELF]	= "self",
@@ -62,11 +79,18 @@ enum request_key {
 	KEY_CHILD_TID,
 	KEY_PIDFD,
 	KEY_SET_TID,
+	KEY_SET_TID_SIZE,
 	KEY_CGROUP,
 	KEY_CHILD,
 	KEY_AS,
 	KEY_NPROC,
 	KEY_FDS,
+	KEY_USERNS,
+	KEY_NS_LIMIT,
+	KEY_UNSHARE,
+	KEY_PIDNS,
+	KEY_CHROOT,
+	KEY_DROP,
 	KEY_COUNT
 };
 
@@ -82,11 +106,18 @@ static const char *const key_names[] = {
 	[KEY_CHILD_TID]		= "child_tid",
 	[KEY_PIDFD]		= "pidfd",
 	[KEY_SET_TID]		= "set_tid",
+	[KEY_SET_TID_SIZE]	= "set_tid_size",
 	[KEY_CGROUP]		= "cgroup",
 	[KEY_CHILD]		= "child",
 	[KEY_AS]		= "as",
 	[KEY_NPROC]		= "nproc",
 	[KEY_FDS]		= "fds",
+	[KEY_USERNS]		= "userns",
+	[KEY_NS_LIMIT]		= "ns_limit",
+	[KEY_UNSHARE]		= "unshare",
+	[KEY_PIDNS]		= "pidns",
+	[KEY_CHROOT]		= "chroot",
+	[KEY_DROP]		= "drop",
 };
 
 _Static_assert(ARRAY_SIZE(stack_kind_names) == CC_STACK_KIND_COUNT,
@@ -97,6 +128,8 @@ _Static_assert(ARRAY_SIZE(key_names) == KEY_COUNT, "key names");
 _Static_assert(ARRAY_SIZE(cgroup_kind_names) == CC_CGROUP_KIND_COUNT,
 	       "cgroup kind names");
 _Static_assert(ARRAY_SIZE(caller_names) == CC_CALLER_COUNT, "caller names");
+_Static_assert(ARRAY_SIZE(userns_names) == CC_USERNS_STEP_COUNT, "userns names");
+_Static_assert(ARRAY_SIZE(pidns_names) == CC_PIDNS_STEP_COUNT, "pidns names");
 
 /* Index of w in names[], or -1. */
 static int word_lookup(struct cc_word w, const char *const *names, size_t count)
@@ -218,6 +251,8 @@ struct parser {
 	struct cc_request req;
 	bool seen[KEY_COUNT];
 	bool exit_signal_in_flags;	/* seen[KEY_EXIT_SIGNAL] came from flags= */
+	enum request_key last_key;	/* the key parse_key_value took last */
+	const char *key_at[KEY_COUNT];	/* where each key's word starts */
 	char quoted[EXCERPT_MAX + 4];	/* scratch for messages */
 };
 
@@ -270,6 +305,16 @@ static int parse_flags(struct parser *p, struct cc_word v)
 	if (cc_flags_parse(v.text, v.len, &flags, &sig, &sub))
 		return fail(p, v.text + sub.pos, "%s", sub.msg);
 
+	if (sig && p->req.entry != CC_ENTRY_CLONE && p->req.entry != CC_ENTRY_LIBC) {
+		char name[24];
+
+		cc_flags_parse(v.text, v.len, &flags, NULL, &sub);
+		return fail(p, v.text + sub.pos,
+			    "%s is an exit signal, not a flag: %s takes it as exit_signal=%s",
+			    quote(p, flag_word_at(v, sub.pos)),
+			    cc_entry_name(p->req.entry),
+			    cc_signal_name(sig, name, sizeof(name)));
+	}
 	if (sig) {
 		if (p->seen[KEY_EXIT_SIGNAL]) {
 			/* Parsing without a signal slot stops at the signal. */
@@ -448,6 +493,10 @@ static int parse_set_tid(struct parser *p, struct cc_word v)
 	struct cc_word rest = v;
 	uint32_t count = 0;
 
+	if (cc_word_is(v, "null") || cc_word_is(v, "bad")) {
+		p->req.set_tid_ptr = cc_word_is(v, "null") ? CC_PTR_NULL : CC_PTR_BAD;
+		return 0;
+	}
 	for (;;) {
 		struct cc_word pid_word = cc_word_until(rest, ',');
 		uint64_t pid;
@@ -460,7 +509,7 @@ static int parse_set_tid(struct parser *p, struct cc_word v)
 				    "set_tid: more than %d pids", CC_SET_TID_MAX);
 		if (cc_parse_digits(pid_word, 10, &pid) != CC_NUMBER_OK || pid > INT32_MAX)
 			return fail(p, pid_word.text,
-				    "set_tid: bad pid \"%s\"; expected a decimal number 0..2147483647",
+				    "set_tid: bad pid \"%s\"; expected a decimal number 0..2147483647, or null or bad for the pointer alone",
 				    quote(p, pid_word));
 		p->req.set_tid[count++] = pid;
 		if (pid_word.len == rest.len)
@@ -492,6 +541,76 @@ static int parse_choice(struct parser *p, enum request_key key,
 	fail(p, v.text, "%s: unknown value \"%s\"; expected %s",
 	     key_names[key], quote(p, v), expected);
 	return -1;
+}
+
+static int parse_set_tid_size(struct parser *p, struct cc_word v)
+{
+	uint64_t size;
+
+	if (cc_parse_digits(v, 10, &size) != CC_NUMBER_OK || size > UINT32_MAX)
+		return fail(p, v.text,
+			    "set_tid_size: bad size \"%s\"; expected a decimal number 0..4294967295",
+			    quote(p, v));
+	p->req.set_tid_size = (uint32_t)size;
+	return 0;
+}
+
+/* A '|'-separated set of CLONE_NEW* flags, for ns_limit= and unshare=. */
+static int parse_ns_flags(struct parser *p, enum request_key key,
+			  struct cc_word v, uint64_t *out)
+{
+	struct cc_parse_error sub;
+	uint64_t flags, bit;
+	size_t pos = 0;
+
+	if (cc_flags_parse(v.text, v.len, &flags, NULL, &sub))
+		return fail(p, v.text + sub.pos, "%s: %s", key_names[key], sub.msg);
+	for (bit = 1; bit; bit <<= 1) {
+		bool ns = false;
+		int t;
+
+		if (!(flags & bit))
+			continue;
+		for (t = 0; t < CC_NS_COUNT; t++)
+			ns |= cc_ns_flags[t] == bit;
+		if (!ns || (key == KEY_UNSHARE && bit == CC_CLONE_NEWUSER)) {
+			const struct cc_flag *flag = cc_flag_by_bit(bit);
+			const char *name = flag ? flag->name : "";
+			const char *at = flag ? strstr(v.text, name) : NULL;
+
+			if (!at || at >= v.text + v.len)
+				at = v.text + pos;
+			return fail(p, at, bit == CC_CLONE_NEWUSER ?
+				    "%s: CLONE_NEWUSER is a step of its own: write userns=mapped or userns=unmapped" :
+				    "%s: %s is not a namespace flag; expected CLONE_NEW* flags",
+				    key_names[key], flag ? name : "that bit");
+		}
+	}
+	*out = flags;
+	return 0;
+}
+
+/* drop=: capability names, '|'-separated. */
+static int parse_caps(struct parser *p, struct cc_word v)
+{
+	struct cc_word rest = v;
+	uint64_t caps = 0;
+
+	for (;;) {
+		struct cc_word name = cc_word_until(rest, '|');
+		int cap = word_lookup(name, cc_cap_names, cc_cap_count);
+
+		if (cap < 0)
+			return fail(p, name.text,
+				    "drop: unknown capability \"%s\"; expected names such as CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE",
+				    quote(p, name));
+		caps |= 1ULL << cap;
+		if (name.len == rest.len)
+			break;
+		rest = cc_word_after(rest, '|');
+	}
+	p->req.caps_drop = caps;
+	return 0;
 }
 
 static const char *const args_names[] = { "auto", "bad" };
@@ -586,6 +705,8 @@ static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 		return parse_ptr(p, key, v, &p->req.pidfd);
 	case KEY_SET_TID:
 		return parse_set_tid(p, v);
+	case KEY_SET_TID_SIZE:
+		return parse_set_tid_size(p, v);
 	case KEY_CGROUP:
 		found = parse_choice(p, key, v, cgroup_kind_names,
 				     CC_CGROUP_KIND_COUNT);
@@ -605,6 +726,26 @@ static int parse_value(struct parser *p, enum request_key key, struct cc_word v)
 		found = parse_choice(p, key, v, fds_names, ARRAY_SIZE(fds_names));
 		p->req.fds_full = found == 1;
 		return found < 0 ? -1 : 0;
+	case KEY_USERNS:
+		found = parse_choice(p, key, v, userns_names, CC_USERNS_STEP_COUNT);
+		if (found >= 0)
+			p->req.userns = found;
+		return found < 0 ? -1 : 0;
+	case KEY_NS_LIMIT:
+		return parse_ns_flags(p, key, v, &p->req.ns_limit);
+	case KEY_UNSHARE:
+		return parse_ns_flags(p, key, v, &p->req.unshare);
+	case KEY_PIDNS:
+		found = parse_choice(p, key, v, pidns_names, CC_PIDNS_STEP_COUNT);
+		if (found >= 0)
+			p->req.pidns = found;
+		return found < 0 ? -1 : 0;
+	case KEY_CHROOT:
+		found = parse_choice(p, key, v, chroot_names, ARRAY_SIZE(chroot_names));
+		p->req.chroot = found == 1;
+		return found < 0 ? -1 : 0;
+	case KEY_DROP:
+		return parse_caps(p, v);
 	case KEY_COUNT:
 		break;
 	}
@@ -653,7 +794,25 @@ static int parse_key_value(struct parser *p, struct cc_word w)
 		return fail(p, value.text, "%s: missing value after '='",
 			    key_names[found]);
 	p->seen[found] = true;
+	p->last_key = found;
 	return parse_value(p, found, value);
+}
+
+/* What one key allows depends on another: checked once all are read. */
+static int check_together(struct parser *p)
+{
+	const struct cc_request *req = &p->req;
+
+	if (p->seen[KEY_SET_TID_SIZE] && req->set_tid_ptr == CC_PTR_AUTO)
+		return fail(p, p->key_at[KEY_SET_TID_SIZE],
+			    "set_tid_size: only with set_tid=null or set_tid=bad (with a pid list the size is its length)");
+	if (req->ns_limit && req->userns == CC_USERNS_NONE)
+		return fail(p, p->key_at[KEY_NS_LIMIT],
+			    "ns_limit: needs userns=mapped or userns=unmapped: the limit is set in the caller's own user namespace, never the host's");
+	if ((req->unshare & CC_CLONE_NEWPID) && req->pidns != CC_PIDNS_NONE)
+		return fail(p, p->key_at[KEY_PIDNS],
+			    "pidns: unshare=CLONE_NEWPID already sets the pid namespace for children; choose one");
+	return 0;
 }
 
 static bool is_blank(char c)
@@ -691,9 +850,13 @@ int cc_request_parse(const char *text, struct cc_request *req,
 	if (parse_entry(&p, w))
 		return -1;
 
-	for (w = next_word(&at); w.len > 0; w = next_word(&at))
+	for (w = next_word(&at); w.len > 0; w = next_word(&at)) {
 		if (parse_key_value(&p, w))
 			return -1;
+		p.key_at[p.last_key] = w.text;
+	}
+	if (check_together(&p))
+		return -1;
 
 	/* Only now: a request that fails to parse is left as it was. */
 	*req = p.req;
@@ -791,10 +954,18 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 	print_ptr(&out, KEY_CHILD_TID, req->child_tid);
 	print_ptr(&out, KEY_PIDFD, req->pidfd);
 
-	n = req->set_tid_size < CC_SET_TID_MAX ? req->set_tid_size : CC_SET_TID_MAX;
-	for (i = 0; i < n; i++)
-		out_printf(&out, "%s%" PRId32, i == 0 ? " set_tid=" : ",",
-			   req->set_tid[i]);
+	if (req->set_tid_ptr != CC_PTR_AUTO) {
+		out_printf(&out, " set_tid=%s", req->set_tid_ptr == CC_PTR_NULL ?
+			   "null" : "bad");
+		if (req->set_tid_size)
+			out_printf(&out, " set_tid_size=%" PRIu32, req->set_tid_size);
+	} else {
+		n = req->set_tid_size < CC_SET_TID_MAX ? req->set_tid_size :
+							 CC_SET_TID_MAX;
+		for (i = 0; i < n; i++)
+			out_printf(&out, "%s%" PRId32, i == 0 ? " set_tid=" : ",",
+				   req->set_tid[i]);
+	}
 
 	if (req->cgroup != CC_CGROUP_NONE)
 		out_printf(&out, " cgroup=%s",
@@ -825,6 +996,39 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 		out_printf(&out, " nproc=%" PRIu64, req->nproc);
 	if (req->fds_full)
 		out_printf(&out, " fds=full");
+	if (req->userns != CC_USERNS_NONE)
+		out_printf(&out, " userns=%s",
+			   name_or_unknown(userns_names, CC_USERNS_STEP_COUNT,
+					   req->userns));
+	if (req->ns_limit || req->unshare) {
+		char flags_text[CC_REQUEST_TEXT_MAX];
+
+		if (req->ns_limit) {
+			cc_flags_print(flags_text, sizeof(flags_text), req->ns_limit, 0);
+			out_printf(&out, " ns_limit=%s", flags_text);
+		}
+		if (req->unshare) {
+			cc_flags_print(flags_text, sizeof(flags_text), req->unshare, 0);
+			out_printf(&out, " unshare=%s", flags_text);
+		}
+	}
+	if (req->pidns != CC_PIDNS_NONE)
+		out_printf(&out, " pidns=%s",
+			   name_or_unknown(pidns_names, CC_PIDNS_STEP_COUNT,
+					   req->pidns));
+	if (req->chroot)
+		out_printf(&out, " chroot=yes");
+	if (req->caps_drop) {
+		const char *sep = " drop=";
+
+		for (i = 0; i < 64; i++) {
+			if (!(req->caps_drop & (1ULL << i)))
+				continue;
+			out_printf(&out, "%s%s", sep, i < cc_cap_count ?
+				   cc_cap_names[i] : "unknown");
+			sep = "|";
+		}
+	}
 	return out.needed;
 }
 

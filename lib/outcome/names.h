@@ -48,4 +48,11 @@ const char *cc_signal_name(uint64_t sig, char *buf, size_t len);
 	cc_signal_name((uint64_t)(sig), (char[CC_ERRNO_NAME_MAX]){ 0 },	\
 		       CC_ERRNO_NAME_MAX)
 
+/* "CAP_SYS_ADMIN" for 21: index is the capability number. */
+extern const char *const cc_cap_names[];
+extern const size_t cc_cap_count;
+
+/* Every capability of cc_cap_names[] as a bit set. */
+#define CC_CAPS_ALL(count) ((count) >= 64 ? ~0ULL : (1ULL << (count)) - 1)
+
 #endif

@@ -65,7 +65,15 @@ struct cc_env {
 	int pids_taken;			/* the caller's pid namespace holds pids
 					   1..pids_taken and no other (a fuzz
 					   executor's fresh one); 0: unknown */
+	bool pid_for_children_entered;	/* ... by setns: that namespace has an init */
+	bool pid_for_children_dead;	/* ... whose init has exited */
+	int pids_taken_for_children;	/* with entered: it holds pids 1..this; 0: unknown */
 	bool time_for_children_differs;	/* after unshare(CLONE_NEWTIME) */
+	bool chrooted;			/* the root is not the mount namespace's */
+	bool uid_unmapped;		/* the caller's uid has no mapping in its user ns */
+	int nproc_tasks;		/* tasks RLIMIT_NPROC counts for the caller,
+					   itself among them; 0: unknown */
+	int cap_last_cap;		/* the highest capability the kernel has */
 	int unprivileged_userns_clone;	/* Debian's sysctl; -1: none */
 	long max_namespaces[CC_NS_COUNT];	/* -1: unknown; CC_NS_* order */
 	uint64_t rlimit_nproc;		/* soft limit; UINT64_MAX: none */

@@ -98,7 +98,8 @@ CONDITION(set_tid_too_many)
 /* The struct ends between the set_tid pointer and set_tid_size. */
 CONDITION(set_tid_without_size)
 {
-	return c->req->set_tid_size && c->req->clone3_size >= 72 &&
+	return c->req->set_tid_ptr == CC_PTR_AUTO && c->req->set_tid_size &&
+	       c->req->clone3_size >= 72 &&
 	       c->req->clone3_size < CC_CLONE_ARGS_SIZE_VER1;
 }
 
@@ -208,14 +209,47 @@ CONDITION(userns_count_limit)
 CONDITION(nproc_over_limit)
 {
 	/*
-	 * The count includes the caller and the new task (copy_creds
-	 * counts it first), so a limit below 2 is always exceeded; a
-	 * higher one depends on the user's other processes, which the
-	 * model assumes are few enough.
+	 * is_rlimit_overlimit counts the new task too (copy_creds added
+	 * it).  Without a known count the caller alone is assumed; the
+	 * launcher makes the count known for every limit it sets
+	 * (request.h, nproc=).
 	 */
-	return env->rlimit_nproc < 2 && env->uid != 0 &&
+	int tasks = env->nproc_tasks > 0 ? env->nproc_tasks : 1;
+
+	return env->rlimit_nproc < (uint64_t)tasks + 1 && env->uid != 0 &&
 	       !capable_init(env, CAP_SYS_RESOURCE) &&
 	       !capable_init(env, CAP_SYS_ADMIN);
+}
+
+CONDITION(userns_from_chroot)
+{
+	return env->chrooted;
+}
+
+CONDITION(userns_creator_unmapped)
+{
+	return env->uid_unmapped;
+}
+
+CONDITION(pidns_dead)
+{
+	return env->pid_for_children_dead;
+}
+
+CONDITION(set_tid_null_with_size)
+{
+	return c->req->set_tid_ptr == CC_PTR_NULL && c->set_tid_size > 0;
+}
+
+CONDITION(set_tid_pointer_without_size)
+{
+	return c->req->set_tid_ptr == CC_PTR_BAD && c->set_tid_size == 0 &&
+	       c->req->clone3_size >= 72;
+}
+
+CONDITION(set_tid_unreadable)
+{
+	return c->req->set_tid_ptr == CC_PTR_BAD && c->set_tid_size > 0;
 }
 
 CONDITION(ns_without_admin)
@@ -293,6 +327,10 @@ static int set_tid_errno(const struct cc_call *c, const struct cc_env *env)
 	/* The level of pid_for_children, and of the child's innermost. */
 	int base = env->pidns_level + (env->pid_for_children_differs ? 1 : 0);
 	int level = base + (new_pidns ? 1 : 0);
+	/* unshare(CLONE_NEWPID): pid_for_children waits for its init. */
+	bool base_fresh = env->pid_for_children_differs &&
+			  !env->pid_for_children_entered &&
+			  !env->pid_for_children_dead;
 	uint32_t i;
 
 	if (!c->set_tid_size)
@@ -303,9 +341,9 @@ static int set_tid_errno(const struct cc_call *c, const struct cc_env *env)
 		int32_t tid = c->req->set_tid[i];
 		int at = level - (int)i;
 		bool made_now = new_pidns && at == level;
-		/* A namespace from unshare(CLONE_NEWPID) waits for its init. */
-		bool no_init = made_now ||
-			       (env->pid_for_children_differs && at == base);
+		bool no_init = made_now || (base_fresh && at == base);
+		/* An init that exited is still its reaper, but pid 1 is free. */
+		bool dead = env->pid_for_children_dead && at == base && !made_now;
 		/* A new pid namespace belongs to the child's user namespace. */
 		bool capable = made_now ?
 			((c->flags & CC_CLONE_NEWUSER) || may_restore) :
@@ -322,10 +360,14 @@ static int set_tid_errno(const struct cc_call *c, const struct cc_env *env)
 		 * cannot see them), except in a namespace whose pids the
 		 * env counts.
 		 */
-		if (tid == 1 && !no_init)
+		if (tid == 1 && !no_init && !dead)
 			return EEXIST;
 		if (at == env->pidns_level && !made_now && env->pids_taken &&
 		    !env->pid_for_children_differs && tid <= env->pids_taken)
+			return EEXIST;
+		if (at == base && env->pid_for_children_entered && !made_now &&
+		    env->pids_taken_for_children &&
+		    tid <= env->pids_taken_for_children)
 			return EEXIST;
 	}
 	return 0;
@@ -361,7 +403,8 @@ CONDITION(cgroup_not_cgroup2)
 	/* cgroup=none passes fd 0, which is no cgroup2 directory either. */
 	return c->req->cgroup == CC_CGROUP_NONE ||
 	       c->req->cgroup == CC_CGROUP_CLOSED ||
-	       c->req->cgroup == CC_CGROUP_NOTCGROUP;
+	       c->req->cgroup == CC_CGROUP_NOTCGROUP ||
+	       c->req->cgroup == CC_CGROUP_PROCS;
 }
 
 CONDITION(cgroup_removed)
@@ -372,7 +415,8 @@ CONDITION(cgroup_removed)
 CONDITION(cgroup_not_writable)
 {
 	/* The launcher's directory belongs to the test program's user. */
-	return c->req->caller == CC_CALLER_NOBODY && c->req->cgroup == CC_CGROUP_NEW &&
+	return c->req->caller == CC_CALLER_NOBODY &&
+	       (c->req->cgroup == CC_CGROUP_NEW || c->req->cgroup == CC_CGROUP_OPATH) &&
 	       !has_cap(env, CAP_SYS_ADMIN) && env->uid != 0;
 }
 
@@ -414,6 +458,12 @@ const struct cc_rule cc_rules[] = {
 	{ "clone3_set_tid_too_many", "copy_clone_args_from_user", EINVAL,
 	  CC_RULE_CLONE3, 0, 0, .also = set_tid_too_many,
 	  .says = "set_tid_size above MAX_PID_NS_LEVEL (32)" },
+	{ "clone3_set_tid_null_with_size", "copy_clone_args_from_user", EINVAL,
+	  CC_RULE_CLONE3, 0, 0, .also = set_tid_null_with_size,
+	  .says = "set_tid_size above 0 with a NULL set_tid pointer" },
+	{ "clone3_set_tid_pointer_without_size", "copy_clone_args_from_user",
+	  EINVAL, CC_RULE_CLONE3, 0, 0, .also = set_tid_pointer_without_size,
+	  .says = "a set_tid pointer with set_tid_size 0" },
 	{ "clone3_set_tid_without_size", "copy_clone_args_from_user", EINVAL,
 	  CC_RULE_CLONE3, 0, 0, .also = set_tid_without_size,
 	  .says = "a set_tid pointer with set_tid_size 0 (a size of 72 reads the one, not the other)" },
@@ -424,6 +474,10 @@ const struct cc_rule cc_rules[] = {
 	  CC_RULE_CLONE3, V(5, 7, 0), 0, FLAG(CC_CLONE_INTO_CGROUP),
 	  .also = cgroup_arg_invalid,
 	  .says = "CLONE_INTO_CGROUP with cgroup above INT_MAX or a struct shorter than CLONE_ARGS_SIZE_VER2 (88)" },
+
+	{ "clone3_set_tid_unreadable", "copy_clone_args_from_user (copy_from_user)",
+	  EFAULT, CC_RULE_CLONE3, 0, 0, .also = set_tid_unreadable,
+	  .says = "the set_tid array cannot be read" },
 
 	/* clone3_args_valid */
 	{ "clone3_unknown_flag_63", "clone3_args_valid", EINVAL, CC_RULE_CLONE3,
@@ -525,6 +579,14 @@ const struct cc_rule cc_rules[] = {
 	  CC_RULE_ALL, 0, 0, FLAG(CC_CLONE_NEWUSER), .also = userns_count_limit,
 	  .says = "user.max_user_namespaces reached (it is 0)" },
 
+	{ "userns_from_chroot", "create_user_ns (current_chrooted)", EPERM,
+	  CC_RULE_ALL, 0, 0, FLAG(CC_CLONE_NEWUSER), .also = userns_from_chroot,
+	  .says = "CLONE_NEWUSER from a chroot (the root is not the mount namespace's)" },
+	{ "userns_creator_unmapped", "create_user_ns (kuid_has_mapping)", EPERM,
+	  CC_RULE_ALL, 0, 0, FLAG(CC_CLONE_NEWUSER),
+	  .also = userns_creator_unmapped,
+	  .says = "CLONE_NEWUSER by a caller whose uid or gid has no mapping in its own user namespace" },
+
 	/* copy_process, RLIMIT_NPROC */
 	{ "rlimit_nproc", "copy_process (is_rlimit_overlimit)", EAGAIN,
 	  CC_RULE_ALL, 0, 0, .also = nproc_over_limit,
@@ -566,6 +628,10 @@ const struct cc_rule cc_rules[] = {
 	{ "set_tid_in_use", "alloc_pid (idr_alloc)", EEXIST, CC_RULE_CLONE3,
 	  V(5, 5, 0), 0, .also = set_tid_refused_eexist,
 	  .says = "set_tid asks for a pid in use (pid 1 of an existing namespace)" },
+
+	{ "pid_namespace_dead", "alloc_pid (PIDNS_ADDING)", ENOMEM, CC_RULE_ALL,
+	  0, 0, .also = pidns_dead,
+	  .says = "pid_for_children is a pid namespace whose init has exited" },
 
 	/* copy_process, the pidfd */
 	{ "pidfd_no_free_fd", "copy_process (get_unused_fd_flags)", EMFILE,
@@ -691,14 +757,81 @@ static void make_call(const struct cc_request *req, const struct cc_env *env,
 	}
 }
 
+/* Every capability the kernel has: what a new user namespace grants. */
+static uint64_t every_cap(const struct cc_env *env)
+{
+	int last = env->cap_last_cap > 0 ? env->cap_last_cap : 40;
+
+	return last < 63 ? (2ULL << last) - 1 : ~0ULL;
+}
+
+/* The caller has entered a user namespace of its own. */
+static void enter_userns(struct cc_env *env, bool unmapped, uint64_t caps)
+{
+	env->init_userns = false;
+	env->userns_level++;
+	env->caps = caps;
+	env->uid_unmapped = unmapped;
+	/* Every pid namespace it is in belongs to an ancestor. */
+	env->pidns_owned_from = env->pidns_level + 1;
+	/* RLIMIT_NPROC counts per user namespace: its tasks, just itself. */
+	env->nproc_tasks = 1;
+}
+
 void cc_model_env_for(const struct cc_request *req, const struct cc_env *env,
 		      struct cc_env *out)
 {
+	int t;
+
 	*out = *env;
 	if (req->caller == CC_CALLER_NOBODY) {
 		out->uid = CC_NOBODY;
 		out->caps = 0;
 	}
+	/* request.h: steps in order, each as the launcher takes it. */
+	if (req->userns != CC_USERNS_NONE)
+		enter_userns(out, req->userns == CC_USERNS_UNMAPPED,
+			     every_cap(out));
+	else if (req->nproc != CC_NPROC_UNCHANGED && out->uid != 0)
+		enter_userns(out, false, 0);
+	for (t = 0; t < CC_NS_COUNT; t++)
+		if (req->ns_limit & cc_ns_flags[t])
+			out->max_namespaces[t] = 0;
+	if (req->unshare & CC_CLONE_NEWPID) {
+		out->pid_for_children_differs = true;
+		out->pid_for_children_entered = false;
+	}
+	if (req->unshare & CC_CLONE_NEWTIME)
+		out->time_for_children_differs = true;
+	switch (req->pidns) {
+	case CC_PIDNS_INIT:
+		/* unshare, then the fork that is pid 1 makes the call. */
+		out->pidns_level++;
+		out->pidns_init = true;
+		out->pids_taken = 1;
+		if (out->pidns_owned_from > out->pidns_level)
+			out->pidns_owned_from = out->pidns_level;
+		out->pid_for_children_differs = false;
+		out->time_for_children_differs = false;
+		if (out->nproc_tasks)
+			out->nproc_tasks++;	/* the process that waits for it */
+		break;
+	case CC_PIDNS_SETNS:
+	case CC_PIDNS_DEAD:
+		out->pid_for_children_differs = true;
+		out->pid_for_children_entered = req->pidns == CC_PIDNS_SETNS;
+		out->pid_for_children_dead = req->pidns == CC_PIDNS_DEAD;
+		/* Only its init, while it lives. */
+		out->pids_taken_for_children = req->pidns == CC_PIDNS_SETNS;
+		if (out->nproc_tasks && req->pidns == CC_PIDNS_SETNS)
+			out->nproc_tasks++;	/* that init */
+		break;
+	default:
+		break;
+	}
+	if (req->chroot)
+		out->chrooted = true;
+	out->caps &= ~req->caps_drop;
 	if (req->nproc != CC_NPROC_UNCHANGED)
 		out->rlimit_nproc = req->nproc;
 }
@@ -772,6 +905,9 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 	for (i = 0; i < CC_NS_COUNT; i++)
 		if (f & cc_ns_flags[i])
 			props |= 1u << CC_PROP_NS(i);
+	/* A child enters pid_for_children (after unshare or setns). */
+	if (env->pid_for_children_differs)
+		props |= CC_P(NS_PID);
 	/*
 	 * A child sharing the mm stays in the caller's time namespace
 	 * (copy_namespaces calls timens_on_fork only without CLONE_VM,

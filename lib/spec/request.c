@@ -69,7 +69,14 @@ bool cc_request_equal(const struct cc_request *a, const struct cc_request *b)
 	    a->child_exit_code != b->child_exit_code ||
 	    a->caller != b->caller ||
 	    a->nproc != b->nproc ||
-	    a->fds_full != b->fds_full)
+	    a->fds_full != b->fds_full ||
+	    a->set_tid_ptr != b->set_tid_ptr ||
+	    a->userns != b->userns ||
+	    a->ns_limit != b->ns_limit ||
+	    a->unshare != b->unshare ||
+	    a->pidns != b->pidns ||
+	    a->chroot != b->chroot ||
+	    a->caps_drop != b->caps_drop)
 		return false;
 
 	/* Bytes past the used length are scratch; clamp a corrupt length. */

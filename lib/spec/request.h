@@ -25,17 +25,56 @@
  *                bad is an address that faults); pidfd= also takes
  *                parent_tid: the very word parent_tid points at
  *   set_tid=     comma-separated pids, innermost namespace first
- *   cgroup=      none | new | removed | notcgroup | closed | huge
+ *                (set_tid_size is their count); or null | bad: the
+ *                pointer is NULL or faults, and set_tid_size= gives the
+ *                size (default 0)
+ *   set_tid_size= the struct's set_tid_size, with set_tid=null|bad only
+ *   cgroup=      none | new | removed | notcgroup | closed | huge |
+ *                procs | opath
  *                (new: a fresh cgroup2 directory, its fd in
  *                clone_args.cgroup; removed: one already rmdir'ed;
  *                notcgroup: an fd of "/"; closed: an fd number not open;
- *                huge: a value above INT_MAX)
+ *                huge: a value above INT_MAX; procs: an fd of the fresh
+ *                directory's cgroup.procs file; opath: an O_PATH fd of
+ *                the fresh directory)
  *   child=       probe | exit:CODE | overflow | exec (default probe)
  *   as=          self | nobody (who calls: the test program's own
  *                credentials, or uid and gid 65534 without capabilities)
- *   nproc=       RLIMIT_NPROC soft limit of the caller during the call
+ *   nproc=       RLIMIT_NPROC soft limit of the caller during the call.
+ *                RLIMIT_NPROC counts the user's tasks in its user
+ *                namespace (since 5.14), so a caller the limit applies
+ *                to (not uid 0) first enters a user namespace of its own,
+ *                its uid and gid mapped to themselves, with no
+ *                capability: there the count is its own tasks only
  *   fds=         free | full (full: no free fd below RLIMIT_NOFILE
  *                during the call)
+ *
+ * The caller's steps: what the process that makes the call does first,
+ * in this order (after as=, before nproc= and fds=), each in the
+ * throwaway caller, never in the test program:
+ *
+ *   userns=      none | mapped | unmapped: unshare(CLONE_NEWUSER);
+ *                mapped: uid and gid 0 inside are the caller's own
+ *                outside; unmapped: no map is written (the creator's uid
+ *                has no mapping there).  Either way the caller holds
+ *                every capability in it
+ *   ns_limit=    CLONE_NEW* flags: user.max_<type>_namespaces of each is
+ *                set to 0 in the caller's own user namespace (needs
+ *                userns=; the host's limits are never touched)
+ *   unshare=     CLONE_NEW* flags but CLONE_NEWUSER: unshare(2) of them
+ *                (CLONE_NEWPID: pid_for_children is a fresh namespace
+ *                with no init yet; CLONE_NEWTIME: time_for_children)
+ *   pidns=       none | init | setns | dead: init: the caller is pid 1 of
+ *                a new pid namespace (unshare, fork; /proc mounted anew);
+ *                setns: setns(2) into a pid namespace made for the
+ *                request, whose init lives; dead: the same, then its init
+ *                exits and is reaped
+ *   chroot=      no | yes: chroot(2) into a bind mount of / in a mount
+ *                namespace of the caller's own (the root is then not the
+ *                mount namespace's)
+ *   drop=        capability names, '|'-separated (CAP_SYS_ADMIN|
+ *                CAP_CHECKPOINT_RESTORE): dropped from the effective and
+ *                permitted sets
  *
  * cc_request_print() (form/text.h) writes the canonical form: entry
  * point, then only the keys that differ from the defaults, in the order
@@ -94,6 +133,8 @@ enum cc_cgroup_kind {
 	CC_CGROUP_NOTCGROUP,	/* a directory outside cgroup2 ("/") */
 	CC_CGROUP_CLOSED,	/* an fd number with nothing open */
 	CC_CGROUP_HUGE,		/* a value above INT_MAX */
+	CC_CGROUP_PROCS,	/* the fresh directory's cgroup.procs file */
+	CC_CGROUP_OPATH,	/* the fresh directory, opened O_PATH */
 	CC_CGROUP_KIND_COUNT
 };
 
@@ -102,6 +143,23 @@ enum cc_caller {
 	CC_CALLER_SELF,		/* the test program's credentials */
 	CC_CALLER_NOBODY,	/* uid and gid CC_NOBODY, no capabilities */
 	CC_CALLER_COUNT
+};
+
+/* The caller's user-namespace step. */
+enum cc_userns_step {
+	CC_USERNS_NONE,
+	CC_USERNS_MAPPED,	/* 0 inside is the caller's uid and gid */
+	CC_USERNS_UNMAPPED,	/* no map written */
+	CC_USERNS_STEP_COUNT
+};
+
+/* The caller's pid-namespace step. */
+enum cc_pidns_step {
+	CC_PIDNS_NONE,
+	CC_PIDNS_INIT,		/* the caller is pid 1 of a new one */
+	CC_PIDNS_SETNS,		/* setns into one whose init lives */
+	CC_PIDNS_DEAD,		/* setns into one whose init has exited */
+	CC_PIDNS_STEP_COUNT
 };
 
 /* The uid and gid of as=nobody and of the unprivileged contexts. */
@@ -140,13 +198,29 @@ struct cc_request {
 	enum cc_ptr_kind pidfd;
 	uint32_t set_tid_size;
 	int32_t set_tid[CC_SET_TID_MAX];
+	enum cc_ptr_kind set_tid_ptr;	/* auto (the list), null or bad */
 	enum cc_cgroup_kind cgroup;
 	enum cc_child_action child;
 	int child_exit_code;
 	enum cc_caller caller;
 	uint64_t nproc;		/* CC_NPROC_UNCHANGED, or the soft limit */
 	bool fds_full;
+
+	/* the caller's steps, in the order it takes them */
+	enum cc_userns_step userns;
+	uint64_t ns_limit;	/* CLONE_NEW* flags: max_*_namespaces set to 0 */
+	uint64_t unshare;	/* CLONE_NEW* flags unshared */
+	enum cc_pidns_step pidns;
+	bool chroot;
+	uint64_t caps_drop;	/* capability bits dropped */
 };
+
+/* Whether the request has the caller take any step before the call. */
+static inline bool cc_request_has_steps(const struct cc_request *req)
+{
+	return req->userns || req->ns_limit || req->unshare || req->pidns ||
+	       req->chroot || req->caps_drop;
+}
 
 /* Defaults: the given entry point, no flags, SIGCHLD, no stack, size 88. */
 void cc_request_init(struct cc_request *req, enum cc_entry entry);
