@@ -493,6 +493,54 @@ FIXTURE_VARIANT_ADD(validation, clone3_set_tid_max_pid_ns_level) {
 	.expect = { REFUSED(EPERM) },
 };
 
+/*
+ * The set_tid pointer and set_tid_size apart (copy_clone_args_from_user
+ * checks the size, then the pointer against it, before the exit signal;
+ * the array is read last).
+ */
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_size_33_null) {
+	.request = "clone3 set_tid=null set_tid_size=33",
+	.expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_null_with_size) {
+	.request = "clone3 set_tid=null set_tid_size=1",
+	.expect = { REFUSED(EINVAL) },
+};
+
+/* Before anything copy_process checks, RLIMIT_NPROC among them. */
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_null_before_nproc) {
+	.request = "clone3 set_tid=null set_tid_size=1 as=nobody nproc=1",
+	.expect = { REFUSED(EINVAL) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_pointer_without_size) {
+	.request = "clone3 set_tid=bad", .expect = { REFUSED(EINVAL) },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_unreadable) {
+	.request = "clone3 set_tid=bad set_tid_size=1",
+	.expect = { REFUSED(EFAULT) },
+};
+
+/* The exit signal is checked before the array is read. */
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_unreadable_bad_exit_signal) {
+	.request = "clone3 exit_signal=65 set_tid=bad set_tid_size=1",
+	.expect = { REFUSED(EINVAL) },
+};
+
+/* Size 72 reads the pointer, not the size: a pointer with size 0. */
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_unreadable_size_72) {
+	.request = "clone3 size=72 set_tid=bad set_tid_size=1",
+	.expect = { REFUSED(EINVAL) },
+};
+
+/* Size 72 reads a NULL pointer and no size: nothing to refuse. */
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_null_size_72) {
+	.request = "clone3 size=72 set_tid=null set_tid_size=1",
+	.expect = { A_CHILD },
+};
+
 /* ---- CLONE_INTO_CGROUP (cgroup_css_set_fork) ---- */
 
 FIXTURE_VARIANT_ADD(validation, clone3_cgroup_fd_not_open) {
@@ -525,6 +573,23 @@ FIXTURE_VARIANT_ADD(validation, clone3_cgroup_thread_into_other_domain) {
 	.expect = { REFUSED(EOPNOTSUPP) },
 };
 
+/* A cgroup file, not its directory: kernfs says it is no directory. */
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_procs_file) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=procs",
+	.expect = { REFUSED(EBADF) },
+};
+
+/* fget_raw: an O_PATH fd of the directory will do. */
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_o_path) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=opath stack=mmap:64k",
+	.expect = { .props = P(CGROUP) | P(OWN_STACK), A_CHILD },
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_o_path_not_writable) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=opath as=nobody",
+	.expect = { REFUSED(EACCES) },
+};
+
 FIXTURE_VARIANT_ADD(validation, clone3_cgroup_new) {
 	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=new stack=mmap:64k",
 	.expect = { .props = P(CGROUP) | P(OWN_STACK), A_CHILD },
@@ -532,12 +597,41 @@ FIXTURE_VARIANT_ADD(validation, clone3_cgroup_new) {
 
 /* ---- who calls: RLIMIT_NPROC and namespaces ---- */
 
+/*
+ * RLIMIT_NPROC counts the user's tasks in its user namespace: the caller
+ * makes one of its own for the limit (request.h), where it is alone, and
+ * the new task is the second.
+ */
 FIXTURE_VARIANT_ADD(validation, clone_nproc_reached_unprivileged) {
 	.request = "clone as=nobody nproc=1", .expect = { REFUSED(EAGAIN) },
+	.needs = CASE_NEEDS_USERNS,
 };
 
 FIXTURE_VARIANT_ADD(validation, clone3_nproc_reached_unprivileged) {
 	.request = "clone3 as=nobody nproc=1", .expect = { REFUSED(EAGAIN) },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_nproc_room_for_one_unprivileged) {
+	.request = "clone as=nobody nproc=2 " EXIT0, .expect = { A_CHILD },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+/* The init of pidns=setns and its holder count too: three tasks. */
+FIXTURE_VARIANT_ADD(validation, clone_nproc_counts_the_step_tasks) {
+	.request = "clone as=nobody userns=mapped pidns=setns nproc=3 " EXIT0,
+	.expect = { REFUSED(EAGAIN) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_nproc_room_after_the_step_tasks) {
+	.request = "clone as=nobody userns=mapped pidns=setns nproc=4 " EXIT0,
+	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* A limit the caller has, checked with CLONE_NEW* refused later. */
+FIXTURE_VARIANT_ADD(validation, clone_nproc_before_namespaces) {
+	.request = "clone flags=CLONE_NEWUTS as=nobody nproc=28",
+	.expect = { REFUSED(EPERM) }, .needs = CASE_NEEDS_USERNS,
 };
 
 FIXTURE_VARIANT_ADD(validation, clone_unprivileged_without_limit) {
@@ -571,6 +665,154 @@ FIXTURE_VARIANT_ADD(validation, clone_sighand_newpid_autoreaped) {
 	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(OWN_STACK) | P(NS_PID),
 		    .exit_signal = 0, .end = CC_END_REAPED },
 	.needs = CASE_NEEDS_ADMIN,
+};
+
+/* ---- the caller's state (request.h's steps) ---- */
+
+/* create_user_ns: current_chrooted() */
+FIXTURE_VARIANT_ADD(validation, clone_newuser_from_chroot) {
+	.request = "clone flags=CLONE_NEWUSER userns=mapped chroot=yes",
+	.expect = { REFUSED(EPERM) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newuser_outside_chroot) {
+	.request = "clone flags=CLONE_NEWUSER userns=mapped " EXIT0,
+	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_from_chroot) {
+	.request = "clone flags=CLONE_NEWUTS userns=mapped chroot=yes",
+	.expect = { .props = P(NS_UTS), A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* create_user_ns: the creator's uid needs a mapping where it is. */
+FIXTURE_VARIANT_ADD(validation, clone_newuser_creator_unmapped) {
+	.request = "clone flags=CLONE_NEWUSER userns=unmapped",
+	.expect = { REFUSED(EPERM) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newuts_creator_unmapped) {
+	.request = "clone flags=CLONE_NEWUTS userns=unmapped",
+	.expect = { .props = P(NS_UTS), A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* user.max_*_namespaces 0 in the caller's own user namespace. */
+FIXTURE_VARIANT_ADD(validation, clone_newuser_limit_zero) {
+	.request = "clone flags=CLONE_NEWUSER userns=mapped ns_limit=CLONE_NEWUSER",
+	.expect = { REFUSED(ENOSPC) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newnet_limit_zero) {
+	.request = "clone flags=CLONE_NEWNET userns=mapped ns_limit=CLONE_NEWNET",
+	.expect = { REFUSED(ENOSPC) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newnet_other_limit_zero) {
+	.request = "clone flags=CLONE_NEWNET userns=mapped ns_limit=CLONE_NEWUTS",
+	.expect = { .props = P(NS_NET), A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* copy_process: CLONE_PARENT from a pid-namespace init. */
+FIXTURE_VARIANT_ADD(validation, clone_parent_from_pidns_init) {
+	.request = "clone flags=CLONE_PARENT userns=mapped pidns=init",
+	.expect = { REFUSED(EINVAL) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_from_pidns_init) {
+	.request = "clone userns=mapped pidns=init",
+	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* After unshare(CLONE_NEWPID): no thread, no further pid namespace. */
+FIXTURE_VARIANT_ADD(validation, clone_thread_after_unshare_newpid) {
+	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD exit_signal=0 stack=mmap:64k userns=mapped unshare=CLONE_NEWPID",
+	.expect = { REFUSED(EINVAL) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newpid_after_unshare_newpid) {
+	.request = "clone flags=CLONE_NEWPID userns=mapped unshare=CLONE_NEWPID",
+	.expect = { REFUSED(EINVAL) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_after_unshare_newpid) {
+	.request = "clone userns=mapped unshare=CLONE_NEWPID",
+	.expect = { .props = P(NS_PID), A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* After setns(2) into a pid namespace: the same two refusals. */
+FIXTURE_VARIANT_ADD(validation, clone_thread_after_setns_pidns) {
+	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD exit_signal=0 stack=mmap:64k userns=mapped pidns=setns",
+	.expect = { REFUSED(EINVAL) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_after_setns_pidns) {
+	.request = "clone userns=mapped pidns=setns",
+	.expect = { .props = P(NS_PID), A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* alloc_pid: a pid namespace whose init has exited takes no more. */
+FIXTURE_VARIANT_ADD(validation, clone_into_dead_pidns) {
+	.request = "clone userns=mapped pidns=dead",
+	.expect = { REFUSED(ENOMEM) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_into_dead_pidns) {
+	.request = "clone3 set_tid=1 userns=mapped pidns=dead",
+	.expect = { REFUSED(ENOMEM) }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* set_tid in pid namespaces the caller made (its user namespace owns them). */
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_init_taken) {
+	.request = "clone3 set_tid=1 userns=mapped pidns=init",
+	.expect = { REFUSED(EEXIST) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_free_in_own_pidns) {
+	.request = "clone3 set_tid=7 userns=mapped pidns=init",
+	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_after_setns) {
+	.request = "clone3 set_tid=7 userns=mapped pidns=setns",
+	.expect = { .props = P(NS_PID), A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* One named capability dropped: CAP_CHECKPOINT_RESTORE alone will do. */
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_checkpoint_restore_only) {
+	.request = "clone3 set_tid=7 userns=mapped pidns=init drop=CAP_SYS_ADMIN",
+	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_set_tid_neither_capability) {
+	.request = "clone3 set_tid=7 userns=mapped pidns=init drop=CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE",
+	.expect = { REFUSED(EPERM) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newuts_without_cap_sys_admin) {
+	.request = "clone flags=CLONE_NEWUTS userns=mapped drop=CAP_SYS_ADMIN",
+	.expect = { REFUSED(EPERM) }, .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_newuts_without_checkpoint_restore) {
+	.request = "clone flags=CLONE_NEWUTS userns=mapped drop=CAP_CHECKPOINT_RESTORE",
+	.expect = { .props = P(NS_UTS), A_CHILD }, .needs = CASE_NEEDS_USERNS,
+};
+
+/*
+ * After unshare(CLONE_NEWTIME): CLONE_VM is refused before 2b5f9dad32ed
+ * (6.2; not in 6.1.y); since, the child keeps the caller's time
+ * namespace until it execs.
+ */
+FIXTURE_VARIANT_ADD(validation, clone_vm_after_unshare_newtime) {
+	.request = "clone flags=CLONE_VM stack=mmap:64k userns=mapped unshare=CLONE_NEWTIME",
+	.expect = { .props = P(MEMORY) | P(OWN_STACK), A_CHILD },
+	.changed_in = V(6, 2, 0), .before = { REFUSED(EINVAL) },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_after_unshare_newtime) {
+	.request = "clone userns=mapped unshare=CLONE_NEWTIME",
+	.expect = { .props = P(NS_TIME), A_CHILD }, .needs = CASE_NEEDS_USERNS,
 };
 
 /* ---- CLONE_NEWTIME through clone3 ---- */

@@ -2,6 +2,7 @@
 /*
  * Fitting a fuzz input's request to what can be judged; see fit.h.
  */
+#include <linux/capability.h>
 #include <signal.h>
 
 #include "form/fit.h"
@@ -11,6 +12,60 @@
 #define PROBE_STACK_MIN (16 << 10)
 /* What the launcher maps for a stack, at most. */
 #define STACK_MAX (8 << 20)
+
+/* Whether the kernel has namespace type t. */
+static bool has_ns(const struct cc_env *env, int t)
+{
+	return !(env->absent_features & (1u << (CC_FEATURE_NS_MNT + t)));
+}
+
+/*
+ * The caller's steps it could not take here are left out: each would
+ * only SKIP.  A user namespace needs the type, a count above 0 and,
+ * unprivileged, Debian's sysctl; unshare, pidns and chroot need
+ * CAP_SYS_ADMIN where the caller is then (chroot CAP_SYS_CHROOT too).
+ */
+static void fit_steps(struct cc_request *req, const struct cc_env *env)
+{
+	struct cc_request before;
+	struct cc_env caller;
+	bool userns_open = has_ns(env, CC_NS_USER) &&
+		env->max_namespaces[CC_NS_USER] != 0 &&
+		env->userns_level < 32 &&
+		(env->unprivileged_userns_clone != 0 ||
+		 (env->init_userns && (env->caps & (1ULL << CAP_SYS_ADMIN)) &&
+		  req->caller == CC_CALLER_SELF));
+	int t;
+
+	if (!userns_open) {
+		req->userns = CC_USERNS_NONE;
+		req->ns_limit = 0;
+		/* nproc='s own user namespace, for a caller it applies to. */
+		if (req->caller == CC_CALLER_NOBODY || env->uid != 0)
+			req->nproc = CC_NPROC_UNCHANGED;
+	}
+	for (t = 0; t < CC_NS_COUNT; t++)
+		if (!has_ns(env, t)) {
+			req->unshare &= ~cc_ns_flags[t];
+			req->ns_limit &= ~cc_ns_flags[t];
+		}
+	if (!has_ns(env, CC_NS_PID))
+		req->pidns = CC_PIDNS_NONE;
+	/* The capabilities after as= and userns=, before the rest. */
+	before = *req;
+	before.unshare = 0;
+	before.pidns = CC_PIDNS_NONE;
+	before.chroot = false;
+	before.caps_drop = 0;
+	cc_model_env_for(&before, env, &caller);
+	if (!(caller.caps & (1ULL << CAP_SYS_ADMIN))) {
+		req->unshare = 0;
+		req->pidns = CC_PIDNS_NONE;
+		req->chroot = false;
+	}
+	if (!(caller.caps & (1ULL << CAP_SYS_CHROOT)))
+		req->chroot = false;
+}
 
 void cc_request_fit(struct cc_request *req, const struct cc_env *env)
 {
@@ -60,17 +115,27 @@ void cc_request_fit(struct cc_request *req, const struct cc_env *env)
 		req->caller = only.caller;
 		return;
 	}
+	fit_steps(req, env);
 	/*
 	 * set_tid reaching past the executor's namespaces: which pids the
 	 * host has taken is not the model's to know.  More entries than
 	 * levels stays: the kernel refuses that before it looks at a pid.
 	 */
 	if (env->pids_taken) {
-		/* Entries for the input's own namespace and a new one. */
-		unsigned int known = 1 + !!(req->flags & CC_CLONE_NEWPID);
-		unsigned int levels = (unsigned int)env->pidns_level + known;
+		struct cc_env caller;
+		unsigned int known, levels;
 
-		if (req->set_tid_size > known && req->set_tid_size <= levels)
+		cc_model_env_for(req, env, &caller);
+		/*
+		 * Entries for the caller's own namespace, for the one its
+		 * children go to (pidns=setns, unshare) and a new one.
+		 */
+		known = 1 + !!(req->flags & CC_CLONE_NEWPID) +
+			caller.pid_for_children_differs;
+		levels = (unsigned int)caller.pidns_level + known;
+
+		if (req->set_tid_ptr == CC_PTR_AUTO &&
+		    req->set_tid_size > known && req->set_tid_size <= levels)
 			req->set_tid_size = known;
 	}
 	/*

@@ -26,6 +26,9 @@
  * that overflows its stack does so on a guard page and not as a thread
  * (whose SIGSEGV would kill the caller); a thread does not exec (that
  * would take over the caller's thread group); stack=at:0:0 is no stack.  And
+ * to what the caller can do: a step it may not take here (fit_steps in
+ * fit.c says which) is left out, as is nproc= for a caller that would
+ * need a user namespace of its own where it cannot have one.  And
  * to what the model can know: in an executor's fresh pid namespace
  * (env->pids_taken), set_tid keeps only the entries for that namespace
  * and a new one, as which pids the host has taken is not visible.

@@ -823,8 +823,13 @@ void cc_model_env_for(const struct cc_request *req, const struct cc_env *env,
 		out->pid_for_children_dead = req->pidns == CC_PIDNS_DEAD;
 		/* Only its init, while it lives. */
 		out->pids_taken_for_children = req->pidns == CC_PIDNS_SETNS;
-		if (out->nproc_tasks && req->pidns == CC_PIDNS_SETNS)
-			out->nproc_tasks++;	/* that init */
+		/* The launcher's holder and the init, while they live. */
+		if (req->pidns == CC_PIDNS_SETNS) {
+			if (out->nproc_tasks)
+				out->nproc_tasks += 2;
+			if (out->pids_taken)
+				out->pids_taken += 2;
+		}
 		break;
 	default:
 		break;
