@@ -100,7 +100,7 @@ static const char *const texts[] = {
 	"pthread",
 	"vfork",
 	"fork cgroup=closed",
-	"clone3 flags=CLONE_NEWUSER as=nobody nproc=5 userns=mapped ns_limit=CLONE_NEWUSER|CLONE_NEWNET unshare=CLONE_NEWTIME|CLONE_NEWNS pidns=setns chroot=yes drop=CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE",
+	"clone3 flags=CLONE_NEWUSER as=nobody nproc=5 userns=mapped unshare=CLONE_NEWTIME|CLONE_NEWNS pidns=setns chroot=yes ns_limit=CLONE_NEWUSER|CLONE_NEWNET drop=CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE",
 	"clone userns=unmapped pidns=dead",
 	"clone pidns=init drop=CAP_CHOWN",
 	"clone3 set_tid=null set_tid_size=4294967295 cgroup=procs",

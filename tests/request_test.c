@@ -436,8 +436,8 @@ REQUEST_ROW(every_key,
 
 REQUEST_ROW(every_caller_step,
 	    "clone3 flags=CLONE_NEWUSER as=nobody nproc=5 userns=mapped "
-	    "ns_limit=CLONE_NEWUSER|CLONE_NEWNET unshare=CLONE_NEWTIME|CLONE_NEWNS "
-	    "pidns=setns chroot=yes drop=CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE")
+	    "unshare=CLONE_NEWTIME|CLONE_NEWNS pidns=setns chroot=yes "
+	    "ns_limit=CLONE_NEWUSER|CLONE_NEWNET drop=CAP_SYS_ADMIN|CAP_CHECKPOINT_RESTORE")
 {
 	cc_request_init(r, CC_ENTRY_CLONE3);
 	r->flags = CC_CLONE_NEWUSER;
@@ -682,12 +682,12 @@ FIXTURE_VARIANT_ADD(bad_request, trailing_newline_is_not_a_blank) {
 
 FIXTURE_VARIANT_ADD(bad_request, unknown_key) {
 	.text = "clone3 stak=mmap:64k", .pos = 7,
-	.msg = "unknown key \"stak\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, set_tid_size, cgroup, child, as, nproc, fds, userns, ns_limit, unshare, pidns, chroot, drop",
+	.msg = "unknown key \"stak\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, set_tid_size, cgroup, child, as, nproc, fds, userns, unshare, pidns, chroot, ns_limit, drop",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, long_unknown_key_keeps_the_key_list) {
 	.text = "clone averyveryverylongkeynamethatgoesonandon=1", .pos = 6,
-	.msg = "unknown key \"averyveryverylongkey...\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, set_tid_size, cgroup, child, as, nproc, fds, userns, ns_limit, unshare, pidns, chroot, drop",
+	.msg = "unknown key \"averyveryverylongkey...\"; expected one of flags, exit_signal, stack, size, tail, args, tls, parent_tid, child_tid, pidfd, set_tid, set_tid_size, cgroup, child, as, nproc, fds, userns, unshare, pidns, chroot, ns_limit, drop",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, key_in_upper_case) {

@@ -19,6 +19,8 @@ static void observed_files_clone(struct cc_request *req,
 	obs->fd_slot = 200;
 	obs->outcome.end = CC_END_EXITED;
 	obs->outcome.exit_signal = SIGCHLD;
+	obs->exit_signal_code = CLD_EXITED;
+	obs->exit_signal_status = 0;
 }
 
 static bool part_matches(const struct cc_outcome *exp,
@@ -200,6 +202,59 @@ TEST(every_difference_is_counted)
 	obs.outcome.props = CC_P(MEMORY);
 	/* FILES, FS_CWD and MEMORY differ, and the exit signal. */
 	EXPECT_EQ(4, cc_verdict(&req, &exp, &obs, buf, sizeof(buf)));
+}
+
+/* The notification says how the child ended, as the wait saw it. */
+TEST(notification_with_another_status)
+{
+	struct cc_outcome exp = { .props = CC_P(FILES), .exit_signal = SIGCHLD,
+				  .end = CC_END_EXITED };
+	struct cc_request req;
+	struct cc_observation obs;
+	char buf[1024];
+
+	observed_files_clone(&req, &obs);
+	obs.outcome.props = CC_P(FILES);
+	obs.exit_signal_status = 3;
+	EXPECT_EQ(1, cc_verdict(&req, &exp, &obs, buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "si_status 3, but the child exited with 0"))
+		TH_LOG("%s", buf);
+}
+
+TEST(notification_says_killed_for_an_exit)
+{
+	struct cc_outcome exp = { .props = CC_P(FILES), .exit_signal = SIGCHLD,
+				  .end = CC_END_EXITED };
+	struct cc_request req;
+	struct cc_observation obs;
+	char buf[1024];
+
+	observed_files_clone(&req, &obs);
+	obs.outcome.props = CC_P(FILES);
+	obs.exit_signal_code = CLD_KILLED;
+	EXPECT_EQ(1, cc_verdict(&req, &exp, &obs, buf, sizeof(buf)));
+}
+
+TEST(notification_of_a_kill)
+{
+	struct cc_outcome exp = { .exit_signal = SIGCHLD, .end = CC_END_KILLED,
+				  .end_value = SIGSEGV };
+	struct cc_request req;
+	struct cc_observation obs;
+	char buf[1024];
+
+	observed_files_clone(&req, &obs);
+	req.flags = 0;
+	obs.outcome.end = CC_END_KILLED;
+	obs.outcome.end_value = SIGSEGV;
+	obs.exit_signal_code = CLD_KILLED;
+	obs.exit_signal_status = SIGSEGV;
+	EXPECT_EQ(0, cc_verdict(&req, &exp, &obs, buf, sizeof(buf)))
+		TH_LOG("%s", buf);
+	obs.exit_signal_status = SIGBUS;
+	EXPECT_EQ(1, cc_verdict(&req, &exp, &obs, buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "but the child was killed by SIGSEGV"))
+		TH_LOG("%s", buf);
 }
 
 TEST_HARNESS_MAIN

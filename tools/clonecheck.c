@@ -8,7 +8,8 @@
  *   clonecheck explain [--json] 'REQUEST'
  *	prints the prediction only; nothing runs
  *   clonecheck env [--json]
- *	what the model knows about this machine and this process
+ *	every field the model reads, for this process and for the caller
+ *	a launch makes (the one run and explain predict for)
  *   clonecheck rules
  *	the model's rules in the kernel's order: name, in force on this
  *	kernel (yes/no), errno, entry points, versions, function, condition
@@ -130,19 +131,59 @@ static int parse_or_complain(const char *text, struct cc_request *req)
 	return -1;
 }
 
+/* --json: the parse error as one object on stdout, and in words on stderr. */
+static int parse_or_complain_json(const char *text, struct cc_request *req)
+{
+	struct cc_parse_error err;
+
+	if (cc_request_parse(text, req, &err) == 0)
+		return 0;
+	printf("{\"request\": ");
+	json_string(stdout, text);
+	printf(", \"error\": ");
+	json_string(stdout, err.msg);
+	printf(", \"position\": %zu}\n", err.pos);
+	fprintf(stderr, "clonecheck: the request does not parse:\n");
+	cc_parse_error_print(stderr, text, &err);
+	return -1;
+}
+
+/*
+ * Under CLONECHECK_KERNEL_VERSION the model judges another kernel than
+ * the one that answers: say so, once, beside the prediction.
+ */
+static void note_kernel_override(bool json)
+{
+	unsigned int model = cc_env_kernel_version();
+	unsigned int running = cc_env_running_kernel_version();
+	char a[16], b[16];
+
+	if (model == running)
+		return;
+	cc_version_text(a, sizeof(a), model);
+	cc_version_text(b, sizeof(b), running);
+	if (json)
+		printf(", \"model_kernel\": \"%s\", \"running_kernel\": \"%s\"", a, b);
+	else
+		printf("note:       the model judges kernel %s (CLONECHECK_KERNEL_VERSION); the running kernel is %s\n",
+		       a, b);
+}
+
 static int cmd_explain_or_run(const char *text, bool json, bool run)
 {
 	struct cc_request req;
 	struct cc_prediction pred;
 	struct cc_observation obs;
 	enum cc_result result;
-	struct cc_env env;
+	struct cc_env self, env;
 	char canonical[CC_REQUEST_TEXT_MAX], buf[4096];
 	int differences;
 
-	if (parse_or_complain(text, &req))
+	if (json ? parse_or_complain_json(text, &req) : parse_or_complain(text, &req))
 		return EXIT_USAGE;
-	cc_env_detect(&env);
+	/* The process that makes the call is the launch's caller. */
+	cc_env_detect(&self);
+	cc_launch_caller_env(&self, &env);
 	cc_model_predict(&req, &env, &pred);
 	cc_request_print(canonical, sizeof(canonical), &req);
 	cc_prediction_print(buf, sizeof(buf), &pred, json);
@@ -154,6 +195,7 @@ static int cmd_explain_or_run(const char *text, bool json, bool run)
 		printf("request:    %s\n", canonical);
 		printf("prediction: %s\n", buf);
 	}
+	note_kernel_override(json);
 	if (!run) {
 		if (json)
 			printf("}\n");
@@ -604,7 +646,7 @@ static int cmd_sweep(int max)
 {
 	struct sweep sw = { 0 };
 	struct timespec start, end;
-	struct cc_env env;
+	struct cc_env self, env;
 	double seconds;
 	char why[200];
 	int err;
@@ -624,7 +666,13 @@ static int cmd_sweep(int max)
 	} else if (cc_env_userns_blocked(why, sizeof(why))) {
 		printf("# unprivileged and %s: namespace rows run as they are\n", why);
 	}
-	cc_env_detect(&env);
+	cc_env_detect(&self);
+	if (self.pid_for_children_differs && !self.pid_for_children_entered) {
+		/* The first launch's warden would be that namespace's init. */
+		fprintf(stderr, "clonecheck sweep: this process's pid_for_children has no init yet (after unshare(CLONE_NEWPID)): only one launch could be made; run the sweep from a process inside the namespace (unshare --pid --fork)\n");
+		return EXIT_NOT_RUN;
+	}
+	cc_launch_caller_env(&self, &env);
 	sw.env = &env;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	sweep_flags(&sw, CC_ENTRY_CLONE, max);
@@ -655,6 +703,11 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	cmd = argv[1];
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return EXIT_AGREE;
+		}
 	for (i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;
@@ -674,7 +727,13 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 		}
-		else if (!text)
+		else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			fprintf(stderr, "clonecheck: unknown option \"%s\"%s\n", argv[i],
+				!strcmp(argv[i], "--target") || !strcmp(argv[i], "--max-flags") ?
+				" without its value" : "");
+			usage(stderr);
+			return EXIT_USAGE;
+		} else if (!text)
 			text = argv[i];
 		else {
 			fprintf(stderr, "clonecheck: one request at a time; quote it as one argument: '%s ...'\n",
@@ -704,12 +763,17 @@ int main(int argc, char **argv)
 		return cmd_repro(target_of(target, text), text);
 	}
 	if (!strcmp(cmd, "env")) {
-		struct cc_env env;
+		struct cc_env self, caller;
 
-		cc_env_detect(&env);
-		cc_env_print(stdout, &env, json);
+		/* This process, and the launch caller run and explain predict for. */
+		cc_env_detect(&self);
+		cc_launch_caller_env(&self, &caller);
+		printf(json ? "{\"process\": " : "process: ");
+		cc_env_print(stdout, &self, json);
+		printf(json ? ", \"caller\": " : "caller:  ");
+		cc_env_print(stdout, &caller, json);
 		if (json)
-			printf("\n");
+			printf("}\n");
 		return EXIT_AGREE;
 	}
 	if (!strcmp(cmd, "rules"))
@@ -724,10 +788,6 @@ int main(int argc, char **argv)
 		return cmd_dict();
 	if (!strcmp(cmd, "sweep"))
 		return cmd_sweep(max_flags);
-	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
-		usage(stdout);
-		return EXIT_AGREE;
-	}
 	fprintf(stderr, "clonecheck: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;

@@ -64,6 +64,8 @@ enum fault_kind {
 	FAULT_ERRNO,		/* refuse a call the kernel would accept */
 	FAULT_NO_CLONE3,	/* control: clone3 answered ENOSYS, as a seccomp
 				   profile or a kernel before 5.3 does */
+	FAULT_PARENT_TID_TGID,	/* a thread's PARENT_SETTID word gets the tgid */
+	FAULT_PIDFD_NO_CLOEXEC,	/* the pidfd comes without O_CLOEXEC */
 };
 
 /* What a fault is for, in --list: make mutation judges each by its kind. */
@@ -149,6 +151,17 @@ static const struct fault faults[] = {
 	  .what = "a valid call refused with ENOMEM", .class = CLASS_FAULT },
 	{ .name = "fail-einval", .kind = FAULT_ERRNO, .err = EINVAL,
 	  .what = "a valid call refused with EINVAL", .class = CLASS_FAULT },
+	/*
+	 * What the call returns, wrong after the call: written at its exit
+	 * (the word), or changed by an fcntl the injector makes the caller
+	 * run there (the pidfd's flag).
+	 */
+	{ .name = "parent-settid-tgid", .kind = FAULT_PARENT_TID_TGID,
+	  .what = "a thread's PARENT_SETTID word holds its thread group's id, not its tid",
+	  .class = CLASS_FAULT },
+	{ .name = "pidfd-no-cloexec", .kind = FAULT_PIDFD_NO_CLOEXEC,
+	  .what = "the pidfd of CLONE_PIDFD comes without O_CLOEXEC",
+	  .class = CLASS_FAULT },
 	{ .name = "clone3-enosys", .kind = FAULT_NO_CLONE3, .err = ENOSYS,
 	  .what = "every clone3 answered ENOSYS (kernel < 5.3, seccomp)",
 	  .class = CLASS_CONTROL },
@@ -173,11 +186,25 @@ struct call {
 };
 
 /* A clone3 struct changed in a tracee, to put back when the call returns. */
+/*
+ * What a changed call needs at its exit: its clone_args put back (len
+ * bytes at addr), and the faults on what it returned.
+ */
+enum exit_phase {
+	AT_CLONE_EXIT,		/* the changed call's own exit stop comes next */
+	AT_FCNTL_ENTRY,		/* the injected fcntl's entry stop */
+	AT_FCNTL_EXIT,		/* its exit stop: the call's registers back */
+};
+
 struct pending_restore {
 	pid_t tid;
 	uint64_t addr;
 	struct cc_clone_args saved;
 	size_t len;
+	uint64_t tid_word;	/* PARENT_TID_TGID: the parent_tid word */
+	uint64_t pidfd_word;	/* PIDFD_NO_CLOEXEC: where the pidfd is written */
+	enum exit_phase phase;
+	cc_tracee_regs regs;	/* the call's, during the injected fcntl */
 };
 
 static const struct fault *fault;
@@ -250,6 +277,9 @@ static void call_request(const struct call *c, struct cc_request *req)
 		     pointer_kind(a->pidfd);
 	req->set_tid_size = a->set_tid_size < CC_SET_TID_MAX ?
 			    (uint32_t)a->set_tid_size : CC_SET_TID_MAX;
+	/* A pointer without a size, or a size without a pointer. */
+	if (!a->set_tid != !a->set_tid_size)
+		req->set_tid_ptr = a->set_tid ? CC_PTR_BAD : CC_PTR_NULL;
 	for (i = 0; i < req->set_tid_size; i++)
 		req->set_tid[i] = c->set_tid[i];
 	if (c->args_size > sizeof(*a)) {
@@ -313,6 +343,15 @@ static bool apply_fault(const struct call *in, struct call *out)
 		break;
 	case FAULT_NO_CLONE3:
 		return in->clone3;
+	case FAULT_PARENT_TID_TGID:
+		if ((in->flags & (CC_CLONE_THREAD | CC_CLONE_PARENT_SETTID)) !=
+		    (CC_CLONE_THREAD | CC_CLONE_PARENT_SETTID))
+			return false;
+		break;
+	case FAULT_PIDFD_NO_CLOEXEC:
+		if (!(in->flags & CC_CLONE_PIDFD))
+			return false;
+		break;
 	}
 	cc_env_detect_pid(in->tid, &env);
 	return kernel_accepts(in, &env) && kernel_accepts(out, &env);
@@ -368,21 +407,83 @@ static void remember_restore(pid_t tid, uint64_t addr,
 		if (!pending)
 			die("out of memory");
 	}
-	pending[npending++] = (struct pending_restore){ tid, addr, *saved, len };
+	pending[npending++] = (struct pending_restore){ .tid = tid, .addr = addr,
+		.saved = *saved, .len = len };
 }
 
-/* At the syscall-exit stop of tid: put its clone_args back. */
-static void restore_pending(pid_t tid)
+/* The tgid of tid as its own pid namespace numbers it (NStgid's last). */
+static int32_t tracee_tgid(pid_t tid)
 {
+	char path[64], line[256];
+	int32_t tgid = tid;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	f = fopen(path, "re");
+	while (f && fgets(line, sizeof(line), f)) {
+		char *last;
+
+		if (strncmp(line, "NStgid:", 7))
+			continue;
+		last = strrchr(line, '\t');
+		tgid = (int32_t)atoi(last ? last + 1 : line + 7);
+		break;
+	}
+	if (f)
+		fclose(f);
+	return tgid;
+}
+
+/*
+ * At a syscall stop of tid with something pending: the changed call's
+ * exit (its clone_args back, the faults on what it returned), or the
+ * fcntl injected there.  True while more stops are needed.
+ */
+static bool restore_pending(pid_t tid)
+{
+	struct pending_restore *p = NULL;
+	cc_tracee_regs regs;
+	int32_t value;
 	size_t i;
 
-	for (i = 0; i < npending; i++) {
-		if (pending[i].tid != tid)
-			continue;
-		tracee_write(tid, pending[i].addr, &pending[i].saved, pending[i].len);
-		pending[i] = pending[--npending];
-		return;
+	for (i = 0; i < npending && !p; i++)
+		if (pending[i].tid == tid)
+			p = &pending[i];
+	if (!p)
+		return false;
+	switch (p->phase) {
+	case AT_CLONE_EXIT:
+		if (p->len)
+			tracee_write(tid, p->addr, &p->saved, p->len);
+		if (ptrace(PTRACE_GETREGS, tid, NULL, &regs) < 0 ||
+		    (long)cc_regs_return(&regs) <= 0)
+			break;
+		if (p->tid_word) {
+			value = tracee_tgid(tid);
+			tracee_write(tid, p->tid_word, &value, sizeof(value));
+		}
+		if (p->pidfd_word &&
+		    !tracee_read(tid, p->pidfd_word, &value, sizeof(value)) &&
+		    value >= 0) {
+			/* The caller runs fcntl(pidfd, F_SETFD, 0), then goes on. */
+			p->regs = regs;
+			cc_regs_rerun_syscall(&regs, CC_NR_fcntl, (uint64_t)value,
+					      F_SETFD, 0);
+			if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0)
+				break;
+			p->phase = AT_FCNTL_ENTRY;
+			return true;
+		}
+		break;
+	case AT_FCNTL_ENTRY:
+		p->phase = AT_FCNTL_EXIT;
+		return true;
+	case AT_FCNTL_EXIT:
+		ptrace(PTRACE_SETREGS, tid, NULL, &p->regs);
+		break;
 	}
+	*p = pending[--npending];
+	return false;
 }
 
 static bool has_pending(pid_t tid)
@@ -521,6 +622,20 @@ static bool on_clone_entry(pid_t tid)
 		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0 && errno != ESRCH)
 			die("PTRACE_SETREGS on %d:", tid);
 		return false;
+	}
+	if (fault->kind == FAULT_PARENT_TID_TGID ||
+	    fault->kind == FAULT_PIDFD_NO_CLOEXEC) {
+		/* The call stays; what it returns is changed at its exit. */
+		uint64_t word = in.clone3 ? in.args.parent_tid :
+				in.legacy[CC_REGS_CLONE_PARENT_TID_ARG];
+
+		remember_restore(tid, 0, &args, 0);
+		if (fault->kind == FAULT_PARENT_TID_TGID)
+			pending[npending - 1].tid_word = word;
+		else	/* legacy clone returns the pidfd through parent_tid */
+			pending[npending - 1].pidfd_word =
+				in.clone3 ? in.args.pidfd : word;
+		return true;
 	}
 	if (!in.clone3) {
 		cc_regs_set_arg0(&regs, out.flags | out.exit_signal);
@@ -722,9 +837,9 @@ static int trace_all(pid_t top)
 			break;
 		case 0:
 			if (sig == (SIGTRAP | 0x80)) {
-				/* The exit of a changed clone3. */
-				restore_pending(tid);
-				resume(tid, PTRACE_CONT, 0);
+				/* The exit of a changed call, or our fcntl's stops. */
+				resume(tid, restore_pending(tid) ? PTRACE_SYSCALL :
+								   PTRACE_CONT, 0);
 			} else {
 				/* A signal on its way: deliver it. */
 				resume(tid, PTRACE_CONT, sig);

@@ -94,21 +94,39 @@ int cc_probe_helper_path(char *buf, size_t len)
 /* ---- the caller: performs the call and measures its side ---- */
 
 /* Reads "Pid:" from a pidfd's fdinfo; -2 when absent. */
-static int pidfd_fdinfo_pid(int pidfd)
+/* The Pid: and the first NSpid: of a pidfd's fdinfo (-2 when unread). */
+static void pidfd_fdinfo(int pidfd, int32_t *pid, int32_t *nspid)
 {
 	char path[64], line[128];
-	int pid = -2;
 	FILE *f;
 
+	*pid = *nspid = -2;
 	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
 	f = fopen(path, "re");
 	if (!f)
-		return -2;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Pid: %d", &pid) == 1)
-			break;
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		sscanf(line, "Pid: %d", pid);
+		sscanf(line, "NSpid: %d", nspid);
+	}
 	fclose(f);
-	return pid;
+}
+
+/*
+ * Once its child is gone, a pidfd is readable (POLLIN): wait for that,
+ * with a bound, so a kernel that never says so is a finding, not a hang.
+ */
+static int32_t pidfd_poll_gone(int pidfd)
+{
+	struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+	int ret;
+
+	do {
+		ret = poll(&pfd, 1, CC_PIDFD_POLL_MS);
+	} while (ret < 0 && errno == EINTR);
+	if (ret < 0)
+		return -errno;
+	return ret > 0 && (pfd.revents & POLLIN);
 }
 
 /*
@@ -244,6 +262,8 @@ static void collect_exit_signal(struct cc_observation *obs, pid_t tid)
 		if (si.si_pid == tid && !obs->outcome.exit_signal) {
 			obs->outcome.exit_signal = (uint64_t)si.si_signo;
 			obs->exit_signal_pid = si.si_pid;
+			obs->exit_signal_code = si.si_code;
+			obs->exit_signal_status = si.si_status;
 		}
 	}
 }
@@ -482,7 +502,8 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	obs->pidfd = sh->pidfd_word;
 	if (ret > 0 && obs->pidfd >= 0) {
 		/* Before the child may go: it waits for parent_returned. */
-		obs->pidfd_pid = pidfd_fdinfo_pid(obs->pidfd);
+		obs->pidfd_fd_flags = fcntl(obs->pidfd, F_GETFD);
+		pidfd_fdinfo(obs->pidfd, &obs->pidfd_pid, &obs->pidfd_nspid);
 		obs->pidfd_signal = (int32_t)sys_pidfd_send_signal(obs->pidfd, 0);
 	}
 	__atomic_store_n(&sh->parent_returned, 1, __ATOMIC_RELEASE);
@@ -506,6 +527,8 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	} else {
 		wait_child(&st, (pid_t)ret);
 	}
+	if (obs->pidfd >= 0 && obs->pidfd_pid > 0)
+		obs->pidfd_polled = pidfd_poll_gone(obs->pidfd);
 	cc_probe_measure(sh, obs, (pid_t)ret);
 	collect_exit_signal(obs, (pid_t)ret);
 	return WARDEN_OK;
@@ -604,7 +627,7 @@ static enum warden_status warden_wait(struct cc_observation *obs, pid_t caller,
 }
 
 static int warden_main(const struct cc_request *req, struct cc_shared *sh,
-		       pid_t test_program)
+		       pid_t test_program, long test_program_fd)
 {
 	struct cc_observation *obs = &sh->obs;
 	struct rlimit no_core = { 0, 0 };
@@ -612,22 +635,23 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 	struct cc_cgroup cgroup = { .lock_fd = -1 };
 	char cgroup_dir[sizeof(cgroup.dir)];
 	enum warden_status result = WARDEN_OK;
-	long test_program_fd;
 	pid_t caller;
 	int status = 0, err;
 
 	/*
 	 * Watch the test program, and outlive it long enough to clean up:
 	 * a process group of our own (what kills the test's group spares
-	 * us), its pidfd in our poll.  Only without pidfds does the
-	 * parent's death simply kill us.
+	 * us), its pidfd (opened by the test program: from a pid namespace
+	 * of our own we could not name it) in our poll.  Only without
+	 * pidfds does the parent's death simply kill us; in a new pid
+	 * namespace (after unshare(CLONE_NEWPID)) our parent is pid 0.
 	 */
 	setpgid(0, 0);
-	test_program_fd = sys_pidfd_open(test_program, 0);
-	if (test_program_fd < 0)
+	if (test_program_fd < 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != test_program)
-		return WARDEN_BROKEN;
+		if (getppid() != test_program && getppid() != 0)
+			return WARDEN_BROKEN;
+	}
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	setrlimit(RLIMIT_CORE, &no_core);
 	/*
@@ -686,6 +710,23 @@ out:
 		result = WARDEN_BROKEN;
 	}
 	return result;
+}
+
+void cc_launch_caller_env(const struct cc_env *self, struct cc_env *caller)
+{
+	*caller = *self;
+	caller->pidns_init = false;
+	if (self->pid_for_children_differs) {
+		caller->pidns_level++;
+		caller->pid_for_children_differs = false;
+		caller->pid_for_children_entered = false;
+		/* The warden is 1 and the caller 2 in a fresh one. */
+		caller->pids_taken = self->pid_for_children_entered ? 0 : 2;
+		/* This process's user namespace made it. */
+		if (caller->pidns_owned_from > caller->pidns_level)
+			caller->pidns_owned_from = caller->pidns_level;
+	}
+	caller->time_for_children_differs = false;
 }
 
 /*
@@ -751,6 +792,7 @@ static enum cc_result launch(const struct cc_request *req,
 	enum cc_result result = CC_RESULT_BROKEN;
 	struct cc_shared *sh;
 	pid_t warden, self = getpid();
+	long self_fd;
 	int memfd, status;
 
 	memset(obs, 0, sizeof(*obs));
@@ -783,9 +825,12 @@ static enum cc_result launch(const struct cc_request *req,
 		sh->exec_helper[0] = '\0';
 
 	fflush(NULL);
+	self_fd = sys_pidfd_open(self, 0);
 	warden = fork();
 	if (warden == 0)
-		_exit(warden_main(req, sh, self));
+		_exit(warden_main(req, sh, self, self_fd));
+	if (self_fd >= 0)
+		close((int)self_fd);
 	if (warden < 0) {
 		snprintf(obs->broken, sizeof(obs->broken), "fork: %s",
 			 CC_ERRNO(errno));

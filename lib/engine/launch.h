@@ -24,6 +24,7 @@
 
 #include "engine/probe.h"
 #include "engine/result.h"
+#include "spec/env.h"
 #include "spec/request.h"
 
 /* Seconds before the warden kills a launch that does not finish. */
@@ -32,6 +33,17 @@
 /* OK (obs holds the observation), SKIP (obs->skip) or BROKEN (obs->broken). */
 enum cc_result cc_launch(const struct cc_request *req,
 			 struct cc_observation *obs);
+
+/*
+ * The environment of a launch's caller, from that of the process that
+ * launches (self): the caller is a fork of a fork, so it is no
+ * pid-namespace init; children made after unshare(CLONE_NEWPID) or a
+ * setns(2) are in pid_for_children, the warden as its init when the
+ * namespace has none yet, the caller one level down, its own
+ * pid_for_children its namespace; and the forks entered
+ * time_for_children.  The model predicts a launch with this env.
+ */
+void cc_launch_caller_env(const struct cc_env *self, struct cc_env *caller);
 
 /*
  * Parses text into *req and launches it; a parse error is reported as

@@ -428,9 +428,7 @@ unsigned int cc_env_kernel_version(void)
 {
 	static unsigned int version;
 	const char *forced = getenv("CLONECHECK_KERNEL_VERSION");
-	char proc_version[1024], signature[256];
 	unsigned int major, minor, sublevel;
-	struct utsname uts;
 
 	if (forced && *forced) {
 		/* A version the user names: all of it, or an error. */
@@ -446,13 +444,21 @@ unsigned int cc_env_kernel_version(void)
 	}
 	if (version)
 		return version;
+	version = cc_env_running_kernel_version();
+	return version;
+}
+
+unsigned int cc_env_running_kernel_version(void)
+{
+	char proc_version[1024], signature[256];
+	struct utsname uts;
+
 	if (uname(&uts))
 		return 0;
 	first_line("/proc/version", proc_version, sizeof(proc_version));
 	first_line("/proc/version_signature", signature, sizeof(signature));
-	version = cc_kernel_version_parse(uts.release, proc_version,
-					  signature[0] ? signature : NULL);
-	return version;
+	return cc_kernel_version_parse(uts.release, proc_version,
+				       signature[0] ? signature : NULL);
 }
 
 enum cc_libc cc_env_libc(unsigned int *version)

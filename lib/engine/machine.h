@@ -67,6 +67,9 @@ const char *cc_env_userns_blocked(char *buf, size_t len);
  */
 unsigned int cc_env_kernel_version(void);
 
+/* The running kernel's version, whatever CLONECHECK_KERNEL_VERSION says. */
+unsigned int cc_env_running_kernel_version(void);
+
 /*
  * The upstream version from uname -r (release), /proc/version and
  * Ubuntu's /proc/version_signature (NULL when absent): Debian's release

@@ -20,6 +20,9 @@
 
 #define CC_PATH_MAX 256
 
+/* How long a pidfd may take to turn readable after its child is gone. */
+#define CC_PIDFD_POLL_MS 5000
+
 /*
  * The steps of the child's side that can fail, and their words: a
  * child that fails one records it and exits with CC_CHILD_FAILED + step.
@@ -75,6 +78,8 @@ struct cc_child_report {
 struct cc_observation {
 	struct cc_outcome outcome;	/* ret is the child's tid, or -errno */
 	int32_t exit_signal_pid;	/* si_pid of that signal */
+	int32_t exit_signal_code;	/* its si_code: CLD_EXITED, CLD_KILLED ... */
+	int32_t exit_signal_status;	/* its si_status */
 	int32_t done_at_return;	/* child had finished when the call returned */
 
 	/* The caller and the values behind each property, for messages. */
@@ -97,6 +102,10 @@ struct cc_observation {
 	int32_t pidfd;		/* value in the pidfd word, -1 if untouched */
 	int32_t pidfd_pid;	/* Pid: from its fdinfo */
 	int32_t pidfd_signal;	/* pidfd_send_signal(0) result */
+	int32_t pidfd_nspid;	/* NSpid: from its fdinfo, the first number */
+	int32_t pidfd_fd_flags;	/* fcntl(F_GETFD) right after the call */
+	int32_t pidfd_polled;	/* poll: 1 readable once the child was gone,
+				   0 not within CC_PIDFD_POLL_MS, -errno */
 	char cgroup_expected[CC_PATH_MAX];
 	int32_t ioprio_before, ioprio_child, ioprio_after;
 

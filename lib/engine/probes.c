@@ -571,22 +571,40 @@ static const struct cc_probe probe_CLEAR_TID = {
 
 /* ---- pidfd: CLONE_PIDFD ---- */
 
+/*
+ * The pidfd whole: it refers to the child (fdinfo's Pid and NSpid are
+ * its tid, a thread's for a thread pidfd; signal 0 reaches it), it is
+ * close-on-exec as pidfd_open's are, and it turned readable once the
+ * child was gone.
+ */
 static enum cc_reading pidfd_measure(struct cc_shared *sh,
 				     struct cc_observation *obs, int tid,
 				     enum cc_prop prop)
 {
 	/* The launcher read fdinfo and signalled 0 before the child went. */
 	return obs->pidfd >= 0 && obs->pidfd_pid == tid &&
-	       obs->pidfd_signal == 0;
+	       obs->pidfd_nspid == tid && obs->pidfd_signal == 0 &&
+	       obs->pidfd_fd_flags >= 0 && (obs->pidfd_fd_flags & FD_CLOEXEC) &&
+	       obs->pidfd_polled == 1;
 }
 
 static void pidfd_describe(const struct cc_observation *obs, enum cc_prop prop,
 			   bool seen, char *out, size_t len)
 {
-	snprintf(out, len, seen ?
-		 "pidfd %d refers to the child (fdinfo Pid %d, signal 0 delivered)" :
-		 "no pidfd refers to the child (pidfd word %d, fdinfo Pid %d, pidfd_send_signal %d)",
-		 obs->pidfd, obs->pidfd_pid, obs->pidfd_signal);
+	if (seen) {
+		snprintf(out, len,
+			 "pidfd %d refers to the child (fdinfo Pid and NSpid %d, signal 0 delivered), is O_CLOEXEC, and was readable once the child was gone",
+			 obs->pidfd, obs->pidfd_pid);
+		return;
+	}
+	snprintf(out, len,
+		 "no pidfd refers to the child as it should (pidfd word %d, fdinfo Pid %d NSpid %d, pidfd_send_signal %d, F_GETFD 0x%x%s, readable after the child was gone: %s)",
+		 obs->pidfd, obs->pidfd_pid, obs->pidfd_nspid, obs->pidfd_signal,
+		 obs->pidfd_fd_flags,
+		 obs->pidfd_fd_flags >= 0 && !(obs->pidfd_fd_flags & FD_CLOEXEC) ?
+			" without FD_CLOEXEC" : "",
+		 obs->pidfd_polled == 1 ? "yes" : obs->pidfd_polled == 0 ?
+			"no" : "poll failed");
 }
 
 static const struct cc_probe probe_PIDFD = {

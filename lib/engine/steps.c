@@ -329,8 +329,6 @@ enum cc_result cc_steps_take(const struct cc_request *req, int broken_status,
 	else if (req->nproc != CC_NPROC_UNCHANGED && getuid() != 0)
 		result = enter_userns(&r, "nproc (a user namespace of its own)",
 				      true, true);
-	if (result == CC_RESULT_OK && req->ns_limit)
-		result = limit_namespaces(&r, req->ns_limit);
 	if (result == CC_RESULT_OK && req->unshare)
 		result = unshare_types(&r, req->unshare);
 	if (result == CC_RESULT_OK && req->pidns == CC_PIDNS_INIT)
@@ -340,6 +338,9 @@ enum cc_result cc_steps_take(const struct cc_request *req, int broken_status,
 		result = enter_pidns(&r, req->pidns == CC_PIDNS_DEAD);
 	if (result == CC_RESULT_OK && req->chroot)
 		result = enter_chroot(&r);
+	/* Last but drop=: the steps before make namespaces of the types. */
+	if (result == CC_RESULT_OK && req->ns_limit)
+		result = limit_namespaces(&r, req->ns_limit);
 	if (result == CC_RESULT_OK && req->caps_drop) {
 		err = set_caps(~req->caps_drop);
 		if (err)

@@ -3,6 +3,7 @@
  * The verdict: the outcome diff, with the observation's evidence in the
  * sentences; see verdict.h.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,6 +88,42 @@ static size_t explain(const void *ctx, enum cc_part part, enum cc_prop prop,
 	}
 }
 
+/*
+ * The notification itself: do_notify_parent says how the child ended
+ * (si_code CLD_EXITED with the exit code, CLD_KILLED or CLD_DUMPED with
+ * the signal), and it must say what the wait saw.  Its si_pid is the
+ * child's already: another one's signal is not taken for it.  Checked
+ * when the expected signal came and the child's end is known.
+ */
+static int notification_differs(const struct cc_outcome *exp,
+				const struct cc_observation *obs, char *buf,
+				size_t len)
+{
+	const struct cc_outcome *seen = &obs->outcome;
+	bool exited = obs->exit_signal_code == CLD_EXITED;
+	bool killed = obs->exit_signal_code == CLD_KILLED ||
+		      obs->exit_signal_code == CLD_DUMPED;
+
+	if (!seen->exit_signal || seen->exit_signal != exp->exit_signal ||
+	    seen->end != exp->end || seen->end_value != exp->end_value)
+		return 0;
+	if (seen->end == CC_END_EXITED &&
+	    (!exited || obs->exit_signal_status != seen->end_value))
+		return snprintf(buf, len,
+				"the exit signal %s says si_code %d si_status %d, but the child exited with %lld\n",
+				CC_SIGNAL_NAME(seen->exit_signal),
+				obs->exit_signal_code, obs->exit_signal_status,
+				(long long)seen->end_value) > 0;
+	if (seen->end == CC_END_KILLED &&
+	    (!killed || obs->exit_signal_status != seen->end_value))
+		return snprintf(buf, len,
+				"the exit signal %s says si_code %d si_status %d, but the child was killed by %s\n",
+				CC_SIGNAL_NAME(seen->exit_signal),
+				obs->exit_signal_code, obs->exit_signal_status,
+				CC_SIGNAL_NAME(seen->end_value)) > 0;
+	return 0;
+}
+
 int cc_verdict(const struct cc_request *req, const struct cc_outcome *exp,
 	       const struct cc_observation *obs, char *buf, size_t len)
 {
@@ -94,9 +131,14 @@ int cc_verdict(const struct cc_request *req, const struct cc_outcome *exp,
 	struct cc_explainer ex = { explain, &v };
 	/* What the kernel lacks the feature for shows nothing either way. */
 	uint32_t shown = CC_PROPS_ALL & ~cc_props_needing(cc_env_absent_features());
+	int count;
+	size_t used;
 
-	return cc_outcome_diff("expected", exp, "observed", &obs->outcome,
-			       CC_PART_ALL, shown, &ex, buf, len);
+	count = cc_outcome_diff("expected", exp, "observed", &obs->outcome,
+				CC_PART_ALL, shown, &ex, buf, len);
+	used = len ? strnlen(buf, len) : 0;
+	return count + notification_differs(exp, obs, buf + used,
+					    len > used ? len - used : 0);
 }
 
 bool cc_verdict_part(const struct cc_request *req, const struct cc_outcome *exp,

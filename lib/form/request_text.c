@@ -86,10 +86,10 @@ enum request_key {
 	KEY_NPROC,
 	KEY_FDS,
 	KEY_USERNS,
-	KEY_NS_LIMIT,
 	KEY_UNSHARE,
 	KEY_PIDNS,
 	KEY_CHROOT,
+	KEY_NS_LIMIT,
 	KEY_DROP,
 	KEY_COUNT
 };
@@ -113,10 +113,10 @@ static const char *const key_names[] = {
 	[KEY_NPROC]		= "nproc",
 	[KEY_FDS]		= "fds",
 	[KEY_USERNS]		= "userns",
-	[KEY_NS_LIMIT]		= "ns_limit",
 	[KEY_UNSHARE]		= "unshare",
 	[KEY_PIDNS]		= "pidns",
 	[KEY_CHROOT]		= "chroot",
+	[KEY_NS_LIMIT]		= "ns_limit",
 	[KEY_DROP]		= "drop",
 };
 
@@ -1000,17 +1000,11 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 		out_printf(&out, " userns=%s",
 			   name_or_unknown(userns_names, CC_USERNS_STEP_COUNT,
 					   req->userns));
-	if (req->ns_limit || req->unshare) {
+	if (req->unshare) {
 		char flags_text[CC_REQUEST_TEXT_MAX];
 
-		if (req->ns_limit) {
-			cc_flags_print(flags_text, sizeof(flags_text), req->ns_limit, 0);
-			out_printf(&out, " ns_limit=%s", flags_text);
-		}
-		if (req->unshare) {
-			cc_flags_print(flags_text, sizeof(flags_text), req->unshare, 0);
-			out_printf(&out, " unshare=%s", flags_text);
-		}
+		cc_flags_print(flags_text, sizeof(flags_text), req->unshare, 0);
+		out_printf(&out, " unshare=%s", flags_text);
 	}
 	if (req->pidns != CC_PIDNS_NONE)
 		out_printf(&out, " pidns=%s",
@@ -1018,6 +1012,12 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 					   req->pidns));
 	if (req->chroot)
 		out_printf(&out, " chroot=yes");
+	if (req->ns_limit) {
+		char flags_text[CC_REQUEST_TEXT_MAX];
+
+		cc_flags_print(flags_text, sizeof(flags_text), req->ns_limit, 0);
+		out_printf(&out, " ns_limit=%s", flags_text);
+	}
 	if (req->caps_drop) {
 		const char *sep = " drop=";
 

@@ -58,9 +58,6 @@
  *                outside; unmapped: no map is written (the creator's uid
  *                has no mapping there).  Either way the caller holds
  *                every capability in it
- *   ns_limit=    CLONE_NEW* flags: user.max_<type>_namespaces of each is
- *                set to 0 in the caller's own user namespace (needs
- *                userns=; the host's limits are never touched)
  *   unshare=     CLONE_NEW* flags but CLONE_NEWUSER: unshare(2) of them
  *                (CLONE_NEWPID: pid_for_children is a fresh namespace
  *                with no init yet; CLONE_NEWTIME: time_for_children)
@@ -72,6 +69,10 @@
  *   chroot=      no | yes: chroot(2) into a bind mount of / in a mount
  *                namespace of the caller's own (the root is then not the
  *                mount namespace's)
+ *   ns_limit=    CLONE_NEW* flags: user.max_<type>_namespaces of each is
+ *                set to 0 in the caller's own user namespace (needs
+ *                userns=; the host's limits are never touched), after
+ *                the steps above, which may make namespaces of the types
  *   drop=        capability names, '|'-separated (CAP_SYS_ADMIN|
  *                CAP_CHECKPOINT_RESTORE): dropped from the effective and
  *                permitted sets
@@ -208,10 +209,10 @@ struct cc_request {
 
 	/* the caller's steps, in the order it takes them */
 	enum cc_userns_step userns;
-	uint64_t ns_limit;	/* CLONE_NEW* flags: max_*_namespaces set to 0 */
 	uint64_t unshare;	/* CLONE_NEW* flags unshared */
 	enum cc_pidns_step pidns;
 	bool chroot;
+	uint64_t ns_limit;	/* CLONE_NEW* flags: max_*_namespaces set to 0 */
 	uint64_t caps_drop;	/* capability bits dropped */
 };
 

@@ -31,6 +31,7 @@
 #define CC_NR_semop		65
 #define CC_NR_msgget		68
 #define CC_NR_msgctl		71
+#define CC_NR_fcntl		72
 #define CC_NR_chdir		80
 #define CC_NR_umask		95
 #define CC_NR_getuid		102

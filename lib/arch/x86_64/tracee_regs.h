@@ -48,6 +48,28 @@ static inline void cc_regs_skip_syscall(cc_tracee_regs *regs, long value)
 	regs->rax = (uint64_t)value;
 }
 
+/* At a syscall-exit stop: what the call returned. */
+static inline uint64_t cc_regs_return(const cc_tracee_regs *regs)
+{
+	return regs->rax;
+}
+
+/*
+ * At a syscall-exit stop: make the tracee, once resumed, run syscall nr
+ * with three arguments at the same instruction (the 2-byte "syscall"
+ * just behind it); the caller keeps the old registers to put back.
+ */
+static inline void cc_regs_rerun_syscall(cc_tracee_regs *regs, long nr,
+					 uint64_t a0, uint64_t a1, uint64_t a2)
+{
+	regs->rip -= 2;
+	regs->rax = (uint64_t)nr;
+	regs->orig_rax = (uint64_t)nr;
+	regs->rdi = a0;
+	regs->rsi = a1;
+	regs->rdx = a2;
+}
+
 /* Legacy clone's arguments: flags, stack, parent_tid, child_tid, tls. */
 #define CC_REGS_CLONE_STACK_ARG		1
 #define CC_REGS_CLONE_PARENT_TID_ARG	2
