@@ -398,6 +398,20 @@ static int tracee_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
 	return 0;
 }
 
+/*
+ * Exactly len bytes (a 32-bit word beside words the child may write at
+ * once: no read-modify-write of a whole long).
+ */
+static int tracee_write_exact(pid_t tid, uint64_t addr, const void *buf,
+			      size_t len)
+{
+	struct iovec local = { (void *)buf, len };
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
+
+	return process_vm_writev(tid, &local, 1, &remote, 1, 0) == (ssize_t)len ?
+	       0 : -1;
+}
+
 static void remember_restore(pid_t tid, uint64_t addr,
 			     const struct cc_clone_args *saved, size_t len)
 {
@@ -460,7 +474,7 @@ static bool restore_pending(pid_t tid)
 			break;
 		if (p->tid_word) {
 			value = tracee_tgid(tid);
-			tracee_write(tid, p->tid_word, &value, sizeof(value));
+			tracee_write_exact(tid, p->tid_word, &value, sizeof(value));
 		}
 		if (p->pidfd_word &&
 		    !tracee_read(tid, p->pidfd_word, &value, sizeof(value)) &&
