@@ -35,8 +35,10 @@
  *	request form names it by and as the u64 clone_args holds, and the
  *	exit signals and struct sizes worth trying
  *   clonecheck sweep [--max-flags N]
- *	every combination of up to N (3) flags from the flag table, plus
- *	bit 63, through raw clone and raw clone3, then clone3 struct sizes
+ *	every combination of up to N (4) flags from the flag table, plus
+ *	bit 63, each also with the flags it needs to be accepted (THREAD
+ *	brings SIGHAND, SIGHAND VM, ...), through raw clone and raw
+ *	clone3, then clone3 struct sizes
  *	and exit signals: the model against the kernel, every disagreement
  *	listed as a request to replay with `clonecheck run`
  *
@@ -579,11 +581,83 @@ static void sweep_one(struct sweep *sw, const struct cc_request *req)
 	printf("  model: %s\n  kernel:\n%s", text, diff);
 }
 
+/*
+ * The requests already made, so a set and its companions' closure are
+ * swept once: an open-addressing set of (entry, flags, signal, cgroup).
+ */
+#define SWEEP_SEEN_SLOTS (1u << 18)
+
+struct sweep_key {
+	uint64_t flags, exit_signal;
+	uint32_t entry, cgroup;
+};
+
+static bool sweep_seen(const struct cc_request *req)
+{
+	static struct sweep_key *slots;
+	static bool *used;
+	struct sweep_key key = { req->flags, req->exit_signal, req->entry,
+				 req->cgroup };
+	uint64_t h = (key.flags ^ (key.exit_signal << 7) ^
+		      ((uint64_t)key.entry << 59) ^ ((uint64_t)key.cgroup << 61)) *
+		     0x9e3779b97f4a7c15ULL;
+	uint32_t i = (uint32_t)(h >> 40) & (SWEEP_SEEN_SLOTS - 1);
+
+	if (!slots) {
+		slots = calloc(SWEEP_SEEN_SLOTS, sizeof(*slots));
+		used = calloc(SWEEP_SEEN_SLOTS, sizeof(*used));
+		if (!slots || !used)
+			return false;
+	}
+	for (;; i = (i + 1) & (SWEEP_SEEN_SLOTS - 1)) {
+		if (!used[i]) {
+			used[i] = true;
+			slots[i] = key;
+			return false;
+		}
+		if (!memcmp(&slots[i], &key, sizeof(key)))
+			return true;
+	}
+}
+
+static void sweep_once(struct sweep *sw, const struct cc_request *req)
+{
+	if (!sweep_seen(req))
+		sweep_one(sw, req);
+}
+
+/*
+ * The set, then the set with what its flags need to be accepted:
+ * CLONE_THREAD brings CLONE_SIGHAND, CLONE_SIGHAND brings CLONE_VM
+ * (copy_process), CLONE_INTO_CGROUP a cgroup to go into, and through
+ * clone3 CLONE_THREAD and CLONE_PARENT an exit signal of 0
+ * (clone3_args_valid).  Either may be refused for another reason: that
+ * is what the sweep is for.
+ */
+static void sweep_set(struct sweep *sw, struct cc_request *req, uint64_t flags)
+{
+	struct cc_request full = *req;
+
+	req->flags = flags;
+	sweep_once(sw, req);
+	full.flags = flags;
+	if (full.flags & CC_CLONE_THREAD)
+		full.flags |= CC_CLONE_SIGHAND;
+	if (full.flags & CC_CLONE_SIGHAND)
+		full.flags |= CC_CLONE_VM;
+	if (full.flags & CC_CLONE_INTO_CGROUP)
+		full.cgroup = CC_CGROUP_NEW;
+	if (full.entry == CC_ENTRY_CLONE3 &&
+	    (full.flags & (CC_CLONE_THREAD | CC_CLONE_PARENT)))
+		full.exit_signal = 0;
+	sweep_once(sw, &full);
+}
+
 /* Every set of up to max flags from the table (and bit 63). */
 static void sweep_flags(struct sweep *sw, enum cc_entry entry, int max)
 {
 	uint64_t bits[64];
-	size_t n = 0, i, j, k;
+	size_t n = 0, i, j, k, l;
 	struct cc_request req;
 
 	for (i = 0; i < cc_flag_count; i++)
@@ -593,20 +667,16 @@ static void sweep_flags(struct sweep *sw, enum cc_entry entry, int max)
 	cc_request_init(&req, entry);
 	req.stack = CC_STACK_MMAP;
 	req.stack_size = 64 << 10;
-	sweep_one(sw, &req);
+	sweep_set(sw, &req, 0);
 	for (i = 0; i < n; i++) {
-		req.flags = bits[i];
-		sweep_one(sw, &req);
-		if (max < 2)
-			continue;
-		for (j = i + 1; j < n; j++) {
-			req.flags = bits[i] | bits[j];
-			sweep_one(sw, &req);
-			if (max < 3)
-				continue;
-			for (k = j + 1; k < n; k++) {
-				req.flags = bits[i] | bits[j] | bits[k];
-				sweep_one(sw, &req);
+		sweep_set(sw, &req, bits[i]);
+		for (j = i + 1; max >= 2 && j < n; j++) {
+			sweep_set(sw, &req, bits[i] | bits[j]);
+			for (k = j + 1; max >= 3 && k < n; k++) {
+				sweep_set(sw, &req, bits[i] | bits[j] | bits[k]);
+				for (l = k + 1; max >= 4 && l < n; l++)
+					sweep_set(sw, &req, bits[i] | bits[j] |
+						  bits[k] | bits[l]);
 			}
 		}
 	}
@@ -681,7 +751,7 @@ static int cmd_sweep(int max)
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	seconds = (double)(end.tv_sec - start.tv_sec) +
 		  (double)(end.tv_nsec - start.tv_nsec) / 1e9;
-	printf("sweep: %lu requests (up to %d flags of %zu, plus bit 63; sizes and exit signals), %lu agree, %lu disagree, %lu not run; agreement %.2f%% in %.1f s\n",
+	printf("sweep: %lu requests (up to %d flags of %zu, plus bit 63, each set also with its companions; sizes and exit signals), %lu agree, %lu disagree, %lu not run; agreement %.2f%% in %.1f s\n",
 	       sw.requests, max, cc_flag_count, sw.agree, sw.disagree, sw.skipped,
 	       sw.requests - sw.skipped ?
 		       100.0 * (double)sw.agree / (double)(sw.requests - sw.skipped) :
@@ -693,7 +763,7 @@ static int cmd_sweep(int max)
 int main(int argc, char **argv)
 {
 	bool json = false, fitted = false;
-	int max_flags = 3;
+	int max_flags = 4;
 	const struct cc_fuzz_target *target = NULL;
 	const char *cmd, *text = NULL;
 	int i;
@@ -721,8 +791,8 @@ int main(int argc, char **argv)
 			char *end;
 
 			max_flags = (int)strtol(argv[++i], &end, 10);
-			if (*end || max_flags < 1 || max_flags > 3) {
-				fprintf(stderr, "clonecheck: --max-flags takes 1, 2 or 3, not \"%s\"\n",
+			if (*end || max_flags < 1 || max_flags > 4) {
+				fprintf(stderr, "clonecheck: --max-flags takes 1 to 4, not \"%s\"\n",
 					argv[i]);
 				return EXIT_USAGE;
 			}

@@ -303,10 +303,15 @@ static int prepare_caller(struct cc_call_setup *st)
 	sh->action = (int32_t)req->child;
 	sh->action_code = req->child_exit_code;
 	sh->libc_tid_cleared = req->entry == CC_ENTRY_PTHREAD ? 0 : -1;
-	/* A vfork caller sleeps in the call: it cannot read first. */
+	/*
+	 * Only clone3 carries CLONE_INTO_CGROUP (legacy clone cuts the
+	 * flags to 32 bits).  A vfork caller sleeps in the call: it reads
+	 * after, from the child gone but not reaped, or exec'ed.
+	 */
 	sh->cgroup_from_caller = (req->flags & CC_CLONE_INTO_CGROUP) &&
-				 !(req->flags & CC_CLONE_VFORK) &&
-				 req->entry <= CC_ENTRY_LIBC;
+				 req->entry == CC_ENTRY_CLONE3;
+	sh->cgroup_child_waits = sh->cgroup_from_caller &&
+				 !(req->flags & CC_CLONE_VFORK);
 	/* Proving the CHILD_CLEARTID wake needs a shared mm (mm_release). */
 	/* Not with CLONE_VFORK: the caller sleeps in vfork, not on the futex. */
 	sh->wait_parent_futex = (req->flags & CC_CLONE_CHILD_CLEARTID) &&
@@ -527,7 +532,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	} else {
 		wait_child(&st, (pid_t)ret);
 	}
-	if (obs->pidfd >= 0 && obs->pidfd_pid > 0)
+	if (obs->pidfd >= 0 && obs->pidfd_pid != -2)
 		obs->pidfd_polled = pidfd_poll_gone(obs->pidfd);
 	cc_probe_measure(sh, obs, (pid_t)ret);
 	collect_exit_signal(obs, (pid_t)ret);

@@ -157,11 +157,14 @@ struct cc_shared {
 
 	/*
 	 * CLONE_INTO_CGROUP: the caller reads the child's cgroup from its
-	 * own side (a child in a new cgroup namespace sees itself at "/");
-	 * the child waits in its probe until caller_cgroup_read is 1 (read)
-	 * or 2 (the caller could not: the child reads its own).
+	 * own side (a child in a new cgroup namespace sees itself at "/"),
+	 * as the call returns.  A child that may wait (not a vfork child,
+	 * whose caller sleeps in the call) waits in its probe until
+	 * caller_cgroup_read is 1 (read) or 2 (the caller could not: the
+	 * child reads its own).
 	 */
 	int32_t cgroup_from_caller;
+	int32_t cgroup_child_waits;
 	volatile int32_t caller_cgroup_read;
 
 	/* handshake between caller and child */

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/sem.h>
 #include <sys/stat.h>
@@ -581,9 +582,17 @@ static enum cc_reading pidfd_measure(struct cc_shared *sh,
 				     struct cc_observation *obs, int tid,
 				     enum cc_prop prop)
 {
-	/* The launcher read fdinfo and signalled 0 before the child went. */
-	return obs->pidfd >= 0 && obs->pidfd_pid == tid &&
-	       obs->pidfd_nspid == tid && obs->pidfd_signal == 0 &&
+	/*
+	 * The launcher read fdinfo and signalled 0 as the call returned:
+	 * the child was there, or (a vfork child that was a thread, reaped
+	 * as it exited) it was gone already, and fdinfo says Pid -1.
+	 */
+	bool refers = obs->pidfd_pid == tid && obs->pidfd_nspid == tid &&
+		      obs->pidfd_signal == 0;
+	bool gone = obs->done_at_return && obs->pidfd_pid == -1 &&
+		    obs->pidfd_signal == -ESRCH;
+
+	return obs->pidfd >= 0 && (refers || gone) &&
 	       obs->pidfd_fd_flags >= 0 && (obs->pidfd_fd_flags & FD_CLOEXEC) &&
 	       obs->pidfd_polled == 1;
 }
@@ -803,7 +812,9 @@ CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop
 {
 	long err;
 
-	if (sh->cgroup_from_caller) {
+	if (sh->cgroup_from_caller && !sh->cgroup_child_waits)
+		return;		/* the caller reads once this child is gone */
+	if (sh->cgroup_child_waits) {
 		while (!__atomic_load_n(&sh->caller_cgroup_read, __ATOMIC_ACQUIRE))
 			sys_sched_yield();
 		if (sh->caller_cgroup_read == 1)
@@ -815,30 +826,43 @@ CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop
 		cc_child_fail(sh, CC_STEP_CGROUP_READ, err);
 }
 
-void cc_probe_cgroup_from_caller(struct cc_shared *sh, int tid)
+/*
+ * tid as this /proc numbers it: tid itself where /proc is of the
+ * caller's pid namespace; else from a pidfd's fdinfo, which shows it in
+ * the proc mount's namespace (a process only; 0 where it is not there).
+ */
+static int proc_pid_of(int tid)
 {
 	char path[64], line[128];
-	int pid = 0, read = 2;
+	int pid = 0;
 	long pidfd;
 	FILE *f;
 
+	if (readlink("/proc/self", line, sizeof(line) - 1) > 0 &&
+	    atoi(line) == getpid())
+		return tid;
+	pidfd = sys_pidfd_open(tid, 0);
+	if (pidfd < 0)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%ld", pidfd);
+	f = fopen(path, "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "Pid: %d", &pid) == 1)
+			break;
+	if (f)
+		fclose(f);
+	close((int)pidfd);
+	return pid;
+}
+
+void cc_probe_cgroup_from_caller(struct cc_shared *sh, int tid)
+{
+	char path[64];
+	int pid, read = 2;
+
 	if (!sh->cgroup_from_caller)
 		return;
-	/*
-	 * The pid as this /proc numbers it: fdinfo shows it in the pid
-	 * namespace of the proc mount (0 where the child is not in it).
-	 */
-	pidfd = sys_pidfd_open(tid, 0);
-	if (pidfd >= 0) {
-		snprintf(path, sizeof(path), "/proc/self/fdinfo/%ld", pidfd);
-		f = fopen(path, "re");
-		while (f && fgets(line, sizeof(line), f))
-			if (sscanf(line, "Pid: %d", &pid) == 1)
-				break;
-		if (f)
-			fclose(f);
-		close((int)pidfd);
-	}
+	pid = proc_pid_of(tid);
 	if (pid > 0) {
 		snprintf(path, sizeof(path), "/proc/%d/cgroup", pid);
 		if (!cgroup_line(open(path, O_RDONLY | O_CLOEXEC), sh->child.cgroup)) {
@@ -853,18 +877,9 @@ static enum cc_reading cgroup_measure(struct cc_shared *sh,
 				      struct cc_observation *obs, int tid,
 				      enum cc_prop prop)
 {
-	int cgroup_ns = CC_PROP_NS_CGROUP - CC_PROP_NS_MNT;
-
 	/* No target cgroup was made: nothing to be in. */
 	if (!obs->cgroup_expected[0])
 		return CC_READ_NONE;
-	/*
-	 * The child's own reading, in a cgroup namespace of its own:
-	 * cgroup_post_fork roots it at the cgroup the child started in.
-	 */
-	if (!sh->child.cgroup_read_by_caller && sh->child.ns_inode[cgroup_ns] &&
-	    sh->child.ns_inode[cgroup_ns] != sh->parent_ns_inode[cgroup_ns])
-		return !strcmp(sh->child.cgroup, "0::/");
 	return !strcmp(sh->child.cgroup, obs->cgroup_expected);
 }
 
