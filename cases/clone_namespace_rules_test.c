@@ -68,22 +68,26 @@ static void in_context(struct rule_report *r, enum cc_context ctx,
 
 /* ---- combination rules ---- */
 
-/* What the caller did before the call. */
+/*
+ * What the caller did before the call: each is a step of the request
+ * (spec/request.h), taken by the launch's caller.
+ */
 enum rule_setup {
 	SETUP_NONE,
-	SETUP_UNSHARE_PID,	/* unshare(CLONE_NEWPID) */
-	SETUP_UNSHARE_TIME,	/* unshare(CLONE_NEWTIME) */
-	SETUP_PID_INIT,		/* the caller is init of a new pid namespace */
-	SETUP_SETNS_PID,	/* setns into a pid namespace another made */
+	SETUP_UNSHARE_PID,	/* unshare=CLONE_NEWPID */
+	SETUP_UNSHARE_TIME,	/* unshare=CLONE_NEWTIME */
+	SETUP_PID_INIT,		/* pidns=init: the caller is pid 1 of a new one */
+	SETUP_SETNS_PID,	/* pidns=setns: into one another made */
 };
 
 FIXTURE(rule) {
-	struct rule_report *r;
+	struct case_run run;
+	char text[CC_REQUEST_TEXT_MAX];
 };
 
 FIXTURE_VARIANT(rule) {
 	enum cc_entry entry;
-	enum cc_context ctx;
+	enum cc_context ctx;	/* root (as=self), or userns_root (userns=mapped) */
 	enum rule_setup setup;
 	uint64_t flags;
 	uint64_t exit_signal;
@@ -93,108 +97,39 @@ FIXTURE_VARIANT(rule) {
 	int err_before;
 };
 
-struct rule_call {
-	enum rule_setup setup;
-	enum cc_entry entry;
-	uint64_t flags, exit_signal;
-};
-
-static void rule_call(struct rule_report *r, const struct rule_call *c)
-{
-	r->ret = cc_clone_fn(c->entry, c->flags, c->exit_signal, leave, NULL);
-}
-
 /*
- *   context ─ caller   forked first, in the context's pid namespace
- *      │                  setns(holder's pid namespace), then
- *      │                  clone(CLONE_PARENT): the child is born in the
- *      │                  holder's namespace, as a child of the context
- *      └── holder      init (pid 1) of a new pid namespace, waits
+ * The row as one request: the call (a child that leaves at once), the
+ * context and the setup as the caller's steps.  Root rows need the
+ * privilege; userns_root rows make their own.
  */
-static void rule_setns_pid(struct rule_report *r, const struct rule_call *c)
+static void rule_request(const FIXTURE_VARIANT(rule) *v, struct cc_request *req)
 {
-	int hold[2], go[2], status;
-	pid_t holder = -1, caller;
-	char path[64];
-	int fd;
-
-	if (pipe2(hold, O_CLOEXEC) || pipe2(go, O_CLOEXEC))
-		return report_broken(r, "pipe2");
-	caller = fork();
-	if (caller == 0) {
-		close(go[1]);
-		if (read(go[0], &holder, sizeof(holder)) != sizeof(holder))
-			_exit(1);
-		snprintf(path, sizeof(path), "/proc/%d/ns/pid", holder);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 || setns(fd, CLONE_NEWPID)) {
-			report_broken(r, "setns into the holder's pid namespace");
-			_exit(1);
-		}
-		rule_call(r, c);
-		_exit(0);
-	}
-	close(go[0]);
-	if (caller < 0)
-		return report_broken(r, "fork the caller");
-	if (unshare(CLONE_NEWPID)) {
-		report_broken(r, "unshare(CLONE_NEWPID)");
-	} else {
-		holder = fork();
-		if (holder == 0) {
-			char ch;
-
-			close(hold[1]);
-			read(hold[0], &ch, 1);	/* until the context closes it */
-			_exit(0);
-		}
-		if (holder < 0)
-			report_broken(r, "fork the holder");
-	}
-	/* A failed holder still releases the caller, with a pid of -1. */
-	write(go[1], &holder, sizeof(holder));
-	close(go[1]);
-	waitpid(caller, &status, 0);
-	close(hold[1]);
-}
-
-static void rule_run(struct cc_context_run *run, void *arg)
-{
-	struct rule_report *r = (struct rule_report *)run;
-	const struct rule_call *c = arg;
-	pid_t init;
-
-	switch (c->setup) {
+	cc_clone_fn_request(v->entry, v->flags, v->exit_signal, req);
+	req->child = CC_CHILD_EXIT;
+	if (v->ctx == CC_CTX_USERNS_ROOT)
+		req->userns = CC_USERNS_MAPPED;
+	switch (v->setup) {
 	case SETUP_UNSHARE_PID:
-		if (unshare(CLONE_NEWPID))
-			return report_broken(r, "unshare(CLONE_NEWPID)");
+		req->unshare = CC_CLONE_NEWPID;
 		break;
 	case SETUP_UNSHARE_TIME:
-		if (unshare(CLONE_NEWTIME))
-			return report_broken(r, "unshare(CLONE_NEWTIME)");
+		req->unshare = CC_CLONE_NEWTIME;
 		break;
 	case SETUP_PID_INIT:
-		/*
-		 *   context ─ init   pid 1 of a new pid namespace: the caller
-		 *              └── child
-		 */
-		if (unshare(CLONE_NEWPID))
-			return report_broken(r, "unshare(CLONE_NEWPID)");
-		init = fork();
-		if (init == 0) {
-			rule_call(r, c);
-			cc_reap_all();
-			_exit(0);
-		}
-		if (init < 0)
-			report_broken(r, "fork the init");
-		return;
+		req->pidns = CC_PIDNS_INIT;
+		break;
 	case SETUP_SETNS_PID:
-		return rule_setns_pid(r, c);
+		req->pidns = CC_PIDNS_SETNS;
+		break;
 	default:
 		break;
 	}
-	rule_call(r, c);
+}
+
+static unsigned int rule_needs(const FIXTURE_VARIANT(rule) *v)
+{
+	return v->ctx == CC_CTX_USERNS_ROOT ? CASE_NEEDS_USERNS :
+					      CASE_NEEDS_ADMIN;
 }
 
 /* The namespace types a setup makes or enters, as CLONE_NEW* flags. */
@@ -226,23 +161,54 @@ static bool rule_needs_absent(const FIXTURE_VARIANT(rule) *variant,
 
 FIXTURE_SETUP(rule)
 {
-	struct rule_call call = {
-		variant->setup, variant->entry, variant->flags,
-		variant->exit_signal,
-	};
+	struct cc_request req;
 
-	self->r = cc_shared_page(sizeof(*self->r));
-	ASSERT_NE(NULL, self->r);
-	if (rule_needs_absent(variant, self->r->run.why, sizeof(self->r->run.why)))
-		self->r->run.result = CC_RESULT_SKIP;
+	rule_request(variant, &req);
+	cc_request_print(self->text, sizeof(self->text), &req);
+	self->run.text = self->text;
+	if (rule_needs_absent(variant, self->run.obs.skip,
+			      sizeof(self->run.obs.skip)))
+		self->run.result = CC_RESULT_SKIP;
 	else if (!CASE_IS_MODEL_TEST())
-		in_context(self->r, variant->ctx, variant->entry, rule_run,
-			   &call);
+		case_launch_if(&self->run, self->text, rule_needs(variant));
 }
 
 FIXTURE_TEARDOWN(rule)
 {
-	cc_shared_page_free(self->r, sizeof(*self->r));
+}
+
+static int rule_expected(const FIXTURE_VARIANT(rule) *v)
+{
+	if (v->since && cc_env_kernel_version() < v->since)
+		return v->err_before;
+	return v->err;
+}
+
+TEST_F(rule, model)
+{
+	struct cc_request req;
+	struct cc_env env;
+	char why[200];
+
+	if (rule_needs_absent(variant, why, sizeof(why)))
+		SKIP(return, "%s", why);
+	CASE_MODEL_NEEDS(&self->run, self->text, rule_needs(variant));
+	rule_request(variant, &req);
+	cc_env_detect(&env);
+	CASE_CHECK_MODEL_ERRNO(&req, &env, rule_expected(variant));
+}
+
+TEST_F(rule, returns)
+{
+	int exp = rule_expected(variant);
+	long got;
+
+	CASE_REQUIRE(&self->run);
+	got = self->run.obs.outcome.ret < 0 ? -self->run.obs.outcome.ret : 0;
+	if (got != exp)
+		TH_LOG("%s: expected %s, got %s", self->text, CC_RESULT_NAME(exp),
+		       CC_RESULT_NAME(got));
+	EXPECT_EQ(exp, got);
 }
 
 /* SKIP where the context cannot be entered, as in_context() does. */
@@ -253,69 +219,18 @@ FIXTURE_TEARDOWN(rule)
 			SKIP(return, "%s", _why);			\
 	} while (0)
 
-/* The context's environment after the row's setup, for the model. */
-static void rule_env(enum cc_context ctx, enum rule_setup setup,
-		     struct cc_env *env)
+/* One plain call in a context process (the presence rows). */
+struct plain_call {
+	enum cc_entry entry;
+	uint64_t flags, exit_signal;
+};
+
+static void plain_run(struct cc_context_run *run, void *arg)
 {
-	cc_context_env(ctx, env);
-	switch (setup) {
-	case SETUP_UNSHARE_PID:
-	case SETUP_SETNS_PID:
-		env->pid_for_children_differs = true;
-		break;
-	case SETUP_UNSHARE_TIME:
-		env->time_for_children_differs = true;
-		break;
-	case SETUP_PID_INIT:
-		env->pidns_level++;
-		env->pidns_init = true;
-		/* The context made it: it belongs to the context's user ns. */
-		if (!env->init_userns)
-			env->pidns_owned_from = env->pidns_level;
-		break;
-	default:
-		break;
-	}
-}
+	struct rule_report *r = (struct rule_report *)run;
+	const struct plain_call *c = arg;
 
-TEST_F(rule, model)
-{
-	struct cc_request req;
-	struct cc_env env;
-	int exp = variant->err;
-
-	RULE_MODEL_NEEDS(variant->ctx);
-	{
-		char why[200];
-
-		/* As the setup does: a row about a type the kernel lacks. */
-		if (rule_needs_absent(variant, why, sizeof(why)))
-			SKIP(return, "%s", why);
-	}
-	if (variant->since && cc_env_kernel_version() < variant->since)
-		exp = variant->err_before;
-	rule_env(variant->ctx, variant->setup, &env);
-	cc_clone_fn_request(variant->entry, variant->flags,
-			    variant->exit_signal, &req);
-	CASE_CHECK_MODEL_ERRNO(&req, &env, exp);
-}
-
-TEST_F(rule, returns)
-{
-	struct rule_report *r = self->r;
-	int exp = variant->err;
-	long got;
-
-	if (variant->since && cc_env_kernel_version() < variant->since)
-		exp = variant->err_before;
-	RULE_REQUIRE(r);
-	got = r->ret < 0 ? -r->ret : 0;
-	if (got != exp)
-		TH_LOG("%s flags %#llx: expected %s, got %s",
-		       cc_entry_name(variant->entry),
-		       (unsigned long long)variant->flags, CC_RESULT_NAME(exp),
-		       CC_RESULT_NAME(got));
-	EXPECT_EQ(exp, got);
+	r->ret = cc_clone_fn(c->entry, c->flags, c->exit_signal, leave, NULL);
 }
 
 #define VM_THREAD (CC_CLONE_VM | CC_CLONE_SIGHAND | CC_CLONE_THREAD)
@@ -778,8 +693,8 @@ static const char *presence_missing(enum cc_ns_type type, char *why, size_t len)
 
 FIXTURE_SETUP(presence)
 {
-	struct rule_call call = {
-		SETUP_NONE, presence_entry(), cc_ns_flags[variant->type], SIGCHLD,
+	struct plain_call call = {
+		presence_entry(), cc_ns_flags[variant->type], SIGCHLD,
 	};
 
 	self->r = cc_shared_page(sizeof(*self->r));
@@ -788,7 +703,7 @@ FIXTURE_SETUP(presence)
 			     sizeof(self->r->run.why)))
 		self->r->run.result = CC_RESULT_SKIP;
 	else if (!CASE_IS_MODEL_TEST())
-		in_context(self->r, presence_context(), call.entry, rule_run,
+		in_context(self->r, presence_context(), call.entry, plain_run,
 			   &call);
 }
 
