@@ -579,6 +579,12 @@ FIXTURE_VARIANT_ADD(validation, clone3_cgroup_procs_file) {
 	.expect = { REFUSED(EBADF) },
 };
 
+/* A cgroup v1 directory: cgroup_get_from_file wants the default hierarchy. */
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_v1_directory) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=v1",
+	.expect = { REFUSED(EBADF) }, .needs = CASE_NEEDS_ADMIN,
+};
+
 /* fget_raw: an O_PATH fd of the directory will do. */
 FIXTURE_VARIANT_ADD(validation, clone3_cgroup_o_path) {
 	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=opath stack=mmap:64k",

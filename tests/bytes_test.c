@@ -177,6 +177,7 @@ static const char *const clone3_texts[] = {
 	"clone3 flags=CLONE_INTO_CGROUP cgroup=procs userns=mapped unshare=CLONE_NEWPID",
 	"clone3 cgroup=opath set_tid=bad set_tid_size=2 pidns=init",
 	"clone3 cgroup=closed set_tid=null set_tid_size=40",
+	"clone3 flags=CLONE_INTO_CGROUP cgroup=v1",
 };
 
 TEST(raw_clone_args_survive_their_bytes)

@@ -916,7 +916,7 @@ FIXTURE_VARIANT_ADD(bad_request, too_many_set_tid) {
 
 FIXTURE_VARIANT_ADD(bad_request, bad_cgroup) {
 	.text = "clone3 cgroup=old", .pos = 14,
-	.msg = "cgroup: unknown value \"old\"; expected none, new, removed, notcgroup, closed, huge, procs or opath",
+	.msg = "cgroup: unknown value \"old\"; expected none, new, removed, notcgroup, closed, huge, procs, opath or v1",
 };
 
 FIXTURE_VARIANT_ADD(bad_request, bad_child_action) {

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/sem.h>
@@ -332,6 +333,45 @@ static int prepare_caller(struct cc_call_setup *st)
 }
 
 /*
+ * cgroup=v1: a cgroup v1 hierarchy of no controller, named for this
+ * process, mounted over /tmp in a mount namespace of the caller's own:
+ * it goes with the caller, and the hierarchy with its last mount.
+ */
+static int prepare_cgroup_v1(struct cc_call_setup *st)
+{
+	char options[64], why[200];
+
+	if (cc_env_feature(CC_FEATURE_CGROUP_V1, why, sizeof(why)) == CC_ABSENT) {
+		note(st->obs->skip, "cgroup=v1: %s", why);
+		return 1;
+	}
+	snprintf(options, sizeof(options), "none,name=clonecheck.%d", getpid());
+	if (unshare(CLONE_NEWNS) ||
+	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL)) {
+		if (errno == EPERM && !cc_env_has_cap(CAP_SYS_ADMIN)) {
+			note(st->obs->skip, "cgroup=v1: mounting a cgroup v1 hierarchy needs CAP_SYS_ADMIN");
+			return 1;
+		}
+		note(st->obs->broken, "cgroup=v1: a mount namespace: %s",
+		     CC_ERRNO(errno));
+		return -1;
+	}
+	if (mount("cgroup", "/tmp", "cgroup", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		  options)) {
+		note(st->obs->broken, "cgroup=v1: mount -t cgroup -o %s on /tmp: %s",
+		     options, CC_ERRNO(errno));
+		return -1;
+	}
+	st->cgroup_fd = open("/tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (st->cgroup_fd < 0) {
+		note(st->obs->broken, "cgroup=v1: open: %s", CC_ERRNO(errno));
+		return -1;
+	}
+	st->cgroup_value = (uint64_t)st->cgroup_fd;
+	return 0;
+}
+
+/*
  * clone_args.cgroup for the request's cgroup kind.  The directory itself
  * is the warden's (cgroup_dir); "removed" opens it and removes it here.
  */
@@ -366,6 +406,8 @@ static int prepare_cgroup_arg(struct cc_call_setup *st, const char *cgroup_dir)
 	case CC_CGROUP_OPATH:
 		st->cgroup_fd = open(cgroup_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 		break;
+	case CC_CGROUP_V1:
+		return prepare_cgroup_v1(st);
 	case CC_CGROUP_NEW:
 	case CC_CGROUP_REMOVED:
 	default:
@@ -452,8 +494,14 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	 * cgroup=removed takes the warden's rights.  The kernel checks
 	 * the caller's own at the call, whoever opened the fd.
 	 */
-	if (prepare_cgroup_arg(&st, cgroup_dir))
+	switch (prepare_cgroup_arg(&st, cgroup_dir)) {
+	case 0:
+		break;
+	case 1:
+		return WARDEN_SKIP;
+	default:
 		return WARDEN_BROKEN;
+	}
 	/*
 	 * The probe helper by fd, opened with the rights the checkout was
 	 * made with: a caller that drops them (as=nobody) may not be able

@@ -358,6 +358,14 @@ static enum cc_presence feature_detect(enum cc_feature feature, char *why,
 			 "and /proc/filesystems has no cgroup2 (CONFIG_CGROUPS)");
 		return CC_ABSENT;
 	}
+	case CC_FEATURE_CGROUP_V1:
+		/* The kernel's list of filesystem types has "cgroup", or not. */
+		if (filesystem_listed("cgroup")) {
+			snprintf(why, len, "/proc/filesystems lists cgroup");
+			return CC_PRESENT;
+		}
+		snprintf(why, len, "/proc/filesystems has no cgroup (cgroup v1: CONFIG_CGROUP_V1 since 6.11)");
+		return CC_ABSENT;
 	default:
 		break;
 	}

@@ -456,13 +456,14 @@ static enum cc_cgroup_kind raw_cgroup(uint64_t v)
 	static const enum cc_cgroup_kind by_rest[] = {
 		CC_CGROUP_CLOSED, CC_CGROUP_NEW, CC_CGROUP_REMOVED,
 		CC_CGROUP_NOTCGROUP, CC_CGROUP_PROCS, CC_CGROUP_OPATH,
+		CC_CGROUP_V1,
 	};
 
 	if (!v)
 		return CC_CGROUP_NONE;
 	if (v > INT32_MAX)
 		return CC_CGROUP_HUGE;
-	return by_rest[v % 6];
+	return by_rest[v % 7];
 }
 
 static uint64_t cgroup_raw(enum cc_cgroup_kind kind)
@@ -477,6 +478,8 @@ static uint64_t cgroup_raw(enum cc_cgroup_kind kind)
 	case CC_CGROUP_NOTCGROUP:
 		return 3;
 	case CC_CGROUP_CLOSED:
+		return 7;
+	case CC_CGROUP_V1:
 		return 6;
 	case CC_CGROUP_PROCS:
 		return 4;

@@ -26,8 +26,8 @@
  *                args=bad, bit 7 an explicit tls: an address follows
  *   set_tid      u8 count % 34, then per pid a u16; 0xffff: a u32 follows
  *                (masked to 31 bits)
- *   cgroup       u8 % 8 (none, new, removed, notcgroup, closed, huge,
- *                procs, opath)
+ *   cgroup       u8 % 9 (none, new, removed, notcgroup, closed, huge,
+ *                procs, opath, v1)
  *   child        u8 % 4; exit: a u8 code follows
  *   caller       u8: bit 0 as=nobody, bit 1 fds=full, bit 2 nproc= set:
  *                a u16 limit follows (larger limits are written as
@@ -111,9 +111,9 @@ void cc_request_encode(struct cc_writer *w, const struct cc_request *req);
  * mapped stack (acceptance depends on the two numbers only, and a
  * CLONE_VM child must not run on the launcher's memory); the set_tid
  * pointer is the engine's array, whose length is set_tid_size % 34;
- * cgroup 0 is none, above INT_MAX huge, else by value % 6 an fd that is
- * closed, a new cgroup, a removed one, not a cgroup, a cgroup.procs file
- * or an O_PATH cgroup.  tls 0 is the
+ * cgroup 0 is none, above INT_MAX huge, else by value % 7 an fd that is
+ * closed, a new cgroup, a removed one, not a cgroup, a cgroup.procs file,
+ * an O_PATH cgroup or a cgroup v1 directory.  tls 0 is the
  * engine's valid block.
  */
 void cc_clone_args_decode(struct cc_reader *r, struct cc_request *req);

@@ -44,6 +44,7 @@ static const char *const cgroup_kind_names[] = {
 	[CC_CGROUP_HUGE]	= "huge",
 	[CC_CGROUP_PROCS]	= "procs",
 	[CC_CGROUP_OPATH]	= "opath",
+	[CC_CGROUP_V1]		= "v1",
 };
 
 static const char *const userns_names[] = {

@@ -119,6 +119,7 @@ _Static_assert(CC_PROP_NS_TIME - CC_PROP_NS_MNT + 1 == CC_NS_COUNT,
 	X(PIDFD, "pidfd_open(2) (Linux 5.3)")					\
 	X(CGROUP2, "a cgroup2 mount")					\
 	X(MQUEUE, "POSIX message queues (CONFIG_POSIX_MQUEUE)")		\
+	X(CGROUP_V1, "cgroup v1 hierarchies (CONFIG_CGROUP_V1 since 6.11)") \
 	CC_NAMESPACES_WITH(CC_NS_FEATURE, X)
 
 enum cc_feature {

@@ -404,7 +404,8 @@ CONDITION(cgroup_not_cgroup2)
 	return c->req->cgroup == CC_CGROUP_NONE ||
 	       c->req->cgroup == CC_CGROUP_CLOSED ||
 	       c->req->cgroup == CC_CGROUP_NOTCGROUP ||
-	       c->req->cgroup == CC_CGROUP_PROCS;
+	       c->req->cgroup == CC_CGROUP_PROCS ||
+	       c->req->cgroup == CC_CGROUP_V1;
 }
 
 CONDITION(cgroup_removed)
@@ -644,7 +645,7 @@ const struct cc_rule cc_rules[] = {
 	/* cgroup_can_fork -> cgroup_css_set_fork */
 	{ "cgroup_not_cgroup2_dir", "cgroup_css_set_fork", EBADF, CC_RULE_CLONE3,
 	  V(5, 7, 0), 0, FLAG(CC_CLONE_INTO_CGROUP), .also = cgroup_not_cgroup2,
-	  .says = "CLONE_INTO_CGROUP with an fd that is not open or not a cgroup2 directory" },
+	  .says = "CLONE_INTO_CGROUP with an fd that is not open or not a cgroup2 directory (a file, a cgroup v1 directory)" },
 	{ "cgroup_removed", "cgroup_css_set_fork (cgroup_get_from_file)", ENOENT,
 	  CC_RULE_CLONE3, V(5, 7, 0), 0, FLAG(CC_CLONE_INTO_CGROUP),
 	  .also = cgroup_removed,

@@ -30,13 +30,15 @@
  *                size (default 0)
  *   set_tid_size= the struct's set_tid_size, with set_tid=null|bad only
  *   cgroup=      none | new | removed | notcgroup | closed | huge |
- *                procs | opath
+ *                procs | opath | v1
  *                (new: a fresh cgroup2 directory, its fd in
  *                clone_args.cgroup; removed: one already rmdir'ed;
  *                notcgroup: an fd of "/"; closed: an fd number not open;
  *                huge: a value above INT_MAX; procs: an fd of the fresh
  *                directory's cgroup.procs file; opath: an O_PATH fd of
- *                the fresh directory)
+ *                the fresh directory; v1: the root of a cgroup v1
+ *                hierarchy of no controller, mounted for the call in a
+ *                mount namespace of the caller's own)
  *   child=       probe | exit:CODE | overflow | exec (default probe)
  *   as=          self | nobody (who calls: the test program's own
  *                credentials, or uid and gid 65534 without capabilities)
@@ -136,6 +138,7 @@ enum cc_cgroup_kind {
 	CC_CGROUP_HUGE,		/* a value above INT_MAX */
 	CC_CGROUP_PROCS,	/* the fresh directory's cgroup.procs file */
 	CC_CGROUP_OPATH,	/* the fresh directory, opened O_PATH */
+	CC_CGROUP_V1,		/* a cgroup v1 directory */
 	CC_CGROUP_KIND_COUNT
 };
 
