@@ -518,7 +518,13 @@ static enum cc_reading child_tid_measure(struct cc_shared *sh,
 {
 	const struct cc_child_report *rep = &sh->child;
 
-	return rep->tid && rep->child_tid_word_at_start == rep->tid;
+	/*
+	 * The kernel writes the tid as the child numbers it (in a new pid
+	 * namespace, not as the caller does): there, that is the tid the
+	 * caller got, for a thread too.
+	 */
+	return rep->tid && rep->child_tid_word_at_start == rep->tid &&
+	       (!same_pid_numbers(sh) || rep->tid == tid);
 }
 
 static void child_tid_describe(const struct cc_observation *obs,
