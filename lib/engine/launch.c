@@ -520,7 +520,8 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		/* A credential change clears the parent-death signal. */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 	}
-	switch (cc_steps_take(req, WARDEN_BROKEN, why, sizeof(why))) {
+	switch (cc_steps_take(req, WARDEN_BROKEN, obs->broken, sizeof(obs->broken),
+			      why, sizeof(why))) {
 	case CC_RESULT_OK:
 		break;
 	case CC_RESULT_SKIP:

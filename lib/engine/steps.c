@@ -185,9 +185,10 @@ static enum cc_result unshare_types(struct step_report *r, uint64_t flags)
 /*
  * pidns=init: unshare, fork, and the child (pid 1) goes on as the
  * caller, with a /proc of its namespace; the parent waits and passes
- * its exit status on (a signal as broken_status).
+ * its exit status on (a signal as broken_status, said in broken).
  */
-static enum cc_result become_pidns_init(struct step_report *r, int broken_status)
+static enum cc_result become_pidns_init(struct step_report *r, int broken_status,
+					char *broken, size_t broken_len)
 {
 	enum cc_result result;
 	int status;
@@ -203,7 +204,13 @@ static enum cc_result become_pidns_init(struct step_report *r, int broken_status
 	if (pid > 0) {
 		while (waitpid(pid, &status, __WALL) < 0 && errno == EINTR)
 			;
-		_exit(WIFEXITED(status) ? WEXITSTATUS(status) : broken_status);
+		if (WIFEXITED(status))
+			_exit(WEXITSTATUS(status));
+		if (!broken[0])
+			snprintf(broken, broken_len,
+				 "pidns=init: the caller, pid 1 of its namespace, was killed by %s",
+				 WIFSIGNALED(status) ? CC_SIGNAL_NAME(WTERMSIG(status)) : "?");
+		_exit(broken_status);
 	}
 	keep_death_signal();
 	result = own_mounts(r, "pidns=init");
@@ -316,7 +323,8 @@ static enum cc_result enter_chroot(struct step_report *r)
 }
 
 enum cc_result cc_steps_take(const struct cc_request *req, int broken_status,
-			     char *why, size_t len)
+			     char *broken, size_t broken_len, char *why,
+			     size_t len)
 {
 	struct step_report r = { why, len };
 	enum cc_result result = CC_RESULT_OK;
@@ -332,7 +340,7 @@ enum cc_result cc_steps_take(const struct cc_request *req, int broken_status,
 	if (result == CC_RESULT_OK && req->unshare)
 		result = unshare_types(&r, req->unshare);
 	if (result == CC_RESULT_OK && req->pidns == CC_PIDNS_INIT)
-		result = become_pidns_init(&r, broken_status);
+		result = become_pidns_init(&r, broken_status, broken, broken_len);
 	if (result == CC_RESULT_OK &&
 	    (req->pidns == CC_PIDNS_SETNS || req->pidns == CC_PIDNS_DEAD))
 		result = enter_pidns(&r, req->pidns == CC_PIDNS_DEAD);

@@ -15,9 +15,11 @@
  * Takes req's steps in this process, in request.h's order: OK, SKIP (a
  * step this caller may not take, with the evidence in why) or BROKEN.
  * pidns=init forks: the parent waits and exits with the child's status,
- * or broken_status when the child was killed.
+ * or broken_status when the child was killed, saying so in broken (the
+ * launch's shared report, which outlives this process).
  */
 enum cc_result cc_steps_take(const struct cc_request *req, int broken_status,
-			     char *why, size_t len);
+			     char *broken, size_t broken_len, char *why,
+			     size_t len);
 
 #endif
