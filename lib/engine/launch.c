@@ -94,7 +94,6 @@ int cc_probe_helper_path(char *buf, size_t len)
 
 /* ---- the caller: performs the call and measures its side ---- */
 
-/* Reads "Pid:" from a pidfd's fdinfo; -2 when absent. */
 /* The Pid: and the first NSpid: of a pidfd's fdinfo (-2 when unread). */
 static void pidfd_fdinfo(int pidfd, int32_t *pid, int32_t *nspid)
 {
@@ -374,6 +373,7 @@ static int prepare_cgroup_v1(struct cc_call_setup *st)
 /*
  * clone_args.cgroup for the request's cgroup kind.  The directory itself
  * is the warden's (cgroup_dir); "removed" opens it and removes it here.
+ * 0, 1 for a SKIP (obs->skip says why) or -1 (obs->broken).
  */
 static int prepare_cgroup_arg(struct cc_call_setup *st, const char *cgroup_dir)
 {
