@@ -591,6 +591,12 @@ FIXTURE_VARIANT_ADD(validation, clone3_cgroup_o_path) {
 	.expect = { .props = P(CGROUP) | P(OWN_STACK), A_CHILD },
 };
 
+/* Capabilities in a user namespace of its own give no right over the owner's file. */
+FIXTURE_VARIANT_ADD(validation, clone3_cgroup_not_writable_from_userns) {
+	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=new as=nobody userns=mapped",
+	.expect = { REFUSED(EACCES) }, .needs = CASE_NEEDS_USERNS,
+};
+
 FIXTURE_VARIANT_ADD(validation, clone3_cgroup_o_path_not_writable) {
 	.request = "clone3 flags=CLONE_INTO_CGROUP cgroup=opath as=nobody",
 	.expect = { REFUSED(EACCES) },
