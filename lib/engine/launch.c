@@ -531,6 +531,19 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		note(obs->broken, "%s", why);
 		return WARDEN_BROKEN;
 	}
+	/*
+	 * In an IPC namespace of its own (unshare=CLONE_NEWIPC) the
+	 * warden's semaphore is out of reach: the SYSVSEM probe takes one
+	 * made here, which goes with the namespace.
+	 */
+	if ((req->unshare & CC_CLONE_NEWIPC) && sh->semid >= 0) {
+		sh->semid = semget(IPC_PRIVATE, 1, 0666);
+		if (sh->semid < 0) {
+			note(obs->broken, "semget in the caller's IPC namespace: %s",
+			     CC_ERRNO(errno));
+			return WARDEN_BROKEN;
+		}
+	}
 	if (prepare_caller(&st))
 		return WARDEN_BROKEN;
 	if (limits_apply(req, &saved, obs))
@@ -689,8 +702,8 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 	struct cc_cgroup cgroup = { .lock_fd = -1 };
 	char cgroup_dir[sizeof(cgroup.dir)];
 	enum warden_status result = WARDEN_OK;
+	int status = 0, err, warden_semid = -1;
 	pid_t caller;
-	int status = 0, err;
 
 	/*
 	 * Watch the test program, and outlive it long enough to clean up:
@@ -718,6 +731,7 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 
 	if (semaphore_create(sh, obs))
 		return WARDEN_BROKEN;
+	warden_semid = sh->semid;
 	if (req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED ||
 	    req->cgroup == CC_CGROUP_PROCS || req->cgroup == CC_CGROUP_OPATH) {
 		if (cc_cgroup_make(&cgroup, obs->skip, sizeof(obs->skip))) {
@@ -754,8 +768,9 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 	}
 	warden_reap(obs, caller);
 out:
-	if (sh->semid >= 0)
-		semctl(sh->semid, 0, IPC_RMID);
+	/* Ours: the caller's own (unshare=CLONE_NEWIPC) goes with its namespace. */
+	if (warden_semid >= 0)
+		semctl(warden_semid, 0, IPC_RMID);
 	/* "removed": the caller removed it before the call. */
 	snprintf(cgroup_dir, sizeof(cgroup_dir), "%s", cgroup.dir);
 	err = cc_cgroup_remove(&cgroup, req->cgroup == CC_CGROUP_REMOVED);
