@@ -72,6 +72,7 @@ struct cc_child_report {
 	int32_t failed_errno;
 	char cgroup[CC_PATH_MAX];	/* the "0::" line of its cgroup file */
 	int32_t cgroup_read_by_caller;	/* cgroup above: the caller's view */
+	char cgroup_own[CC_PATH_MAX];	/* a vfork child's own reading, in case */
 };
 
 /* What the launcher saw; the verdict compares it with an expectation. */

@@ -818,8 +818,15 @@ CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop
 {
 	long err;
 
-	if (sh->cgroup_from_caller && !sh->cgroup_child_waits)
-		return;		/* the caller reads once this child is gone */
+	/*
+	 * A vfork child cannot wait: the caller reads once it is gone, or
+	 * this reading stands in where it was reaped at once.
+	 */
+	if (sh->cgroup_from_caller && !sh->cgroup_child_waits) {
+		cgroup_line(sys_openat(CC_AT_FDCWD, "/proc/self/cgroup", CC_O_RDONLY),
+			    sh->child.cgroup_own);
+		return;
+	}
 	if (sh->cgroup_child_waits) {
 		while (!__atomic_load_n(&sh->caller_cgroup_read, __ATOMIC_ACQUIRE))
 			sys_sched_yield();
@@ -876,6 +883,9 @@ void cc_probe_cgroup_from_caller(struct cc_shared *sh, int tid)
 			read = 1;
 		}
 	}
+	/* A vfork child reaped as it exited: its own reading stands in. */
+	if (read != 1 && !sh->cgroup_child_waits)
+		memcpy(sh->child.cgroup, sh->child.cgroup_own, sizeof(sh->child.cgroup));
 	__atomic_store_n(&sh->caller_cgroup_read, read, __ATOMIC_RELEASE);
 }
 
@@ -883,9 +893,20 @@ static enum cc_reading cgroup_measure(struct cc_shared *sh,
 				      struct cc_observation *obs, int tid,
 				      enum cc_prop prop)
 {
+	int cgroup_ns = CC_PROP_NS_CGROUP - CC_PROP_NS_MNT;
+
 	/* No target cgroup was made: nothing to be in. */
 	if (!obs->cgroup_expected[0])
 		return CC_READ_NONE;
+	/*
+	 * The child's own reading, in a cgroup namespace of its own (only
+	 * a CLONE_INTO_CGROUP vfork child reaped at once comes to that):
+	 * cgroup_post_fork roots it at the cgroup the child started in.
+	 */
+	if (!sh->child.cgroup_read_by_caller && sh->cgroup_from_caller &&
+	    sh->child.ns_inode[cgroup_ns] &&
+	    sh->child.ns_inode[cgroup_ns] != sh->parent_ns_inode[cgroup_ns])
+		return !strcmp(sh->child.cgroup, "0::/");
 	return !strcmp(sh->child.cgroup, obs->cgroup_expected);
 }
 
