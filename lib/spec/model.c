@@ -879,8 +879,12 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 		props |= CC_P(SIGHAND);
 	if (f & CC_CLONE_THREAD)
 		props |= CC_P(THREAD_GROUP);
-	/* In a new pid namespace getppid() is 0: no parent to compare. */
-	if ((f & (CC_CLONE_PARENT | CC_CLONE_THREAD)) && !(f & CC_CLONE_NEWPID))
+	/*
+	 * In a new pid namespace, or in pid_for_children (unshare, setns),
+	 * getppid() is 0: no parent to compare.
+	 */
+	if ((f & (CC_CLONE_PARENT | CC_CLONE_THREAD)) && !(f & CC_CLONE_NEWPID) &&
+	    !env->pid_for_children_differs)
 		props |= CC_P(PARENT);
 	if (f & CC_CLONE_SYSVSEM)
 		props |= CC_P(SYSVSEM);
