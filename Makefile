@@ -277,9 +277,10 @@ soak: $(CASES) $(HELPER) $(FUZZ_BINS) $(EXECUTOR_BIN) $(CLI)
 	@$(SUITE_ENV) tools/ktap-run soak tests/soak.sh tests/unprivileged.sh \
 		tests/concurrent.sh
 
-# The model against the kernel: every combination of up to three flags
-# through clone and clone3, clone3 sizes and exit signals; lists every
-# disagreement as a request for `clonecheck run`.
+# The model against the kernel: every combination of up to four flags,
+# each also with the flags it needs, through clone and clone3, clone3
+# sizes and exit signals; lists every disagreement as a request for
+# `clonecheck run`.
 sweep: $(CLI) $(HELPER)
 	@$(CLI) sweep
 

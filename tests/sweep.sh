@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The model against the kernel over the sweep (clonecheck sweep): every
-# combination of up to three flags through clone and clone3, clone3
-# sizes and exit signals.  One test: every request agrees, or each
-# disagreement is printed as a request to replay with `clonecheck run`.
+# combination of up to four flags, each also with the flags it needs,
+# through clone and clone3, clone3 sizes and exit signals.  One test:
+# every request agrees, or each disagreement is printed as a request to
+# replay with `clonecheck run`.  A POSIX sh script: make vmcheck's
+# guests (VMCHECK_PROGRAMS=sweep.sh) have no bash.
 
 : "${BIN:?BIN must name the bin directory of the build}"
 
