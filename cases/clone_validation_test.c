@@ -746,6 +746,18 @@ FIXTURE_VARIANT_ADD(validation, clone_newpid_after_unshare_newpid) {
 	.expect = { REFUSED(EINVAL) }, .needs = CASE_NEEDS_USERNS,
 };
 
+/* copy_pid_ns refuses before create_pid_namespace counts (found by make fuzz). */
+FIXTURE_VARIANT_ADD(validation, clone_newpid_after_setns_before_its_count) {
+	.request = "clone flags=CLONE_NEWPID userns=mapped pidns=setns ns_limit=CLONE_NEWPID",
+	.expect = { REFUSED(EINVAL) }, .needs = CASE_NEEDS_USERNS,
+};
+
+/* ... but the types before it in create_new_namespaces are counted first. */
+FIXTURE_VARIANT_ADD(validation, clone_newns_count_before_newpid) {
+	.request = "clone flags=CLONE_NEWNS|CLONE_NEWPID userns=mapped pidns=setns ns_limit=CLONE_NEWNS",
+	.expect = { REFUSED(ENOSPC) }, .needs = CASE_NEEDS_USERNS,
+};
+
 FIXTURE_VARIANT_ADD(validation, clone_after_unshare_newpid) {
 	.request = "clone userns=mapped unshare=CLONE_NEWPID",
 	.expect = { .props = P(NS_PID), A_CHILD }, .needs = CASE_NEEDS_USERNS,

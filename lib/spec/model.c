@@ -260,21 +260,25 @@ CONDITION(ns_without_admin)
 	       !has_cap(env, CAP_SYS_ADMIN);
 }
 
-CONDITION(newpid_too_deep)
-{
-	/* The new namespace is one below pid_for_children. */
-	return env->pidns_level + (env->pid_for_children_differs ? 1 : 0) >=
-	       MAX_PID_NS_LEVEL;
-}
-
 /*
  * create_new_namespaces copies the types in this order, and the first
  * that fails decides the errno: a type the kernel lacks is its copy_*
  * stub's -EINVAL (copy_cgroup_ns without CONFIG_CGROUPS shares the old
  * namespace instead: the flag is ignored); one whose user.max_*_namespaces
- * is 0 is -ENOSPC.  0 when none fails.
+ * is 0 is -ENOSPC.  For the pid namespace copy_pid_ns first wants
+ * pid_for_children to be the caller's own (-EINVAL), then
+ * create_pid_namespace a level to make (-ENOSPC), then the count.
  */
-static int new_namespaces_errno(const struct cc_call *c, const struct cc_env *env)
+enum ns_failure {
+	NS_CREATED,
+	NS_TYPE_ABSENT,
+	NS_COUNT_LIMIT,
+	NS_PID_NOT_ACTIVE,
+	NS_PID_TOO_DEEP,
+};
+
+static enum ns_failure new_namespaces_failure(const struct cc_call *c,
+					      const struct cc_env *env)
 {
 	static const int order[] = {
 		CC_NS_MNT, CC_NS_UTS, CC_NS_IPC, CC_NS_PID, CC_NS_CGROUP,
@@ -289,22 +293,38 @@ static int new_namespaces_errno(const struct cc_call *c, const struct cc_env *en
 			continue;
 		if (ns_absent(env, t)) {
 			if (t != CC_NS_CGROUP)
-				return EINVAL;
-		} else if (env->max_namespaces[t] == 0) {
-			return ENOSPC;
+				return NS_TYPE_ABSENT;
+			continue;
 		}
+		if (t == CC_NS_PID && env->pid_for_children_differs)
+			return NS_PID_NOT_ACTIVE;
+		/* The new namespace is one below the caller's. */
+		if (t == CC_NS_PID && env->pidns_level + 1 > MAX_PID_NS_LEVEL)
+			return NS_PID_TOO_DEEP;
+		if (env->max_namespaces[t] == 0)
+			return NS_COUNT_LIMIT;
 	}
-	return 0;
+	return NS_CREATED;
 }
 
 CONDITION(ns_type_absent)
 {
-	return new_namespaces_errno(c, env) == EINVAL;
+	return new_namespaces_failure(c, env) == NS_TYPE_ABSENT;
 }
 
 CONDITION(ns_count_limit)
 {
-	return new_namespaces_errno(c, env) == ENOSPC;
+	return new_namespaces_failure(c, env) == NS_COUNT_LIMIT;
+}
+
+CONDITION(newpid_not_active)
+{
+	return new_namespaces_failure(c, env) == NS_PID_NOT_ACTIVE;
+}
+
+CONDITION(newpid_too_deep)
+{
+	return new_namespaces_failure(c, env) == NS_PID_TOO_DEEP;
 }
 
 CONDITION(tls_not_canonical)
@@ -612,7 +632,7 @@ const struct cc_rule cc_rules[] = {
 	  ENOSPC, CC_RULE_ALL, 0, 0, .also = ns_count_limit,
 	  .says = "the namespace type's user.max_*_namespaces is 0" },
 	{ "newpid_after_unshare_newpid", "copy_pid_ns", EINVAL, CC_RULE_ALL, 0, 0,
-	  FLAG(CC_CLONE_NEWPID), .also = pid_for_children_differs,
+	  FLAG(CC_CLONE_NEWPID), .also = newpid_not_active,
 	  .says = "CLONE_NEWPID while pid_for_children is not the caller's pid namespace" },
 	{ "pidns_too_deep", "create_pid_namespace", ENOSPC, CC_RULE_ALL, 0, 0,
 	  FLAG(CC_CLONE_NEWPID), .also = newpid_too_deep,
