@@ -160,7 +160,7 @@ static enum cc_result own_mounts(struct step_report *r, const char *step)
 
 static enum cc_result unshare_types(struct step_report *r, uint64_t flags)
 {
-	int t;
+	int t, err;
 
 	if (!unshare((int)flags)) {
 		if ((flags & CC_CLONE_NEWNS) &&
@@ -170,6 +170,7 @@ static enum cc_result unshare_types(struct step_report *r, uint64_t flags)
 					 CC_ERRNO(errno));
 		return CC_RESULT_OK;
 	}
+	err = errno;
 	/* Which type refused: the first the kernel lacks, if any. */
 	for (t = 0; t < CC_NS_COUNT; t++) {
 		char feature[200];
@@ -177,9 +178,9 @@ static enum cc_result unshare_types(struct step_report *r, uint64_t flags)
 		if ((flags & cc_ns_flags[t]) &&
 		    cc_env_feature(CC_FEATURE_NS_MNT + t, feature,
 				   sizeof(feature)) == CC_ABSENT)
-			return refused(r, "unshare", "unshare", errno, -1, t);
+			return refused(r, "unshare", "unshare", err, -1, t);
 	}
-	return refused(r, "unshare", "unshare", errno, CAP_SYS_ADMIN, -1);
+	return refused(r, "unshare", "unshare", err, CAP_SYS_ADMIN, -1);
 }
 
 /*
