@@ -382,8 +382,9 @@ static int set_tid_errno(const struct cc_call *c, const struct cc_env *env)
 		 */
 		if (tid == 1 && !no_init && !dead)
 			return EEXIST;
+		/* The caller's own level, after unshare or setns too. */
 		if (at == env->pidns_level && !made_now && env->pids_taken &&
-		    !env->pid_for_children_differs && tid <= env->pids_taken)
+		    tid <= env->pids_taken)
 			return EEXIST;
 		if (at == base && env->pid_for_children_entered && !made_now &&
 		    env->pids_taken_for_children &&
