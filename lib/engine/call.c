@@ -123,7 +123,8 @@ static long call_raw_clone3(struct cc_call_setup *st)
 	uint64_t span = (size + page - 1) / page * page + page;
 	uint8_t *area, *start;
 
-	if (st->stack_hi) {
+	/* Any stack the request names, one whose end wraps past 2^64 too. */
+	if (req->stack != CC_STACK_NONE) {
 		args.stack = st->stack_lo;
 		args.stack_size = st->stack_top - st->stack_lo;
 	}

@@ -1069,8 +1069,12 @@ void cc_model_predict(const struct cc_request *req, const struct cc_env *env,
 		}
 	}
 	out->outcome.ret = 0;
-	/* A child that exits at once or overflows measures nothing. */
-	if (req->child == CC_CHILD_PROBE || req->child == CC_CHILD_EXEC)
+	/*
+	 * A child that exits at once or overflows measures nothing; nor
+	 * does one on a stack at a raw address, which nothing backs.
+	 */
+	if ((req->child == CC_CHILD_PROBE || req->child == CC_CHILD_EXEC) &&
+	    req->stack != CC_STACK_AT)
 		out->outcome.props = sharing_props(&out->call, &out->env);
 	/* What the machine lacks the feature to show has no value. */
 	out->outcome.unmeasured = cc_props_needing(out->env.absent_features);
