@@ -94,24 +94,6 @@ int cc_probe_helper_path(char *buf, size_t len)
 
 /* ---- the caller: performs the call and measures its side ---- */
 
-/* The Pid: and the first NSpid: of a pidfd's fdinfo (-2 when unread). */
-static void pidfd_fdinfo(int pidfd, int32_t *pid, int32_t *nspid)
-{
-	char path[64], line[128];
-	FILE *f;
-
-	*pid = *nspid = -2;
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f)) {
-		sscanf(line, "Pid: %d", pid);
-		sscanf(line, "NSpid: %d", nspid);
-	}
-	fclose(f);
-}
-
 /*
  * Once its child is gone, a pidfd is readable (POLLIN): wait for that,
  * with a bound, so a kernel that never says so is a finding, not a hang.
@@ -570,7 +552,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	if (ret > 0 && obs->pidfd >= 0) {
 		/* Before the child may go: it waits for parent_returned. */
 		obs->pidfd_fd_flags = fcntl(obs->pidfd, F_GETFD);
-		pidfd_fdinfo(obs->pidfd, &obs->pidfd_pid, &obs->pidfd_nspid);
+		cc_pidfd_fdinfo(obs->pidfd, &obs->pidfd_pid, &obs->pidfd_nspid);
 		obs->pidfd_signal = (int32_t)sys_pidfd_send_signal(obs->pidfd, 0);
 	}
 	__atomic_store_n(&sh->parent_returned, 1, __ATOMIC_RELEASE);

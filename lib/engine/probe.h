@@ -233,6 +233,12 @@ void cc_probe_measure(struct cc_shared *sh, struct cc_observation *obs,
  */
 void cc_probe_cgroup_from_caller(struct cc_shared *sh, int tid);
 
+/*
+ * The Pid: and the first NSpid: line of a pidfd's fdinfo: the pid in the
+ * namespace of the proc mount, and in the pid's own (-2 when unread).
+ */
+void cc_pidfd_fdinfo(int pidfd, int32_t *pid, int32_t *nspid);
+
 /* What the caller saw for a property, as a sentence. */
 void cc_probe_describe(const struct cc_observation *obs, enum cc_prop prop,
 		       bool seen, char *out, size_t len);

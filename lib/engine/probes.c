@@ -839,6 +839,23 @@ CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop
 		cc_child_fail(sh, CC_STEP_CGROUP_READ, err);
 }
 
+void cc_pidfd_fdinfo(int pidfd, int32_t *pid, int32_t *nspid)
+{
+	char path[64], line[128];
+	FILE *f;
+
+	*pid = *nspid = -2;
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", pidfd);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		sscanf(line, "Pid: %d", pid);
+		sscanf(line, "NSpid: %d", nspid);
+	}
+	fclose(f);
+}
+
 /*
  * tid as this /proc numbers it: tid itself where /proc is of the
  * caller's pid namespace; else from a pidfd's fdinfo, which shows it in
@@ -846,26 +863,20 @@ CC_CHILD_CODE static void cgroup_observe(struct cc_shared *sh, enum cc_prop prop
  */
 static int proc_pid_of(int tid)
 {
-	char path[64], line[128];
-	int pid = 0;
+	int32_t pid, nspid;
+	char self[32] = "";
 	long pidfd;
-	FILE *f;
 
-	if (readlink("/proc/self", line, sizeof(line) - 1) > 0 &&
-	    atoi(line) == getpid())
+	/* readlink does not end the string: self is zeroed for it. */
+	if (readlink("/proc/self", self, sizeof(self) - 1) > 0 &&
+	    atoi(self) == getpid())
 		return tid;
 	pidfd = sys_pidfd_open(tid, 0);
 	if (pidfd < 0)
 		return 0;
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%ld", pidfd);
-	f = fopen(path, "re");
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "Pid: %d", &pid) == 1)
-			break;
-	if (f)
-		fclose(f);
+	cc_pidfd_fdinfo((int)pidfd, &pid, &nspid);
 	close((int)pidfd);
-	return pid;
+	return pid > 0 ? pid : 0;
 }
 
 void cc_probe_cgroup_from_caller(struct cc_shared *sh, int tid)
