@@ -14,6 +14,18 @@
 # KSRC=/path/to/linux takes the kselftest harness from a kernel tree;
 # otherwise it comes from Debian's linux-source-6.12 package.
 
+# LIBC=musl builds every program static against musl (Debian's
+# musl-tools: musl-gcc) in build/musl, with the kernel's uapi headers,
+# which musl does not ship, on the include path; LIBC=glibc is the
+# default.  The musl version goes into the binaries (musl has no call
+# that says it) for the model's libc column.
+LIBC		?= glibc
+ifeq ($(LIBC),musl)
+CC		:= musl-gcc
+BUILD		?= build/musl
+else ifneq ($(LIBC),glibc)
+$(error LIBC=$(LIBC): the libcs are glibc and musl)
+endif
 CC		?= gcc
 ARCH		?= $(shell $(CC) -dumpmachine | sed "s/-.*//")
 BUILD		?= build
@@ -25,6 +37,9 @@ LINUX_SOURCE_TAR := /usr/src/$(LINUX_SOURCE_PKG).tar.xz
 
 # Debian packages the build needs, and the command each one provides.
 DEB_PACKAGES	:= make gcc libc6-dev linux-libc-dev xz-utils
+ifeq ($(LIBC),musl)
+DEB_PACKAGES	+= musl-tools
+endif
 ifeq ($(KSRC),)
 DEB_PACKAGES	+= $(LINUX_SOURCE_PKG)
 endif
@@ -33,8 +48,15 @@ endif
 # project needs are added on top, so setting CFLAGS never drops them.
 CFLAGS		?= -O2 -g
 CC_FLAGS	= -std=gnu11 -Wall -Wextra -D_GNU_SOURCE $(CFLAGS) $(EXTRA_FLAGS)
-CC_CPPFLAGS	= -Ilib -Ilib/arch/$(ARCH) -isystem $(INC) $(CPPFLAGS)
+CC_CPPFLAGS	= -Ilib -Ilib/arch/$(ARCH) -isystem $(INC) $(LIBC_CPPFLAGS) $(CPPFLAGS)
 LDLIBS		+= -lpthread
+ifeq ($(LIBC),musl)
+UAPI		:= $(BUILD)/uapi
+MUSL_LOADER	:= /usr/lib/$(shell gcc -dumpmachine | sed "s/-gnu$$/-musl/")/libc.so
+MUSL_VERSION	= $(shell $(MUSL_LOADER) 2>&1 | sed -n "s/^Version //p")
+LIBC_CPPFLAGS	= -isystem $(UAPI) -DCC_MUSL_VERSION='"$(MUSL_VERSION)"'
+LDFLAGS		+= -static
+endif
 
 LIB_SRCS	:= $(filter-out lib/engine/probe_helper.c,$(wildcard lib/*/*.c))
 ARCH_SRCS	:= $(wildcard lib/arch/$(ARCH)/*.S lib/arch/$(ARCH)/*.c)
@@ -108,6 +130,14 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_INSTALL_FLAGS) $$missing || \
 	{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_INSTALL_FLAGS) $$missing; }
 
+# musl ships no kernel headers: its build sees the system's uapi
+# directories (linux-libc-dev) and nothing else of glibc's.
+$(UAPI):
+	@command -v musl-gcc >/dev/null || $(MAKE) --no-print-directory deps
+	@mkdir -p $@
+	@for d in linux asm-generic; do ln -sfn /usr/include/$$d $@/$$d; done
+	@ln -sfn /usr/include/$$(gcc -dumpmachine)/asm $@/asm
+
 # The harness header is kernel code: taken at build time, never committed.
 $(HARNESS):
 	@mkdir -p $(INC)
@@ -139,11 +169,11 @@ $(BUILD)/obj/cases/%.c.o $(BUILD)/obj/tests/%.c.o: EXTRA_FLAGS = -Wno-unused-par
 # build without a kernel tree (OSS-Fuzz).
 $(patsubst %,$(BUILD)/obj/%.o,$(CASE_SRCS) $(UNIT_SRCS)): | $(HARNESS)
 
-$(BUILD)/obj/%.c.o: %.c $(HEADERS)
+$(BUILD)/obj/%.c.o: %.c $(HEADERS) | $(UAPI)
 	@mkdir -p $(dir $@)
 	$(CC) $(CC_CPPFLAGS) $(CC_FLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.S.o: %.S
+$(BUILD)/obj/%.S.o: %.S | $(UAPI)
 	@mkdir -p $(dir $@)
 	$(CC) $(CC_CPPFLAGS) $(CC_FLAGS) -c -o $@ $<
 

@@ -50,6 +50,7 @@ __attribute__((constructor)) static void case_check_kernel_version(void)
 
 struct case_run {
 	const char *text;
+	const char *libc;	/* the row's libc column; NULL: every libc */
 	struct cc_request req;
 	struct cc_observation obs;
 	enum cc_result result;
@@ -294,12 +295,108 @@ static inline void case_launch(struct case_run *run, const char *text)
 	case_row_keep(text, &kept, sizeof(kept));
 }
 
+/*
+ * A row's libc column: the C libraries whose behaviour the row states,
+ * as words "glibc", "musl", "musl>=1.2.5", "musl<1.2.5", any of which
+ * may hold; NULL or "" for every libc.  The model test of a row runs on
+ * every libc, with the environment's libc set to the row's first word
+ * where the running one is not the row's: the model's libc column is
+ * checked everywhere, the launch only where it applies.
+ */
+static inline bool case_libc_word(const char *word, size_t n,
+				  enum cc_libc *libc, unsigned int *from,
+				  unsigned int *until)
+{
+	unsigned int major, minor, patch = 0, version;
+	const char *op;
+	size_t name_len;
+
+	op = word + strcspn(word, "<>= ");
+	name_len = (size_t)(op - word) < n ? (size_t)(op - word) : n;
+	if (name_len == 5 && !strncmp(word, "glibc", 5))
+		*libc = CC_LIBC_GLIBC;
+	else if (name_len == 4 && !strncmp(word, "musl", 4))
+		*libc = CC_LIBC_MUSL;
+	else
+		return false;
+	*from = 0;
+	*until = 0;
+	if (name_len == n)
+		return true;
+	if (sscanf(op + (op[0] == '>' ? 2 : 1), "%u.%u.%u", &major, &minor,
+		   &patch) < 2)
+		return false;
+	version = CC_KERNEL_VERSION(major, minor, patch);
+	if (!strncmp(op, ">=", 2))
+		*from = version;
+	else if (op[0] == '<')
+		*until = version;
+	else
+		return false;
+	return true;
+}
+
+/*
+ * Whether the libc (version) is one the row states; a word that does not
+ * parse holds nowhere, so a typo in a table SKIPs every launch, visibly.
+ */
+static inline bool case_libc_holds(const char *spec, enum cc_libc libc,
+				   unsigned int version)
+{
+	enum cc_libc want;
+	unsigned int from, until;
+	size_t n;
+
+	if (!spec || !*spec)
+		return true;
+	for (; *spec; spec += n) {
+		spec += strspn(spec, " ");
+		n = strcspn(spec, " ");
+		if (n && case_libc_word(spec, n, &want, &from, &until) &&
+		    want == libc && version >= from &&
+		    (!until || version < until))
+			return true;
+	}
+	return false;
+}
+
+/* env as the row's libc: unchanged where the running libc is one of them. */
+static inline void case_libc_env(const char *spec, struct cc_env *env)
+{
+	unsigned int from, until;
+	enum cc_libc libc;
+
+	if (case_libc_holds(spec, env->libc, env->libc_version))
+		return;
+	spec += strspn(spec, " ");
+	if (!case_libc_word(spec, strcspn(spec, " "), &libc, &from, &until))
+		return;
+	env->libc = libc;
+	/* A version inside the word's range: its start, or below its end. */
+	env->libc_version = from ? from : until ? until - 1 :
+			    libc == CC_LIBC_GLIBC ? CC_KERNEL_VERSION(2, 36, 0) :
+			    CC_KERNEL_VERSION(1, 2, 3);
+}
+
 static inline void case_launch_if(struct case_run *run, const char *text,
 				  unsigned int needs)
 {
+	unsigned int libc_version;
+	enum cc_libc libc = cc_env_libc(&libc_version);
+	char version[16];
+
 	run->text = text;
-	if (case_needs_met(run, needs))
-		case_launch(run, text);
+	if (!case_needs_met(run, needs))
+		return;
+	if (!case_libc_holds(run->libc, libc, libc_version)) {
+		snprintf(run->obs.skip, sizeof(run->obs.skip),
+			 "states what the libc \"%s\" does (this one is %s %s): the row holds there only",
+			 run->libc, cc_env_libc_name(libc),
+			 cc_version_text(version, sizeof(version), libc_version));
+		run->result = CC_RESULT_SKIP;
+		return;
+	}
+	case_launch(run, text);
 }
 
 /* SKIP with why, or fail as a broken fixture, unless result is OK. */
@@ -465,10 +562,14 @@ static inline void case_launch_if(struct case_run *run, const char *text,
  * model are two sources of truth checked against each other.
  */
 #define CASE_CHECK_MODEL(text, exp, what) \
-	CASE_CHECK_MODEL_IGNORING(text, exp, what, 0)
+	CASE_CHECK_MODEL_LIBC(text, exp, what, 0, NULL)
 
 /* The same, with the properties in ignore left out of the comparison. */
-#define CASE_CHECK_MODEL_IGNORING(text, exp, what, ignore)		\
+#define CASE_CHECK_MODEL_IGNORING(text, exp, what, ignore) \
+	CASE_CHECK_MODEL_LIBC(text, exp, what, ignore, NULL)
+
+/* The same, in the environment of the row's libc column (case_libc_env). */
+#define CASE_CHECK_MODEL_LIBC(text, exp, what, ignore, libc)		\
 	do {								\
 		struct cc_outcome _exp = *(exp);				\
 		struct cc_request _req;					\
@@ -482,6 +583,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		case_record_request(&_req);				\
 		CASE_MODEL_SKIP_UNREACHABLE(&_req);			\
 		cc_env_detect(&_env);					\
+		case_libc_env(libc, &_env);				\
 		cc_model_predict(&_req, &_env, &_pred);			\
 		/* What this machine cannot show, the row cannot state. */ \
 		_exp.props = (_exp.props & ~((ignore) |			\
@@ -536,7 +638,8 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	TEST_F(fixture, model)						\
 	{								\
 		CASE_MODEL_NEEDS(&self->run, variant->request, variant->needs); \
-		CASE_CHECK_MODEL(variant->request, &variant->expect, what); \
+		CASE_CHECK_MODEL_LIBC(variant->request, &variant->expect, what, \
+				      0, variant->libc);		\
 	}
 
 /*
@@ -551,9 +654,11 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		const char *request;					\
 		struct cc_outcome expect;				\
 		unsigned int needs;	/* enum case_needs */		\
+		const char *libc;	/* the libc column: case_libc_holds */ \
 	};								\
 	FIXTURE_SETUP(fixture)						\
 	{								\
+		self->run.libc = variant->libc;				\
 		if (!CASE_IS_MODEL_TEST())				\
 			case_launch_if(&self->run, variant->request,	\
 				       variant->needs);			\
@@ -615,5 +720,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 #define THREAD_ENDED	.end = CC_END_THREAD
 #define KILLED_BY(sig)	.end = CC_END_KILLED, .end_value = (sig)
 #define REFUSED(err)	.ret = -(err), .end = CC_END_NONE
+/* The call never returned: the caller died of sig first (a libc's wrapper). */
+#define CALLER_KILLED_BY(sig)	REFUSED(CC_CALLER_KILLED_BY(sig))
 
 #endif

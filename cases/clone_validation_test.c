@@ -38,6 +38,7 @@ FIXTURE_VARIANT(validation) {
 	unsigned int valid_from;	/* 0, or the first release it holds on */
 	unsigned int valid_until;	/* 0, or the first release it may not hold */
 	unsigned int needs;		/* enum case_needs */
+	const char *libc;		/* the libc column: case_libc_holds */
 };
 
 /* A row with changed_in states the refusal before it itself. */
@@ -48,6 +49,7 @@ static unsigned int row_needs(const FIXTURE_VARIANT(validation) *v)
 
 FIXTURE_SETUP(validation)
 {
+	self->run.libc = variant->libc;
 	if (!CASE_IS_MODEL_TEST())
 		case_launch_if(&self->run, variant->request, row_needs(variant));
 }
@@ -147,7 +149,8 @@ TEST_F(validation, model)
 
 	ROW_EXPECT(exp);
 	CASE_MODEL_NEEDS(&self->run, variant->request, row_needs(variant));
-	CASE_CHECK_MODEL(variant->request, exp, CC_PART_ALL);
+	CASE_CHECK_MODEL_LIBC(variant->request, exp, CC_PART_ALL, 0,
+			      variant->libc);
 }
 
 /* ---- clone3: the struct's size ---- */
@@ -886,6 +889,44 @@ FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm_6_1) {
 FIXTURE_VARIANT_ADD(validation, libc_null_stack_before_the_kernel) {
 	.request = "libc flags=CLONE_PIDFD pidfd=bad",
 	.expect = { REFUSED(EINVAL) },
+	.libc = "glibc musl>=1.2.5",
+};
+
+/* musl before 1.2.5 faults on the NULL stack first (clone_stack_test). */
+FIXTURE_VARIANT_ADD(validation, libc_null_stack_faults_before_the_kernel) {
+	.request = "libc flags=CLONE_PIDFD pidfd=bad",
+	.expect = { CALLER_KILLED_BY(SIGSEGV) },
+	.libc = "musl<1.2.5",
+};
+
+/*
+ * musl's clone() from 1.2.5 (fa4a8abd06a4) refuses the flags that would
+ * leave the child without a valid thread structure of its own; glibc's
+ * and older musl's pass them to the kernel (clone_flags_test's libc rows).
+ */
+FIXTURE_VARIANT_ADD(validation, libc_musl_refuses_thread) {
+	.request = "libc flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD exit_signal=0 stack=mmap:64k",
+	.expect = { REFUSED(EINVAL) },
+	.libc = "musl>=1.2.5",
+};
+
+FIXTURE_VARIANT_ADD(validation, libc_musl_refuses_settls) {
+	.request = "libc flags=CLONE_SETTLS stack=mmap:64k",
+	.expect = { REFUSED(EINVAL) },
+	.libc = "musl>=1.2.5",
+};
+
+FIXTURE_VARIANT_ADD(validation, libc_musl_refuses_child_cleartid) {
+	.request = "libc flags=CLONE_CHILD_CLEARTID stack=mmap:64k",
+	.expect = { REFUSED(EINVAL) },
+	.libc = "musl>=1.2.5",
+};
+
+/* ... but not CLONE_CHILD_SETTID, whose word it takes from the varargs. */
+FIXTURE_VARIANT_ADD(validation, libc_musl_takes_child_settid) {
+	.request = "libc flags=CLONE_CHILD_SETTID stack=mmap:64k",
+	.expect = { .props = P(CHILD_TID) | P(OWN_STACK), A_CHILD },
+	.libc = "musl>=1.2.5",
 };
 
 TEST_HARNESS_MAIN

@@ -758,8 +758,9 @@ static pid_t start_command(char **argv)
  * Restart a stopped tracee; it may have been killed meanwhile.  A tracee
  * whose clone3 struct is to be put back runs to its next syscall stop
  * (the exit of that clone3), through any fork event or signal on the way.
+ * how is an int: glibc types the request as an enum, musl as an int.
  */
-static void resume(pid_t tid, enum __ptrace_request how, int sig)
+static void resume(pid_t tid, int how, int sig)
 {
 	if (how == PTRACE_CONT && has_pending(tid))
 		how = PTRACE_SYSCALL;

@@ -532,7 +532,10 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		return WARDEN_BROKEN;
 
 	obs->parent_sp = cc_arch_stack_pointer();
+	__atomic_store_n(&sh->in_libc_call, req->entry == CC_ENTRY_LIBC,
+			 __ATOMIC_RELEASE);
 	ret = cc_call_perform(&st);
+	__atomic_store_n(&sh->in_libc_call, 0, __ATOMIC_RELEASE);
 	limits_restore(&saved);
 	if (ret == CC_CALL_BROKEN)
 		return WARDEN_BROKEN;
@@ -742,6 +745,10 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 	if (result == WARDEN_OK) {
 		if (WIFEXITED(status)) {
 			result = (enum warden_status)WEXITSTATUS(status);
+		} else if (__atomic_load_n(&sh->in_libc_call, __ATOMIC_ACQUIRE)) {
+			/* The wrapper faulted: what the call came to. */
+			obs->outcome.ret = -CC_CALLER_KILLED_BY(WTERMSIG(status));
+			obs->outcome.end = CC_END_NONE;
 		} else {
 			note(obs->broken, "the caller was killed by %s",
 			     CC_SIGNAL_NAME(WTERMSIG(status)));

@@ -471,17 +471,26 @@ unsigned int cc_env_running_kernel_version(void)
 
 enum cc_libc cc_env_libc(unsigned int *version)
 {
-	unsigned int major = 0, minor = 0;
+	unsigned int major = 0, minor = 0, patch = 0;
 
 #ifdef __GLIBC__
 	sscanf(gnu_get_libc_version(), "%u.%u", &major, &minor);
 	*version = CC_KERNEL_VERSION(major, minor, 0);
+	(void)patch;
 	return CC_LIBC_GLIBC;
 #else
-	/* musl has no version call; its headers define no __GLIBC__. */
+	/*
+	 * musl has no version call and its headers define no __GLIBC__: the
+	 * build says which musl the (static) binary was linked with.
+	 */
+	*version = 0;
+#ifdef CC_MUSL_VERSION
+	if (sscanf(CC_MUSL_VERSION, "%u.%u.%u", &major, &minor, &patch) == 3)
+		*version = CC_KERNEL_VERSION(major, minor, patch);
+#endif
 	(void)major;
 	(void)minor;
-	*version = 0;
+	(void)patch;
 #if defined(__linux__) && !defined(__UCLIBC__) && !defined(__BIONIC__)
 	return CC_LIBC_MUSL;
 #else

@@ -121,6 +121,13 @@ struct cc_observation {
  * child and the launcher fill the rest.
  */
 struct cc_shared {
+	/*
+	 * The caller is inside the libc's clone(), which runs code of its
+	 * own before the system call: a signal that kills it there is the
+	 * call's outcome (CC_CALLER_KILLED_BY), not a broken fixture.
+	 */
+	int32_t in_libc_call;
+
 	/* inputs for the child */
 	int32_t parent_tid;	/* the caller; it is single-threaded */
 	uint64_t sentinel_addr;	/* a word in the caller's private memory */

@@ -46,6 +46,13 @@ const char *cc_errno_name(int err, char *buf, size_t len)
 	if (err > 0 && (size_t)err < ARRAY_SIZE(errno_names) &&
 	    errno_names[err])
 		return errno_names[err];
+	if (cc_err_caller_signal(err)) {
+		char sig[16];
+
+		snprintf(buf, len, "caller killed by %s",
+			 cc_signal_name(cc_err_caller_signal(err), sig, sizeof(sig)));
+		return buf;
+	}
 	snprintf(buf, len, "errno %d", err);
 	return buf;
 }

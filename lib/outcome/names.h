@@ -13,7 +13,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* "EINVAL" for 22; "errno 200" for one without a name here.  Returns buf. */
+/*
+ * Not an errno: a call that never returned because a signal killed the
+ * caller first (musl's clone() before 1.2.5 writes below a NULL stack).
+ * CC_ERR_CALLER_KILLED + the signal stands where an errno would: a
+ * refusal of a kind, so it makes no child and compares as a whole.
+ */
+#define CC_ERR_CALLER_KILLED	0x10000
+#define CC_CALLER_KILLED_BY(sig)	(CC_ERR_CALLER_KILLED + (sig))
+
+static inline int cc_err_caller_signal(int err)
+{
+	return err > CC_ERR_CALLER_KILLED && err <= CC_ERR_CALLER_KILLED + 64 ?
+	       err - CC_ERR_CALLER_KILLED : 0;
+}
+
+/*
+ * "EINVAL" for 22; "errno 200" for one without a name here; "caller
+ * killed by SIGSEGV" for CC_CALLER_KILLED_BY(SIGSEGV).  Returns buf.
+ */
 const char *cc_errno_name(int err, char *buf, size_t len);
 
 /*
@@ -21,7 +39,7 @@ const char *cc_errno_name(int err, char *buf, size_t len);
  * lives as long as the enclosing block: for a message that quotes it,
  * printf("open: %s", CC_ERRNO(errno)).  err is read twice.
  */
-#define CC_ERRNO_NAME_MAX 24
+#define CC_ERRNO_NAME_MAX 40
 #define CC_ERRNO(err)							\
 	cc_errno_name((int)((err) < 0 ? -(err) : (err)),		\
 		      (char[CC_ERRNO_NAME_MAX]){ 0 }, CC_ERRNO_NAME_MAX)

@@ -150,7 +150,7 @@ size_t cc_outcome_print(char *buf, size_t len, const struct cc_outcome *oc,
 			const struct cc_cause *cause, bool json)
 {
 	struct out o = { buf, len, 0 };
-	char name[32];
+	char name[CC_ERRNO_NAME_MAX];
 
 	if (len)
 		buf[0] = '\0';
@@ -180,7 +180,8 @@ size_t cc_outcome_print(char *buf, size_t len, const struct cc_outcome *oc,
 		return o.used;
 	}
 	if (!cc_outcome_child(oc)) {
-		put(&o, "refused with %s",
+		put(&o, "%s %s", cc_err_caller_signal((int)-oc->ret) ?
+		    "no return: the" : "refused with",
 		    cc_errno_name((int)-oc->ret, name, sizeof(name)));
 		if (cause)
 			put(&o, " by rule %s in %s: %s", cause->rule,

@@ -73,8 +73,13 @@ void cc_env_print(FILE *out, const struct cc_env *env, bool json)
 	field(&o, "clone3", true, "%s", (unsigned int)env->clone3 < 4 ?
 	      clone3_states[env->clone3] : "?");
 	field(&o, "seccomp", false, "%s", yes(env->seccomp_filtered));
-	field(&o, "libc", true, "%s %u.%u", cc_env_libc_name(env->libc),
-	      env->libc_version >> 16, (env->libc_version >> 8) & 0xff);
+	/* glibc's version has two parts, musl's three. */
+	if (env->libc_version & 0xff)
+		field(&o, "libc", true, "%s %s", cc_env_libc_name(env->libc),
+		      cc_version_text(version, sizeof(version), env->libc_version));
+	else
+		field(&o, "libc", true, "%s %u.%u", cc_env_libc_name(env->libc),
+		      env->libc_version >> 16, (env->libc_version >> 8) & 0xff);
 	field(&o, "uid", false, "%u", env->uid);
 	field(&o, "caps", true, "0x%llx", (unsigned long long)env->caps);
 	field(&o, "cap_last_cap", false, "%d", env->cap_last_cap);

@@ -55,9 +55,35 @@ static bool has_cap(const struct cc_env *env, int cap)
 	return env->caps & (1ULL << cap);
 }
 
+/*
+ * musl 1.2.5 made its public clone() safe ("fix public clone function to
+ * be safe and usable by applications", fa4a8abd06a4): it refuses a NULL
+ * stack and the flags that leave the child an invalid thread state.
+ * Before, the x86 wrapper stored fn below the stack it was given, at
+ * address -8 for NULL, and the caller died of SIGSEGV.  A musl whose
+ * version the build did not say (0) is taken to be an older one.
+ */
+static bool musl_safe_clone(const struct cc_env *env)
+{
+	return env->libc == CC_LIBC_MUSL &&
+	       env->libc_version >= CC_KERNEL_VERSION(1, 2, 5);
+}
+
 CONDITION(libc_null_stack)
 {
-	return env->libc != CC_LIBC_OTHER && c->req->stack == CC_STACK_NONE;
+	return (env->libc == CC_LIBC_GLIBC || musl_safe_clone(env)) &&
+	       c->req->stack == CC_STACK_NONE;
+}
+
+CONDITION(musl_clone_writes_below_null)
+{
+	return env->libc == CC_LIBC_MUSL && !musl_safe_clone(env) &&
+	       c->req->stack == CC_STACK_NONE;
+}
+
+CONDITION(musl_clone_safe)
+{
+	return musl_safe_clone(env);
 }
 
 CONDITION(clone3_enosys)
@@ -454,9 +480,18 @@ CONDITION(cgroup_not_writable)
 
 const struct cc_rule cc_rules[] = {
 	/* The libc wrapper checks before any system call. */
-	{ "libc_null_stack", "clone() in the libc (x86_64 clone.S)", EINVAL,
-	  CC_RULE_LIBC, 0, 0, .also = libc_null_stack,
+	{ "libc_null_stack", "clone() in the libc (glibc's clone.S, musl's clone.c from 1.2.5)",
+	  EINVAL, CC_RULE_LIBC, 0, 0, .also = libc_null_stack,
 	  .says = "the libc wrapper refuses a NULL child stack" },
+	{ "musl_clone_thread_state", "clone() in musl (src/linux/clone.c, 1.2.5)",
+	  EINVAL, CC_RULE_LIBC, 0, 0,
+	  .mask = CC_CLONE_THREAD | CC_CLONE_SETTLS | CC_CLONE_CHILD_CLEARTID,
+	  .also = musl_clone_safe,
+	  .says = "musl's clone() refuses CLONE_THREAD, CLONE_SETTLS and CLONE_CHILD_CLEARTID: a child of them would have no valid thread structure" },
+	{ "musl_clone_writes_below_null", "__clone in musl before 1.2.5 (src/thread/x86_64/clone.s)",
+	  CC_CALLER_KILLED_BY(SIGSEGV), CC_RULE_LIBC, 0, 0,
+	  .also = musl_clone_writes_below_null,
+	  .says = "musl's wrapper stores fn at the top of the child stack, 8 bytes below address 0 for a NULL one, before any system call: the caller dies of SIGSEGV" },
 
 	/* sys_clone3: there at all? */
 	{ "clone3_missing", "sys_clone3 (added in 5.3)", ENOSYS, CC_RULE_CLONE3,
