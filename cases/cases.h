@@ -390,7 +390,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		return;
 	if (!case_libc_holds(run->libc, libc, libc_version)) {
 		snprintf(run->obs.skip, sizeof(run->obs.skip),
-			 "states what the libc \"%s\" does (this one is %s %s): the row holds there only",
+			 "needs the libc \"%s\": the row states what it does (this one is %s %s)",
 			 run->libc, cc_env_libc_name(libc),
 			 cc_version_text(version, sizeof(version), libc_version));
 		run->result = CC_RESULT_SKIP;
