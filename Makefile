@@ -28,6 +28,21 @@ $(error LIBC=$(LIBC): the libcs are glibc and musl)
 endif
 CC		?= gcc
 ARCH		?= $(shell $(CC) -dumpmachine | sed "s/-.*//")
+# ARCH=i386 builds 32-bit programs (gcc -m32, Debian's gcc-multilib) in
+# build/i386: on a 64-bit kernel they reach kernel_clone through the
+# compat entry points (lib/arch/i386/).  Debian's musl-tools builds for
+# the host architecture only: a 32-bit musl needs the i386 foreign
+# architecture added to dpkg (musl-dev:i386), which this build does not
+# do to a machine.
+ifeq ($(ARCH),i386)
+ifeq ($(LIBC),musl)
+$(error ARCH=i386 LIBC=musl: Debian's musl-tools has no 32-bit musl-gcc; it needs `dpkg --add-architecture i386` and musl-dev:i386, which the build does not do to a machine)
+endif
+ARCH_FLAGS	:= -m32
+BUILD		?= build/i386
+else ifneq ($(ARCH),x86_64)
+$(error ARCH=$(ARCH): the ports are lib/arch/x86_64 and lib/arch/i386)
+endif
 BUILD		?= build
 BIN		:= $(BUILD)/bin
 INC		:= $(BUILD)/include
@@ -40,6 +55,9 @@ DEB_PACKAGES	:= make gcc libc6-dev linux-libc-dev xz-utils
 ifeq ($(LIBC),musl)
 DEB_PACKAGES	+= musl-tools
 endif
+ifeq ($(ARCH),i386)
+DEB_PACKAGES	+= gcc-multilib
+endif
 ifeq ($(KSRC),)
 DEB_PACKAGES	+= $(LINUX_SOURCE_PKG)
 endif
@@ -47,7 +65,7 @@ endif
 # CFLAGS is the user's (make CFLAGS="-O0 -g -Werror"); the flags the
 # project needs are added on top, so setting CFLAGS never drops them.
 CFLAGS		?= -O2 -g
-CC_FLAGS	= -std=gnu11 -Wall -Wextra -D_GNU_SOURCE $(CFLAGS) $(EXTRA_FLAGS)
+CC_FLAGS	= $(ARCH_FLAGS) -std=gnu11 -Wall -Wextra -D_GNU_SOURCE $(CFLAGS) $(EXTRA_FLAGS)
 CC_CPPFLAGS	= -Ilib -Ilib/arch/$(ARCH) -isystem $(INC) $(LIBC_CPPFLAGS) $(CPPFLAGS)
 LDLIBS		+= -lpthread
 ifeq ($(LIBC),musl)

@@ -50,7 +50,7 @@ __attribute__((constructor)) static void case_check_kernel_version(void)
 
 struct case_run {
 	const char *text;
-	const char *libc;	/* the row's libc column; NULL: every libc */
+	const char *platform;	/* the row's libc and ABI column; NULL: all */
 	struct cc_request req;
 	struct cc_observation obs;
 	enum cc_result result;
@@ -296,12 +296,14 @@ static inline void case_launch(struct case_run *run, const char *text)
 }
 
 /*
- * A row's libc column: the C libraries whose behaviour the row states,
- * as words "glibc", "musl", "musl>=1.2.5", "musl<1.2.5", any of which
- * may hold; NULL or "" for every libc.  The model test of a row runs on
- * every libc, with the environment's libc set to the row's first word
- * where the running one is not the row's: the model's libc column is
- * checked everywhere, the launch only where it applies.
+ * A row's platform column: the C libraries and the ABIs whose behaviour
+ * the row states.  Words "glibc", "musl", "musl>=1.2.5", "musl<1.2.5"
+ * name libcs, "x86_64" and "i386" ABIs; the row holds where one of its
+ * libc words (if it has any) and one of its ABI words (if any) hold.
+ * NULL or "": everywhere.  The model test of a row runs everywhere, with
+ * the environment's libc and ABI set to the row's first ones where the
+ * running ones are not the row's: the model's libc and ABI columns are
+ * checked on every build, the launch only where it applies.
  */
 static inline bool case_libc_word(const char *word, size_t n,
 				  enum cc_libc *libc, unsigned int *from,
@@ -336,46 +338,92 @@ static inline bool case_libc_word(const char *word, size_t n,
 	return true;
 }
 
-/*
- * Whether the libc (version) is one the row states; a word that does not
- * parse holds nowhere, so a typo in a table SKIPs every launch, visibly.
- */
-static inline bool case_libc_holds(const char *spec, enum cc_libc libc,
-				   unsigned int version)
+static inline bool case_abi_word(const char *word, size_t n, enum cc_abi *abi)
 {
-	enum cc_libc want;
-	unsigned int from, until;
-	size_t n;
-
-	if (!spec || !*spec)
-		return true;
-	for (; *spec; spec += n) {
-		spec += strspn(spec, " ");
-		n = strcspn(spec, " ");
-		if (n && case_libc_word(spec, n, &want, &from, &until) &&
-		    want == libc && version >= from &&
-		    (!until || version < until))
-			return true;
-	}
-	return false;
+	if (n == 6 && !strncmp(word, "x86_64", 6))
+		*abi = CC_ABI_X86_64;
+	else if (n == 4 && !strncmp(word, "i386", 4))
+		*abi = CC_ABI_I386;
+	else
+		return false;
+	return true;
 }
 
-/* env as the row's libc: unchanged where the running libc is one of them. */
-static inline void case_libc_env(const char *spec, struct cc_env *env)
+/* What a platform column says: its libc and ABI words, each side met? */
+struct case_platform {
+	bool libc_named, libc_held, abi_named, abi_held, bad_word;
+	enum cc_libc first_libc;
+	unsigned int first_from, first_until;
+	enum cc_abi first_abi;
+};
+
+static inline void case_platform_read(const char *spec, enum cc_libc libc,
+				      unsigned int version, enum cc_abi abi,
+				      struct case_platform *p)
 {
 	unsigned int from, until;
-	enum cc_libc libc;
+	enum cc_libc want;
+	enum cc_abi want_abi;
+	size_t n;
 
-	if (case_libc_holds(spec, env->libc, env->libc_version))
-		return;
-	spec += strspn(spec, " ");
-	if (!case_libc_word(spec, strcspn(spec, " "), &libc, &from, &until))
-		return;
-	env->libc = libc;
-	/* A version inside the word's range: its start, or below its end. */
-	env->libc_version = from ? from : until ? until - 1 :
-			    libc == CC_LIBC_GLIBC ? CC_KERNEL_VERSION(2, 36, 0) :
-			    CC_KERNEL_VERSION(1, 2, 3);
+	memset(p, 0, sizeof(*p));
+	for (; spec && *spec; spec += n) {
+		spec += strspn(spec, " ");
+		n = strcspn(spec, " ");
+		if (!n)
+			continue;
+		if (case_libc_word(spec, n, &want, &from, &until)) {
+			if (!p->libc_named) {
+				p->first_libc = want;
+				p->first_from = from;
+				p->first_until = until;
+			}
+			p->libc_named = true;
+			p->libc_held |= want == libc && version >= from &&
+					(!until || version < until);
+		} else if (case_abi_word(spec, n, &want_abi)) {
+			if (!p->abi_named)
+				p->first_abi = want_abi;
+			p->abi_named = true;
+			p->abi_held |= want_abi == abi;
+		} else {
+			p->bad_word = true;
+		}
+	}
+}
+
+/*
+ * Whether the libc (version) and ABI are ones the row states; a word
+ * that does not parse holds nowhere, so a typo in a table SKIPs every
+ * launch, visibly.
+ */
+static inline bool case_platform_holds(const char *spec, enum cc_libc libc,
+				       unsigned int version, enum cc_abi abi)
+{
+	struct case_platform p;
+
+	case_platform_read(spec, libc, version, abi, &p);
+	return !p.bad_word && (!p.libc_named || p.libc_held) &&
+	       (!p.abi_named || p.abi_held);
+}
+
+/* env as the row's platform: each side unchanged where it holds. */
+static inline void case_platform_env(const char *spec, struct cc_env *env)
+{
+	struct case_platform p;
+
+	case_platform_read(spec, env->libc, env->libc_version, env->abi, &p);
+	if (p.abi_named && !p.abi_held)
+		env->abi = p.first_abi;
+	if (p.libc_named && !p.libc_held) {
+		env->libc = p.first_libc;
+		/* A version inside the word's range: its start, or below its end. */
+		env->libc_version = p.first_from ? p.first_from :
+				    p.first_until ? p.first_until - 1 :
+				    p.first_libc == CC_LIBC_GLIBC ?
+					CC_KERNEL_VERSION(2, 36, 0) :
+					CC_KERNEL_VERSION(1, 2, 3);
+	}
 }
 
 static inline void case_launch_if(struct case_run *run, const char *text,
@@ -388,11 +436,13 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	run->text = text;
 	if (!case_needs_met(run, needs))
 		return;
-	if (!case_libc_holds(run->libc, libc, libc_version)) {
+	if (!case_platform_holds(run->platform, libc, libc_version,
+				 CC_ARCH_ABI)) {
 		snprintf(run->obs.skip, sizeof(run->obs.skip),
-			 "needs the libc \"%s\": the row states what it does (this one is %s %s)",
-			 run->libc, cc_env_libc_name(libc),
-			 cc_version_text(version, sizeof(version), libc_version));
+			 "needs \"%s\": the row states what that libc or ABI does (this one is %s %s, %s)",
+			 run->platform, cc_env_libc_name(libc),
+			 cc_version_text(version, sizeof(version), libc_version),
+			 CC_ARCH_NAME);
 		run->result = CC_RESULT_SKIP;
 		return;
 	}
@@ -562,14 +612,14 @@ static inline void case_launch_if(struct case_run *run, const char *text,
  * model are two sources of truth checked against each other.
  */
 #define CASE_CHECK_MODEL(text, exp, what) \
-	CASE_CHECK_MODEL_LIBC(text, exp, what, 0, NULL)
+	CASE_CHECK_MODEL_PLATFORM(text, exp, what, 0, NULL)
 
 /* The same, with the properties in ignore left out of the comparison. */
 #define CASE_CHECK_MODEL_IGNORING(text, exp, what, ignore) \
-	CASE_CHECK_MODEL_LIBC(text, exp, what, ignore, NULL)
+	CASE_CHECK_MODEL_PLATFORM(text, exp, what, ignore, NULL)
 
-/* The same, in the environment of the row's libc column (case_libc_env). */
-#define CASE_CHECK_MODEL_LIBC(text, exp, what, ignore, libc)		\
+/* The same, in the environment of the row's platform column (case_platform_env). */
+#define CASE_CHECK_MODEL_PLATFORM(text, exp, what, ignore, platform)		\
 	do {								\
 		struct cc_outcome _exp = *(exp);				\
 		struct cc_request _req;					\
@@ -583,7 +633,7 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		case_record_request(&_req);				\
 		CASE_MODEL_SKIP_UNREACHABLE(&_req);			\
 		cc_env_detect(&_env);					\
-		case_libc_env(libc, &_env);				\
+		case_platform_env(platform, &_env);				\
 		cc_model_predict(&_req, &_env, &_pred);			\
 		/* What this machine cannot show, the row cannot state. */ \
 		_exp.props = (_exp.props & ~((ignore) |			\
@@ -638,8 +688,8 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 	TEST_F(fixture, model)						\
 	{								\
 		CASE_MODEL_NEEDS(&self->run, variant->request, variant->needs); \
-		CASE_CHECK_MODEL_LIBC(variant->request, &variant->expect, what, \
-				      0, variant->libc);		\
+		CASE_CHECK_MODEL_PLATFORM(variant->request, &variant->expect, what, \
+				      0, variant->platform);		\
 	}
 
 /*
@@ -654,11 +704,11 @@ static inline void case_launch_if(struct case_run *run, const char *text,
 		const char *request;					\
 		struct cc_outcome expect;				\
 		unsigned int needs;	/* enum case_needs */		\
-		const char *libc;	/* the libc column: case_libc_holds */ \
+		const char *platform;	/* libc and ABI: case_platform_holds */ \
 	};								\
 	FIXTURE_SETUP(fixture)						\
 	{								\
-		self->run.libc = variant->libc;				\
+		self->run.platform = variant->platform;				\
 		if (!CASE_IS_MODEL_TEST())				\
 			case_launch_if(&self->run, variant->request,	\
 				       variant->needs);			\

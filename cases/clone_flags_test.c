@@ -367,7 +367,7 @@ FIXTURE_VARIANT_ADD(flag, libc_thread) {
 			     P(PARENT) | P(OWN_STACK),
 		    .exit_signal = 0, THREAD_ENDED },
 	/* musl's clone() refuses it from 1.2.5: clone_validation_test */
-	.libc = "glibc musl<1.2.5",
+	.platform = "glibc musl<1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(flag, libc_thread_off) {
@@ -393,7 +393,7 @@ FIXTURE_VARIANT_ADD(flag, libc_settls) {
 	.expect = { .props = P(TLS) | P(OWN_STACK),
 		    .exit_signal = SIGCHLD, EXITED_0 },
 	/* musl's clone() refuses it from 1.2.5: clone_validation_test */
-	.libc = "glibc musl<1.2.5",
+	.platform = "glibc musl<1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(flag, libc_parent_settid) {
@@ -413,7 +413,7 @@ FIXTURE_VARIANT_ADD(flag, libc_child_cleartid) {
 	.expect = { .props = P(MEMORY) | P(CLEAR_TID) | P(OWN_STACK),
 		    .exit_signal = SIGCHLD, EXITED_0 },
 	/* musl's clone() refuses it from 1.2.5: clone_validation_test */
-	.libc = "glibc musl<1.2.5",
+	.platform = "glibc musl<1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(flag, libc_child_cleartid_without_vm) {
@@ -421,7 +421,7 @@ FIXTURE_VARIANT_ADD(flag, libc_child_cleartid_without_vm) {
 	.expect = { .props = P(OWN_STACK),
 		    .exit_signal = SIGCHLD, EXITED_0 },
 	/* musl's clone() refuses it from 1.2.5: clone_validation_test */
-	.libc = "glibc musl<1.2.5",
+	.platform = "glibc musl<1.2.5",
 };
 
 /* glibc passes the pidfd through parent_tid, as the kernel wants. */

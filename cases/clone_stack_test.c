@@ -79,25 +79,25 @@ FIXTURE_VARIANT_ADD(stack, libc_misaligned_stack) {
 FIXTURE_VARIANT_ADD(stack, libc_null_stack_refused) {
 	.request = "libc flags=CLONE_VM",
 	.expect = { REFUSED(EINVAL) },
-	.libc = "glibc musl>=1.2.5",
+	.platform = "glibc musl>=1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(stack, libc_null_stack_refused_without_vm) {
 	.request = "libc",
 	.expect = { REFUSED(EINVAL) },
-	.libc = "glibc musl>=1.2.5",
+	.platform = "glibc musl>=1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(stack, libc_null_stack_kills_the_caller) {
 	.request = "libc flags=CLONE_VM",
 	.expect = { CALLER_KILLED_BY(SIGSEGV) },
-	.libc = "musl<1.2.5",
+	.platform = "musl<1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(stack, libc_null_stack_kills_the_caller_without_vm) {
 	.request = "libc",
 	.expect = { CALLER_KILLED_BY(SIGSEGV) },
-	.libc = "musl<1.2.5",
+	.platform = "musl<1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(stack, clone_null_stack_runs_on_copy) {

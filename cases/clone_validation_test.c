@@ -38,7 +38,7 @@ FIXTURE_VARIANT(validation) {
 	unsigned int valid_from;	/* 0, or the first release it holds on */
 	unsigned int valid_until;	/* 0, or the first release it may not hold */
 	unsigned int needs;		/* enum case_needs */
-	const char *libc;		/* the libc column: case_libc_holds */
+	const char *platform;		/* the libc and ABI column: case_platform_holds */
 };
 
 /* A row with changed_in states the refusal before it itself. */
@@ -49,7 +49,7 @@ static unsigned int row_needs(const FIXTURE_VARIANT(validation) *v)
 
 FIXTURE_SETUP(validation)
 {
-	self->run.libc = variant->libc;
+	self->run.platform = variant->platform;
 	if (!CASE_IS_MODEL_TEST())
 		case_launch_if(&self->run, variant->request, row_needs(variant));
 }
@@ -149,8 +149,8 @@ TEST_F(validation, model)
 
 	ROW_EXPECT(exp);
 	CASE_MODEL_NEEDS(&self->run, variant->request, row_needs(variant));
-	CASE_CHECK_MODEL_LIBC(variant->request, exp, CC_PART_ALL, 0,
-			      variant->libc);
+	CASE_CHECK_MODEL_PLATFORM(variant->request, exp, CC_PART_ALL, 0,
+			      variant->platform);
 }
 
 /* ---- clone3: the struct's size ---- */
@@ -443,16 +443,65 @@ FIXTURE_VARIANT_ADD(validation, clone3_child_tid_pointer_bad) {
 FIXTURE_VARIANT_ADD(validation, clone_tls_not_canonical) {
 	.request = "clone flags=CLONE_SETTLS tls=0x100000000000000",
 	.expect = { REFUSED(EPERM) },
+	.platform = "x86_64",
 };
 
 FIXTURE_VARIANT_ADD(validation, clone3_tls_at_task_size_max) {
 	.request = "clone3 flags=CLONE_SETTLS tls=top",
 	.expect = { REFUSED(EPERM) },
+	.platform = "x86_64",
 };
 
 FIXTURE_VARIANT_ADD(validation, clone3_tls_below_task_size_max) {
 	.request = "clone3 flags=CLONE_SETTLS tls=top-4k " EXIT0,
 	.expect = { A_CHILD },
+	.platform = "x86_64",
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_tls_at_4g) {
+	.request = "clone3 flags=CLONE_SETTLS tls=0x100000000 " EXIT0,
+	.expect = { A_CHILD },
+	.platform = "x86_64",
+};
+
+/*
+ * ---- CLONE_SETTLS from a 32-bit caller (i386, the compat path) ----
+ * set_new_tls: in an ia32 syscall the tls argument points to a struct
+ * user_desc for the slot %gs selects, not a base; copy_from_user of it
+ * fails with EFAULT where a 32-bit program can map nothing.  The legacy
+ * clone's tls is a 32-bit register (2^56 arrives as 0); clone3 reads
+ * the whole u64, so 4 GiB stays 4 GiB.  x86-64's EPERM for a base at
+ * or above TASK_SIZE_MAX (do_arch_prctl_64) has no part in it.
+ */
+
+FIXTURE_VARIANT_ADD(validation, clone_tls_user_desc_cut_to_null) {
+	.request = "clone flags=CLONE_SETTLS tls=0x100000000000000",
+	.expect = { REFUSED(EFAULT) },
+	.platform = "i386",
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_tls_user_desc_at_task_size_max) {
+	.request = "clone3 flags=CLONE_SETTLS tls=top",
+	.expect = { REFUSED(EFAULT) },
+	.platform = "i386",
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_tls_user_desc_below_task_size_max) {
+	.request = "clone3 flags=CLONE_SETTLS tls=top-4k " EXIT0,
+	.expect = { REFUSED(EFAULT) },
+	.platform = "i386",
+};
+
+FIXTURE_VARIANT_ADD(validation, clone3_tls_user_desc_at_4g) {
+	.request = "clone3 flags=CLONE_SETTLS tls=0x100000000 " EXIT0,
+	.expect = { REFUSED(EFAULT) },
+	.platform = "i386",
+};
+
+FIXTURE_VARIANT_ADD(validation, clone_tls_user_desc_in_page_zero) {
+	.request = "clone flags=CLONE_SETTLS tls=0x10",
+	.expect = { REFUSED(EFAULT) },
+	.platform = "i386",
 };
 
 /* ---- set_tid (clone3) ---- */
@@ -889,14 +938,14 @@ FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm_6_1) {
 FIXTURE_VARIANT_ADD(validation, libc_null_stack_before_the_kernel) {
 	.request = "libc flags=CLONE_PIDFD pidfd=bad",
 	.expect = { REFUSED(EINVAL) },
-	.libc = "glibc musl>=1.2.5",
+	.platform = "glibc musl>=1.2.5",
 };
 
 /* musl before 1.2.5 faults on the NULL stack first (clone_stack_test). */
 FIXTURE_VARIANT_ADD(validation, libc_null_stack_faults_before_the_kernel) {
 	.request = "libc flags=CLONE_PIDFD pidfd=bad",
 	.expect = { CALLER_KILLED_BY(SIGSEGV) },
-	.libc = "musl<1.2.5",
+	.platform = "musl<1.2.5",
 };
 
 /*
@@ -907,26 +956,26 @@ FIXTURE_VARIANT_ADD(validation, libc_null_stack_faults_before_the_kernel) {
 FIXTURE_VARIANT_ADD(validation, libc_musl_refuses_thread) {
 	.request = "libc flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD exit_signal=0 stack=mmap:64k",
 	.expect = { REFUSED(EINVAL) },
-	.libc = "musl>=1.2.5",
+	.platform = "musl>=1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(validation, libc_musl_refuses_settls) {
 	.request = "libc flags=CLONE_SETTLS stack=mmap:64k",
 	.expect = { REFUSED(EINVAL) },
-	.libc = "musl>=1.2.5",
+	.platform = "musl>=1.2.5",
 };
 
 FIXTURE_VARIANT_ADD(validation, libc_musl_refuses_child_cleartid) {
 	.request = "libc flags=CLONE_CHILD_CLEARTID stack=mmap:64k",
 	.expect = { REFUSED(EINVAL) },
-	.libc = "musl>=1.2.5",
+	.platform = "musl>=1.2.5",
 };
 
 /* ... but not CLONE_CHILD_SETTID, whose word it takes from the varargs. */
 FIXTURE_VARIANT_ADD(validation, libc_musl_takes_child_settid) {
 	.request = "libc flags=CLONE_CHILD_SETTID stack=mmap:64k",
 	.expect = { .props = P(CHILD_TID) | P(OWN_STACK), A_CHILD },
-	.libc = "musl>=1.2.5",
+	.platform = "musl>=1.2.5",
 };
 
 TEST_HARNESS_MAIN

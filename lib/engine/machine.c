@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #ifdef __GLIBC__
@@ -27,6 +28,7 @@
 #include "engine/sys.h"
 #include "outcome/names.h"
 #include "outcome/namespaces.h"
+#include "spec/flags.h"
 
 #define SECCOMP_MODE_FILTER_VALUE 2
 
@@ -605,6 +607,7 @@ uint64_t cc_env_task_size_max(void)
 	if (top)
 		return top;
 	top = CC_ARCH_TASK_SIZE_4LEVEL;
+#ifdef CC_ARCH_TASK_SIZE_PROBE
 	/* MAP_FIXED_NOREPLACE: an exact address or none, never a hint taken. */
 	p = mmap((void *)(uintptr_t)CC_ARCH_TASK_SIZE_PROBE, 4096, PROT_NONE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
@@ -613,6 +616,26 @@ uint64_t cc_env_task_size_max(void)
 			top = CC_ARCH_TASK_SIZE_5LEVEL;
 		munmap(p, 4096);
 	}
+#else
+	/*
+	 * A compat caller cannot map above 4 GiB, so clone3 says it: a stack
+	 * at 2^50 is refused by clone3_stack_valid (EINVAL) where it is not
+	 * a user address, and otherwise reaches copy_process, whose
+	 * put_user of the pidfd to address 0 fails (EFAULT) before the task
+	 * exists.  A kernel without clone3 keeps the 4-level answer.
+	 */
+	struct cc_clone_args args = {
+		.flags = CC_CLONE_PIDFD, .exit_signal = SIGCHLD,
+		.stack = 1ULL << 50, .stack_size = 4096,
+	};
+	long ret = sys_clone3(&args, sizeof(args));
+
+	(void)p;
+	if (ret == -EFAULT)
+		top = CC_ARCH_TASK_SIZE_5LEVEL;
+	else if (ret > 0)	/* a kernel that made a task of it: reap it */
+		waitpid((pid_t)ret, NULL, __WALL);
+#endif
 	return top;
 }
 
@@ -635,6 +658,7 @@ void cc_env_detect_pid(pid_t pid, struct cc_env *env)
 	env->clone3 = cc_env_clone3();
 	env->seccomp_filtered = cc_env_seccomp_filtered();
 	env->libc = cc_env_libc(&env->libc_version);
+	env->abi = CC_ARCH_ABI;
 	if (!sys_capget(&header, data))
 		env->caps = data[0].effective | (uint64_t)data[1].effective << 32;
 	user_ns = ns_inode(proc, "user");

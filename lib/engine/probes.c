@@ -121,7 +121,8 @@ CC_CHILD_CODE static void memory_act(struct cc_shared *sh, enum cc_prop prop)
 {
 	/* After exec the caller's address is not ours: nothing to write. */
 	if (!sh->child.execed)
-		*(volatile uint64_t *)sh->sentinel_addr = sh->sentinel_child_value;
+		*(volatile uint64_t *)(uintptr_t)sh->sentinel_addr =
+			sh->sentinel_child_value;
 }
 
 static enum cc_reading memory_measure(struct cc_shared *sh,
@@ -460,18 +461,31 @@ static enum cc_reading tls_measure(struct cc_shared *sh,
 				   struct cc_observation *obs, int tid,
 				   enum cc_prop prop)
 {
-	return sh->child.tls == obs->tls_requested &&
+	return sh->child.tls == cc_arch_tls_expected(obs->tls_requested) &&
 	       sh->child.tls != obs->parent_tls;
 }
 
 static void tls_describe(const struct cc_observation *obs, enum cc_prop prop,
 			 bool seen, char *out, size_t len)
 {
-	snprintf(out, len, seen ?
-		 "the child's TLS base is the tls argument 0x%llx" :
-		 "the child's TLS base is 0x%llx, not the tls argument 0x%llx",
-		 (unsigned long long)obs->child.tls,
-		 (unsigned long long)obs->tls_requested);
+	uint64_t expected = cc_arch_tls_expected(obs->tls_requested);
+
+	/* A compat caller's tls argument is a user_desc naming the base. */
+	if (expected != obs->tls_requested && seen)
+		snprintf(out, len, "the child's TLS base is 0x%llx, the one the tls argument's user_desc at 0x%llx sets",
+			 (unsigned long long)obs->child.tls,
+			 (unsigned long long)obs->tls_requested);
+	else if (expected != obs->tls_requested)
+		snprintf(out, len, "the child's TLS base is 0x%llx, not 0x%llx, the one the tls argument's user_desc at 0x%llx sets",
+			 (unsigned long long)obs->child.tls,
+			 (unsigned long long)expected,
+			 (unsigned long long)obs->tls_requested);
+	else
+		snprintf(out, len, seen ?
+			 "the child's TLS base is the tls argument 0x%llx" :
+			 "the child's TLS base is 0x%llx, not the tls argument 0x%llx",
+			 (unsigned long long)obs->child.tls,
+			 (unsigned long long)obs->tls_requested);
 }
 
 static const struct cc_probe probe_TLS = {

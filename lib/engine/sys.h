@@ -12,11 +12,15 @@
 
 #include "arch.h"
 
-/* The kernel's struct sigaction for rt_sigaction (not libc's). */
+/*
+ * The kernel's struct sigaction for rt_sigaction (not libc's): handler,
+ * flags and restorer are longs (32 bits for a compat caller), the mask
+ * the 64 bits rt_sigaction's size argument of 8 says.
+ */
 struct cc_kernel_sigaction {
-	uint64_t handler;
-	uint64_t flags;
-	uint64_t restorer;
+	unsigned long handler;
+	unsigned long flags;
+	unsigned long restorer;
 	uint64_t mask;
 };
 
@@ -113,9 +117,15 @@ static inline long sys_rt_sigaction(int sig,
 	return cc_sys4(CC_NR_rt_sigaction, sig, act, old, 8);
 }
 
+/* i386 reaches SysV IPC through ipc(call, first, second, third, ptr). */
 static inline long sys_semop(int semid, void *sops, size_t nsops)
 {
+#ifdef CC_NR_ipc
+	return cc_syscall6(CC_NR_ipc, CC_IPC_SEMOP, semid, (long)nsops, 0,
+			   (long)sops, 0);
+#else
 	return cc_sys3(CC_NR_semop, semid, sops, nsops);
+#endif
 }
 
 static inline long sys_futex(volatile int32_t *uaddr, int op, int32_t val,
@@ -246,12 +256,21 @@ static inline long sys_ioctl(int fd, unsigned long request, void *arg)
 
 static inline long sys_msgget(long key, int flags)
 {
+#ifdef CC_NR_ipc
+	return cc_syscall6(CC_NR_ipc, CC_IPC_MSGGET, key, flags, 0, 0, 0);
+#else
 	return cc_sys2(CC_NR_msgget, key, flags);
+#endif
 }
 
+/* Only the calls whose buffer layout is the same for every ABI. */
 static inline long sys_msgctl(int id, int cmd, void *buf)
 {
+#ifdef CC_NR_ipc
+	return cc_syscall6(CC_NR_ipc, CC_IPC_MSGCTL, id, cmd, 0, (long)buf, 0);
+#else
 	return cc_sys3(CC_NR_msgctl, id, cmd, buf);
+#endif
 }
 
 static inline long sys_mq_open(const char *name, int flags, unsigned int mode)
@@ -290,9 +309,10 @@ static inline long sys_capset(struct cc_cap_header *hdr,
 	return cc_sys2(CC_NR_capset, hdr, data);
 }
 
+/* clock_gettime's struct: longs (the 32-bit one for a compat caller). */
 struct cc_timespec {
-	int64_t sec;
-	int64_t nsec;
+	long sec;
+	long nsec;
 };
 
 /* The syscall, not the vDSO: a time namespace applies to both. */

@@ -26,6 +26,11 @@ const char *cc_env_libc_name(enum cc_libc libc)
 	}
 }
 
+const char *cc_env_abi_name(enum cc_abi abi)
+{
+	return abi == CC_ABI_I386 ? "i386" : "x86_64";
+}
+
 /* One field: its JSON key, and its value as text (quoted in JSON when text). */
 struct env_out {
 	FILE *out;
@@ -80,6 +85,7 @@ void cc_env_print(FILE *out, const struct cc_env *env, bool json)
 	else
 		field(&o, "libc", true, "%s %u.%u", cc_env_libc_name(env->libc),
 		      env->libc_version >> 16, (env->libc_version >> 8) & 0xff);
+	field(&o, "abi", true, "%s", cc_env_abi_name(env->abi));
 	field(&o, "uid", false, "%u", env->uid);
 	field(&o, "caps", true, "0x%llx", (unsigned long long)env->caps);
 	field(&o, "cap_last_cap", false, "%d", env->cap_last_cap);

@@ -44,6 +44,18 @@ enum cc_libc {
 const char *cc_env_libc_name(enum cc_libc libc);
 
 /*
+ * The ABI the caller makes its calls with: x86-64, or i386 (a 32-bit
+ * program; on a 64-bit kernel the compat entry points, where CLONE_SETTLS
+ * takes a struct user_desc and the legacy clone's arguments are 32-bit).
+ */
+enum cc_abi {
+	CC_ABI_X86_64,
+	CC_ABI_I386,
+};
+
+const char *cc_env_abi_name(enum cc_abi abi);
+
+/*
  * Everything the model needs to know about the caller and the machine,
  * read at once (cc_env_detect) or written by hand for a context the
  * caller is not in (the namespace cases describe their contexts so).
@@ -54,6 +66,7 @@ struct cc_env {
 	bool seccomp_filtered;
 	enum cc_libc libc;
 	unsigned int libc_version;	/* CC_KERNEL_VERSION()-style: 2.36 */
+	enum cc_abi abi;
 	uint32_t uid;			/* real uid, as the kernel sees it */
 	uint64_t caps;			/* effective, in the caller's user ns */
 	bool init_userns;		/* the caller is in the initial user ns */

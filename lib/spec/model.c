@@ -353,11 +353,25 @@ CONDITION(newpid_too_deep)
 	return new_namespaces_failure(c, env) == NS_PID_TOO_DEEP;
 }
 
+/* x86-64: the tls argument is the new fs base. */
 CONDITION(tls_not_canonical)
 {
-	return c->req->tls_explicit &&
-	       cc_request_address(c->req->tls, c->req->tls_from_top,
-				  TASK_SIZE_MAX) >= TASK_SIZE_MAX;
+	return env->abi == CC_ABI_X86_64 && c->tls_explicit &&
+	       c->tls >= TASK_SIZE_MAX;
+}
+
+/*
+ * A compat (i386) caller: the tls argument points to a struct user_desc
+ * (set_new_tls, in_ia32_syscall) that copy_from_user reads; it fails
+ * where nothing a 32-bit program can map is: page zero, or at or above
+ * 4 GiB.  Anywhere else what the kernel reads is whatever the caller
+ * keeps there, which no request names: the model assumes a descriptor
+ * it takes.
+ */
+CONDITION(tls_user_desc_unreadable)
+{
+	return env->abi == CC_ABI_I386 && c->tls_explicit &&
+	       (c->tls < PAGE_SIZE || c->tls >> 32);
 }
 
 /*
@@ -674,11 +688,16 @@ const struct cc_rule cc_rules[] = {
 	  FLAG(CC_CLONE_NEWPID), .also = newpid_too_deep,
 	  .says = "a pid namespace below level 32 (32 nested levels are the most)" },
 
-	/* copy_thread (x86-64) */
+	/* copy_thread (x86-64, and the compat path of i386) */
 	{ "tls_not_canonical", "copy_thread -> do_arch_prctl_64(ARCH_SET_FS)",
 	  EPERM, CC_RULE_ALL, 0, 0, FLAG(CC_CLONE_SETTLS),
 	  .also = tls_not_canonical,
-	  .says = "CLONE_SETTLS with a TLS base at or above TASK_SIZE_MAX" },
+	  .says = "CLONE_SETTLS with a TLS base at or above TASK_SIZE_MAX (x86-64)" },
+	{ "tls_user_desc_unreadable",
+	  "copy_thread -> set_new_tls -> do_set_thread_area (compat)",
+	  EFAULT, CC_RULE_ALL, 0, 0, FLAG(CC_CLONE_SETTLS),
+	  .also = tls_user_desc_unreadable,
+	  .says = "CLONE_SETTLS from a 32-bit caller with a tls argument (its struct user_desc) in page zero or at or above 4 GiB (i386)" },
 
 	/* alloc_pid, set_tid (clone3 only) */
 	{ "set_tid_invalid", "alloc_pid", EINVAL, CC_RULE_CLONE3, V(5, 5, 0), 0,
@@ -816,6 +835,13 @@ static void make_call(const struct cc_request *req, const struct cc_env *env,
 	default:
 		c->flags = reference_flags(req->entry, &c->exit_signal);
 		break;
+	}
+	if (req->tls_explicit && c->entry) {
+		c->tls_explicit = true;
+		c->tls = cc_request_address(req->tls, req->tls_from_top,
+					    TASK_SIZE_MAX);
+		if (env->abi == CC_ABI_I386 && (c->entry & CC_RULE_LEGACY))
+			c->tls &= 0xffffffffULL;
 	}
 }
 

@@ -62,6 +62,10 @@ struct cc_call {
 	bool tail_nonzero;		/* a non-zero byte past the kernel's struct */
 	bool pidfd_is_parent_tid;	/* both point at one address */
 	bool cgroup_read;		/* clone_args.cgroup within size */
+	bool tls_explicit;		/* the request names the tls argument */
+	uint64_t tls;			/* ... as copy_thread gets it: a 32-bit
+					   caller's legacy clone passes the
+					   low half of what the request names */
 };
 
 /*

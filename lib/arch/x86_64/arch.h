@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * x86-64: the only per-architecture part of the engine.  A port (i386 for
- * the compat path next) provides the same four things in its own
+ * x86-64: the only per-architecture part of the engine.  A port (i386,
+ * the compat path, is the other) provides the same four things in its own
  * lib/arch/<arch>/ directory: raw syscalls, the legacy clone argument
  * order, the TLS base of the calling task, and the clone trampoline.
  */
@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 #define CC_ARCH_NAME "x86_64"
+/* The model's name for it (spec/env.h's enum cc_abi). */
+#define CC_ARCH_ABI CC_ABI_X86_64
 
 #define CC_NR_read		0
 #define CC_NR_write		1
@@ -141,6 +143,12 @@ static inline uint64_t cc_arch_stack_pointer(void)
 static inline void cc_arch_tls_block_init(void *block)
 {
 	*(void **)block = block;
+}
+
+/* The TLS base a child given the engine's block should have: the block. */
+static inline uint64_t cc_arch_tls_expected(uint64_t block)
+{
+	return block;
 }
 
 /*
