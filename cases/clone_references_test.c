@@ -19,6 +19,7 @@
  * (pthread_join waits for the kernel to clear the libc's tid word).
  */
 #include "cases.h"
+#include "engine/recorder.h"
 
 FIXTURE(reference) {
 	struct case_run reference;
@@ -159,6 +160,177 @@ TEST_F(reference, same_as_equivalent)
 	if (count)
 		TH_LOG("%s", diff);
 	EXPECT_EQ(0, count);
+}
+
+/*
+ * ---- the call itself: what each libc asks the kernel for ----
+ * The profiles above are the same on every libc; the calls are not.
+ * Recorded through a seccomp user-notification filter that lets each
+ * call go on (engine/recorder.c); the model's libc column
+ * (cc_model_libc_calls) must say the same.  glibc 2.36: fork is a clone
+ * with CHILD_SETTID|CHILD_CLEARTID (its tid word), posix_spawn and
+ * pthread_create are clone3 (since 2.34; clone with the same flags only
+ * when clone3 answers ENOSYS).  musl 1.2.3: fork is the fork syscall,
+ * posix_spawn and pthread_create a legacy clone, pthread_create with
+ * CLONE_DETACHED besides.  vfork is the vfork syscall on both.
+ */
+FIXTURE(libc_call) {
+	struct cc_recording recording;
+	bool skip;
+	int result;
+	char why[256];
+};
+
+FIXTURE_VARIANT(libc_call) {
+	enum cc_entry entry;
+	struct cc_libc_call call;
+	const char *platform;	/* libc and ABI: case_platform_holds */
+};
+
+FIXTURE_SETUP(libc_call)
+{
+	if (!CASE_IS_MODEL_TEST())
+		self->result = cc_record_reference(variant->entry,
+						   &self->recording,
+						   &self->skip, self->why,
+						   sizeof(self->why));
+}
+
+FIXTURE_TEARDOWN(libc_call)
+{
+}
+
+#define LIBC_CALL(kind, call_flags, signal) \
+	{ .syscall = CC_SYSCALL_##kind, .flags = (call_flags), \
+	  .exit_signal = (signal) }
+#define PTHREAD_CREATE_FLAGS (CC_CLONE_VM | CC_CLONE_FS | CC_CLONE_FILES | \
+	CC_CLONE_SIGHAND | CC_CLONE_THREAD | CC_CLONE_SYSVSEM |		\
+	CC_CLONE_SETTLS | CC_CLONE_PARENT_SETTID | CC_CLONE_CHILD_CLEARTID)
+
+FIXTURE_VARIANT_ADD(libc_call, glibc_fork) {
+	.entry = CC_ENTRY_FORK, .platform = "glibc",
+	.call = LIBC_CALL(CLONE, CC_CLONE_CHILD_SETTID | CC_CLONE_CHILD_CLEARTID,
+			  SIGCHLD),
+};
+
+FIXTURE_VARIANT_ADD(libc_call, musl_fork) {
+	.entry = CC_ENTRY_FORK, .platform = "musl",
+	.call = LIBC_CALL(FORK, 0, SIGCHLD),
+};
+
+FIXTURE_VARIANT_ADD(libc_call, vfork) {
+	.entry = CC_ENTRY_VFORK,
+	.call = LIBC_CALL(VFORK, CC_CLONE_VM | CC_CLONE_VFORK, SIGCHLD),
+};
+
+FIXTURE_VARIANT_ADD(libc_call, glibc_posix_spawn) {
+	.entry = CC_ENTRY_POSIX_SPAWN, .platform = "glibc",
+	.call = LIBC_CALL(CLONE3, CC_CLONE_VM | CC_CLONE_VFORK, SIGCHLD),
+};
+
+FIXTURE_VARIANT_ADD(libc_call, musl_posix_spawn) {
+	.entry = CC_ENTRY_POSIX_SPAWN, .platform = "musl",
+	.call = LIBC_CALL(CLONE, CC_CLONE_VM | CC_CLONE_VFORK, SIGCHLD),
+};
+
+FIXTURE_VARIANT_ADD(libc_call, glibc_pthread_create) {
+	.entry = CC_ENTRY_PTHREAD, .platform = "glibc",
+	.call = LIBC_CALL(CLONE3, PTHREAD_CREATE_FLAGS, 0),
+};
+
+FIXTURE_VARIANT_ADD(libc_call, musl_pthread_create) {
+	.entry = CC_ENTRY_PTHREAD, .platform = "musl",
+	.call = LIBC_CALL(CLONE, PTHREAD_CREATE_FLAGS | CC_CLONE_DETACHED, 0),
+};
+
+static const char *libc_call_text(char *buf, size_t len,
+				  const struct cc_libc_call *call)
+{
+	char flags[512];
+
+	cc_flags_print(flags, sizeof(flags), call->flags, 0);
+	snprintf(buf, len, "%s(%s, exit signal %llu)",
+		 cc_syscall_kind_name(call->syscall), flags,
+		 (unsigned long long)call->exit_signal);
+	return buf;
+}
+
+static bool libc_call_equal(const struct cc_libc_call *a,
+			    const struct cc_libc_call *b)
+{
+	return a->syscall == b->syscall && a->flags == b->flags &&
+	       a->exit_signal == b->exit_signal;
+}
+
+TEST_F(libc_call, recorded)
+{
+	const struct cc_libc_call *want = &variant->call;
+	struct cc_libc_call fallback = variant->call;
+	const struct cc_recording *rec = &self->recording;
+	unsigned int libc_version;
+	enum cc_libc libc = cc_env_libc(&libc_version);
+	char text[2][600];
+	int first = 0;
+
+	if (!case_platform_holds(variant->platform, libc, libc_version,
+				 CC_ARCH_ABI))
+		SKIP(return, "needs \"%s\": the row states what that libc does (this one is %s %s, %s)",
+		     variant->platform, cc_env_libc_name(libc),
+		     cc_version_text(text[0], sizeof(text[0]), libc_version),
+		     CC_ARCH_NAME);
+	if (self->skip)
+		SKIP(return, "%s", self->why);
+	if (self->result) {
+		TH_LOG(CC_BROKEN_MARK ": %s: %s", cc_entry_names[variant->entry],
+		       self->why);
+		ASSERT_EQ(0, self->result);
+	}
+	/*
+	 * Where clone3 answers ENOSYS (a kernel before 5.3, or a filter,
+	 * which hides the call from ours) glibc makes its clone next.
+	 */
+	if (want->syscall == CC_SYSCALL_CLONE3 &&
+	    cc_env_clone3() != CC_CLONE3_AVAILABLE) {
+		if (cc_env_clone3() != CC_CLONE3_ENOSYS)
+			SKIP(return, "%s", cc_env_clone3_reason());
+		if (rec->count && rec->calls[0].syscall == CC_SYSCALL_CLONE3)
+			first = 1;
+		fallback.syscall = CC_SYSCALL_CLONE;
+		want = &fallback;
+	}
+	if (rec->count - first != 1 || !libc_call_equal(&rec->calls[first], want)) {
+		TH_LOG("%s made %d task-creating call(s)%s%s; the row states %s",
+		       cc_entry_names[variant->entry], rec->count - first,
+		       rec->count - first ? ", the first " : "",
+		       rec->count - first ?
+			       libc_call_text(text[0], sizeof(text[0]),
+					      &rec->calls[first]) : "",
+		       libc_call_text(text[1], sizeof(text[1]), want));
+		EXPECT_EQ(1, rec->count - first);
+		EXPECT_TRUE(libc_call_equal(&rec->calls[first], want));
+	}
+}
+
+/* The model's libc column, in the environment of the row's libc. */
+TEST_F(libc_call, model)
+{
+	struct cc_libc_call calls[2];
+	struct cc_env env;
+	char text[2][600];
+	int count;
+
+	cc_env_detect(&env);
+	case_platform_env(variant->platform, &env);
+	env.clone3 = CC_CLONE3_AVAILABLE;
+	count = cc_model_libc_calls(variant->entry, &env, calls);
+	if (count != 1 || !libc_call_equal(&calls[0], &variant->call))
+		TH_LOG("the model says %s makes %s; the row states %s",
+		       cc_entry_names[variant->entry],
+		       count ? libc_call_text(text[0], sizeof(text[0]),
+					      &calls[0]) : "no call",
+		       libc_call_text(text[1], sizeof(text[1]), &variant->call));
+	EXPECT_EQ(1, count);
+	EXPECT_TRUE(libc_call_equal(&calls[0], &variant->call));
 }
 
 TEST_HARNESS_MAIN

@@ -784,6 +784,68 @@ static uint64_t reference_flags(enum cc_entry entry, uint64_t *exit_signal)
 	}
 }
 
+const char *cc_syscall_kind_name(enum cc_syscall_kind kind)
+{
+	static const char *const names[] = {
+		[CC_SYSCALL_CLONE] = "clone", [CC_SYSCALL_CLONE3] = "clone3",
+		[CC_SYSCALL_FORK] = "fork", [CC_SYSCALL_VFORK] = "vfork",
+	};
+
+	return (unsigned int)kind < ARRAY_SIZE(names) ? names[kind] : "?";
+}
+
+#define PTHREAD_FLAGS (CC_CLONE_VM | CC_CLONE_FS | CC_CLONE_FILES |	\
+		       CC_CLONE_SIGHAND | CC_CLONE_THREAD | CC_CLONE_SYSVSEM | \
+		       CC_CLONE_SETTLS | CC_CLONE_PARENT_SETTID |	\
+		       CC_CLONE_CHILD_CLEARTID)
+
+/*
+ * glibc (sysdeps/unix/sysv/linux): fork is arch_fork, a clone with
+ * CHILD_SETTID|CHILD_CLEARTID for the new thread's tid word; vfork the
+ * vfork syscall; posix_spawn (since 2.34) and pthread_create (since
+ * 2.34) go through __clone_internal, clone3 first and clone with the
+ * same flags when clone3 answers ENOSYS (only ENOSYS).
+ * musl (src/process, src/thread): fork is _Fork's fork syscall where the
+ * architecture has one (x86-64 and i386 do), vfork the vfork syscall,
+ * posix_spawn and pthread_create its __clone, a legacy clone;
+ * pthread_create adds CLONE_DETACHED, which the kernel ignores.
+ */
+int cc_model_libc_calls(enum cc_entry entry, const struct cc_env *env,
+			struct cc_libc_call calls[2])
+{
+	bool glibc = env->libc == CC_LIBC_GLIBC;
+	bool glibc_clone3 = glibc && env->libc_version >= V(2, 34, 0);
+	struct cc_libc_call *call = &calls[0];
+
+	call->exit_signal = SIGCHLD;
+	switch (entry) {
+	case CC_ENTRY_FORK:
+		call->syscall = glibc ? CC_SYSCALL_CLONE : CC_SYSCALL_FORK;
+		call->flags = glibc ? CC_CLONE_CHILD_SETTID |
+				      CC_CLONE_CHILD_CLEARTID : 0;
+		return 1;
+	case CC_ENTRY_VFORK:
+		call->syscall = CC_SYSCALL_VFORK;
+		call->flags = CC_CLONE_VM | CC_CLONE_VFORK;
+		return 1;
+	case CC_ENTRY_POSIX_SPAWN:
+		call->flags = CC_CLONE_VM | CC_CLONE_VFORK;
+		break;
+	case CC_ENTRY_PTHREAD:
+		call->flags = PTHREAD_FLAGS | (glibc ? 0 : CC_CLONE_DETACHED);
+		call->exit_signal = 0;
+		break;
+	default:
+		return 0;
+	}
+	call->syscall = glibc_clone3 ? CC_SYSCALL_CLONE3 : CC_SYSCALL_CLONE;
+	if (!glibc_clone3 || env->clone3 != CC_CLONE3_ENOSYS)
+		return 1;
+	calls[1] = *call;
+	calls[1].syscall = CC_SYSCALL_CLONE;
+	return 2;
+}
+
 static void make_call(const struct cc_request *req, const struct cc_env *env,
 		      struct cc_call *c)
 {
@@ -1031,7 +1093,9 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 		/*
 		 * exec releases an mm it shares (exec_mm_release): the
 		 * CLONE_CHILD_CLEARTID word is zeroed then, before the
-		 * exec'ed helper reads what CLONE_CHILD_SETTID wrote.
+		 * exec'ed helper reads what CLONE_CHILD_SETTID wrote.  Only
+		 * the launcher's word: a NULL or unmapped child_tid is no
+		 * word to clear (put_user fails; found by make fuzz).
 		 */
 		if ((f & (CC_CLONE_VM | CC_CLONE_CHILD_CLEARTID)) ==
 		    (CC_CLONE_VM | CC_CLONE_CHILD_CLEARTID) &&

@@ -139,4 +139,31 @@ int cc_model_diff(const struct cc_prediction *pred,
 		  const struct cc_outcome *row, unsigned int parts, char *buf,
 		  size_t len);
 
+/*
+ * The task-creating syscall a libc's fork(), vfork(), posix_spawn() or
+ * pthread_create() makes (engine/recorder.h records them).
+ */
+enum cc_syscall_kind {
+	CC_SYSCALL_CLONE,
+	CC_SYSCALL_CLONE3,
+	CC_SYSCALL_FORK,
+	CC_SYSCALL_VFORK,
+};
+
+struct cc_libc_call {
+	enum cc_syscall_kind syscall;
+	uint64_t flags;		/* without the exit signal */
+	uint64_t exit_signal;
+};
+
+const char *cc_syscall_kind_name(enum cc_syscall_kind kind);
+
+/*
+ * What the env's libc makes for a reference entry point: the call, then,
+ * where the libc falls back from clone3 on ENOSYS and the env's clone3
+ * answers ENOSYS, the fallback.  Returns how many (0: not a reference).
+ */
+int cc_model_libc_calls(enum cc_entry entry, const struct cc_env *env,
+			struct cc_libc_call calls[2]);
+
 #endif

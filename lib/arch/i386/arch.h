@@ -17,6 +17,7 @@
 #define CC_ARCH_ABI CC_ABI_I386
 
 #define CC_NR_exit		1
+#define CC_NR_fork		2
 #define CC_NR_read		3
 #define CC_NR_write		4
 #define CC_NR_close		6
@@ -45,6 +46,7 @@
 #define CC_NR_rt_sigtimedwait	177
 #define CC_NR_capget		184
 #define CC_NR_capset		185
+#define CC_NR_vfork		190
 /* The 32-bit uid calls (the plain ones take 16-bit ids). */
 #define CC_NR_getuid		199
 #define CC_NR_getgid		200

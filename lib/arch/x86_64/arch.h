@@ -25,6 +25,8 @@
 #define CC_NR_getpid		39
 #define CC_NR_socket		41
 #define CC_NR_clone		56
+#define CC_NR_fork		57
+#define CC_NR_vfork		58
 #define CC_NR_execve		59
 #define CC_NR_exit		60
 #define CC_NR_wait4		61
