@@ -159,6 +159,23 @@ FIXTURE_VARIANT_ADD(flag, clone_vfork_until_exec) {
 		    .exit_signal = SIGCHLD, EXITED_0 },
 };
 
+/*
+ * A CLONE_VM child's exec releases the mm it shared (exec_mm_release):
+ * the CLONE_CHILD_CLEARTID word is zeroed then, not at the exit; an
+ * unmapped child_tid is no word to zero (found by make fuzz).
+ */
+FIXTURE_VARIANT_ADD(flag, clone_exec_clears_child_tid) {
+	.request = "clone flags=CLONE_VM|CLONE_CHILD_CLEARTID stack=mmap:64k child=exec",
+	.expect = { .props = P(CLEAR_TID) | P(CLEAR_SIGHAND) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(flag, clone_exec_clears_no_bad_child_tid) {
+	.request = "clone flags=CLONE_VM|CLONE_CHILD_CLEARTID stack=mmap:64k child_tid=bad child=exec",
+	.expect = { .props = P(CLEAR_SIGHAND) | P(OWN_STACK),
+		    .exit_signal = SIGCHLD, EXITED_0 },
+};
+
 FIXTURE_VARIANT_ADD(flag, clone_exit_signal_sigusr1) {
 	.request = "clone exit_signal=SIGUSR1 stack=mmap:64k",
 	.expect = { .props = P(OWN_STACK),

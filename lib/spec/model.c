@@ -1099,6 +1099,7 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 		 */
 		if ((f & (CC_CLONE_VM | CC_CLONE_CHILD_CLEARTID)) ==
 		    (CC_CLONE_VM | CC_CLONE_CHILD_CLEARTID) &&
+		    req->child_tid == CC_PTR_AUTO &&
 		    req->entry != CC_ENTRY_POSIX_SPAWN)
 			props = (props & ~CC_P(CHILD_TID)) | CC_P(CLEAR_TID);
 	}
