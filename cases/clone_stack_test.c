@@ -68,7 +68,6 @@ FIXTURE_VARIANT_ADD(stack, libc_misaligned_stack) {
 	.expect = { .exit_signal = SIGCHLD, EXITED_0 },
 };
 
-/* glibc refuses a NULL stack before any syscall; the kernel would not. */
 /*
  * A NULL stack through the libc's clone(): glibc refuses it before any
  * system call, and so does musl from 1.2.5 (fa4a8abd06a4, "fix public
@@ -119,6 +118,53 @@ FIXTURE_VARIANT_ADD(stack, clone_null_stack_vm_vfork) {
 FIXTURE_VARIANT_ADD(stack, clone3_null_stack_vm_vfork) {
 	.request = "clone3 flags=CLONE_VM|CLONE_VFORK",
 	.expect = { .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+/*
+ * A stack at an address nothing backs.  Every libc's wrapper stores fn
+ * and arg at its top before any system call: the caller dies.  Legacy
+ * clone's stack is a register: from a 32-bit caller (i386) 2^44 arrives
+ * as its low half, 0, which is no stack at all, so the child runs on a
+ * copy of the caller's, and glibc's clone(), seeing NULL, refuses it;
+ * clone3 reads the whole u64 on both.  stack=at:0:0 is NULL everywhere.
+ */
+FIXTURE_VARIANT_ADD(stack, libc_unmapped_stack_kills_the_caller) {
+	.request = "libc stack=at:0x1000:4k",
+	.expect = { CALLER_KILLED_BY(SIGSEGV) },
+};
+
+FIXTURE_VARIANT_ADD(stack, clone_stack_at_null_runs_on_copy) {
+	.request = "clone stack=at:0:0",
+	.expect = { .exit_signal = SIGCHLD, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(stack, clone_stack_above_4g_faults) {
+	.request = "clone stack=at:0x100000000000:0",
+	.expect = { .exit_signal = SIGCHLD, KILLED_BY(SIGSEGV) },
+	.platform = "x86_64",
+};
+
+FIXTURE_VARIANT_ADD(stack, clone_stack_above_4g_cut_to_null) {
+	.request = "clone stack=at:0x100000000000:0",
+	.expect = { .exit_signal = SIGCHLD, EXITED_0 },
+	.platform = "i386",
+};
+
+FIXTURE_VARIANT_ADD(stack, clone3_stack_above_4g_faults) {
+	.request = "clone3 stack=at:0x100000000000:4096",
+	.expect = { .exit_signal = SIGCHLD, KILLED_BY(SIGSEGV) },
+};
+
+FIXTURE_VARIANT_ADD(stack, libc_stack_above_4g_kills_the_caller) {
+	.request = "libc stack=at:0x100000000000:0",
+	.expect = { CALLER_KILLED_BY(SIGSEGV) },
+	.platform = "x86_64",
+};
+
+FIXTURE_VARIANT_ADD(stack, libc_stack_above_4g_cut_to_null_refused) {
+	.request = "libc stack=at:0x100000000000:0",
+	.expect = { REFUSED(EINVAL) },
+	.platform = "glibc i386",
 };
 
 TEST_F(stack, returns)

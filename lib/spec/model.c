@@ -69,16 +69,32 @@ static bool musl_safe_clone(const struct cc_env *env)
 	       env->libc_version >= CC_KERNEL_VERSION(1, 2, 5);
 }
 
+/* No stack as the callee sees it: none named, or one cut to 0 (i386). */
+static bool stack_null(const struct cc_call *c)
+{
+	return c->req->stack == CC_STACK_NONE || c->legacy_stack_null;
+}
+
 CONDITION(libc_null_stack)
 {
 	return (env->libc == CC_LIBC_GLIBC || musl_safe_clone(env)) &&
-	       c->req->stack == CC_STACK_NONE;
+	       stack_null(c);
 }
 
 CONDITION(musl_clone_writes_below_null)
 {
 	return env->libc == CC_LIBC_MUSL && !musl_safe_clone(env) &&
-	       c->req->stack == CC_STACK_NONE;
+	       stack_null(c);
+}
+
+/*
+ * Every libc's wrapper stores fn (and arg) just below the top of the
+ * child stack before the system call (glibc's clone.S, musl's
+ * __clone): on a stack=at: address nothing backs the caller dies.
+ */
+CONDITION(libc_writes_unmapped_stack)
+{
+	return c->req->stack == CC_STACK_AT && !stack_null(c);
 }
 
 CONDITION(musl_clone_safe)
@@ -506,6 +522,10 @@ const struct cc_rule cc_rules[] = {
 	  CC_CALLER_KILLED_BY(SIGSEGV), CC_RULE_LIBC, 0, 0,
 	  .also = musl_clone_writes_below_null,
 	  .says = "musl's wrapper stores fn at the top of the child stack, 8 bytes below address 0 for a NULL one, before any system call: the caller dies of SIGSEGV" },
+	{ "libc_writes_unmapped_stack", "clone() in the libc (glibc's clone.S, musl's __clone)",
+	  CC_CALLER_KILLED_BY(SIGSEGV), CC_RULE_LIBC, 0, 0,
+	  .also = libc_writes_unmapped_stack,
+	  .says = "the wrapper stores fn and arg at the top of the child stack before any system call: on a stack at an address nothing backs the caller dies of SIGSEGV" },
 
 	/* sys_clone3: there at all? */
 	{ "clone3_missing", "sys_clone3 (added in 5.3)", ENOSYS, CC_RULE_CLONE3,
@@ -898,6 +918,15 @@ static void make_call(const struct cc_request *req, const struct cc_env *env,
 		c->flags = reference_flags(req->entry, &c->exit_signal);
 		break;
 	}
+	if ((c->entry & CC_RULE_LEGACY) && req->stack == CC_STACK_AT) {
+		uint64_t top = cc_request_address(req->stack_addr,
+						  req->stack_from_top,
+						  TASK_SIZE_MAX) +
+			       req->stack_size;
+
+		c->legacy_stack_null = env->abi == CC_ABI_I386 ?
+				       !(uint32_t)top : !top;
+	}
 	if (req->tls_explicit && c->entry) {
 		c->tls_explicit = true;
 		c->tls = cc_request_address(req->tls, req->tls_from_top,
@@ -1049,7 +1078,7 @@ static uint32_t sharing_props(const struct cc_call *c, const struct cc_env *env)
 		if ((f & CC_CLONE_CHILD_CLEARTID) && (f & CC_CLONE_VM) &&
 		    req->child_tid == CC_PTR_AUTO)
 			props |= CC_P(CLEAR_TID);
-		if (req->stack != CC_STACK_NONE)
+		if (!stack_null(c))
 			props |= CC_P(OWN_STACK);
 	} else if (req->entry == CC_ENTRY_PTHREAD) {
 		/* The TLS block and the tid words are the libc's own. */
@@ -1133,7 +1162,8 @@ static void predict_end(const struct cc_call *c, struct cc_outcome *exp)
 		exp->end_value = 0;
 		exp->exit_signal = 0;
 		return;
-	} else if (req->child == CC_CHILD_OVERFLOW || req->stack == CC_STACK_AT) {
+	} else if (req->child == CC_CHILD_OVERFLOW ||
+		   (req->stack == CC_STACK_AT && !c->legacy_stack_null)) {
 		/* A stack too small, or one nothing backs. */
 		exp->end = CC_END_KILLED;
 		exp->end_value = SIGSEGV;
@@ -1200,7 +1230,7 @@ void cc_model_predict(const struct cc_request *req, const struct cc_env *env,
 	 * does one on a stack at a raw address, which nothing backs.
 	 */
 	if ((req->child == CC_CHILD_PROBE || req->child == CC_CHILD_EXEC) &&
-	    req->stack != CC_STACK_AT)
+	    (req->stack != CC_STACK_AT || out->call.legacy_stack_null))
 		out->outcome.props = sharing_props(&out->call, &out->env);
 	/* What the machine lacks the feature to show has no value. */
 	out->outcome.unmeasured = cc_props_needing(out->env.absent_features);

@@ -62,6 +62,10 @@ struct cc_call {
 	bool tail_nonzero;		/* a non-zero byte past the kernel's struct */
 	bool pidfd_is_parent_tid;	/* both point at one address */
 	bool cgroup_read;		/* clone_args.cgroup within size */
+	bool legacy_stack_null;		/* legacy clone of a stack=at: whose top,
+					   as the register holds it (32 bits
+					   for an i386 caller), is 0: no stack
+					   (the child takes the caller's sp) */
 	bool tls_explicit;		/* the request names the tls argument */
 	uint64_t tls;			/* ... as copy_thread gets it: a 32-bit
 					   caller's legacy clone passes the
