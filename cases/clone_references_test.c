@@ -18,6 +18,9 @@
  * CHILD_CLEARTID shows as a thread that, once gone, can be joined
  * (pthread_join waits for the kernel to clear the libc's tid word).
  */
+#include <sched.h>
+#include <sys/wait.h>
+
 #include "cases.h"
 #include "engine/recorder.h"
 
@@ -331,6 +334,113 @@ TEST_F(libc_call, model)
 		       libc_call_text(text[1], sizeof(text[1]), &variant->call));
 	EXPECT_EQ(1, count);
 	EXPECT_TRUE(libc_call_equal(&calls[0], &variant->call));
+}
+
+/*
+ * ---- the libc's cached tid in a child of its clone() ----
+ * Without CLONE_VM the child is a copy of the caller, thread structure
+ * and all.  raise() there: musl 1.2.3 sends the signal with tkill to the
+ * tid the structure caches, the caller's; musl 1.2.5 refreshes it in the
+ * child (__post_Fork); glibc (2.34 on) asks the kernel for the tid.  The
+ * child, a plain copy, may call the libc.
+ */
+static volatile sig_atomic_t raise_seen;
+
+static void raise_handler(int sig)
+{
+	(void)sig;
+	raise_seen = 1;
+}
+
+static int raise_child(void *arg)
+{
+	(void)arg;
+	raise_seen = 0;
+	raise(SIGUSR1);
+	/* A signal to oneself is taken before raise() returns. */
+	return raise_seen ? 0 : 1;
+}
+
+FIXTURE(libc_tid) {
+};
+
+FIXTURE_VARIANT(libc_tid) {
+	bool reaches_child;	/* else the caller */
+	const char *platform;	/* libc and ABI: case_platform_holds */
+};
+
+FIXTURE_SETUP(libc_tid)
+{
+}
+
+FIXTURE_TEARDOWN(libc_tid)
+{
+}
+
+FIXTURE_VARIANT_ADD(libc_tid, glibc_raise_reaches_the_child) {
+	.reaches_child = true, .platform = "glibc",
+};
+
+FIXTURE_VARIANT_ADD(libc_tid, musl_raise_reaches_the_caller) {
+	.reaches_child = false, .platform = "musl<1.2.5",
+};
+
+FIXTURE_VARIANT_ADD(libc_tid, musl_raise_reaches_the_child) {
+	.reaches_child = true, .platform = "musl>=1.2.5",
+};
+
+TEST_F(libc_tid, raise)
+{
+	struct sigaction act = { .sa_handler = raise_handler }, old;
+	unsigned int libc_version;
+	enum cc_libc libc = cc_env_libc(&libc_version);
+	size_t size = 64 * 1024;
+	char version[16];
+	int status = -1;
+	void *stack;
+	pid_t pid;
+
+	if (!case_platform_holds(variant->platform, libc, libc_version,
+				 CC_ARCH_ABI))
+		SKIP(return, "needs \"%s\": the row states what that libc does (this one is %s %s, %s)",
+		     variant->platform, cc_env_libc_name(libc),
+		     cc_version_text(version, sizeof(version), libc_version),
+		     CC_ARCH_NAME);
+	stack = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	ASSERT_NE(MAP_FAILED, stack);
+	ASSERT_EQ(0, sigaction(SIGUSR1, &act, &old));
+	raise_seen = 0;
+	pid = clone(raise_child, (char *)stack + size, SIGCHLD, NULL);
+	ASSERT_LT(0, pid) TH_LOG("clone: %s", CC_ERRNO(errno));
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	/* The caller's signal, if it was sent here, came before the exit. */
+	sigaction(SIGUSR1, &old, NULL);
+	munmap(stack, size);
+	ASSERT_TRUE(WIFEXITED(status));
+	if (variant->reaches_child) {
+		EXPECT_EQ(0, WEXITSTATUS(status))
+			TH_LOG("raise() in the clone() child did not signal the child");
+		EXPECT_EQ(0, raise_seen)
+			TH_LOG("raise() in the clone() child signalled the caller: a stale cached tid");
+	} else {
+		EXPECT_EQ(1, WEXITSTATUS(status))
+			TH_LOG("raise() in the clone() child signalled the child: the row states the caller's cached tid");
+		EXPECT_EQ(1, raise_seen)
+			TH_LOG("the caller was not signalled");
+	}
+}
+
+TEST_F(libc_tid, model)
+{
+	struct cc_env env;
+
+	cc_env_detect(&env);
+	case_platform_env(variant->platform, &env);
+	EXPECT_EQ(variant->reaches_child,
+		  cc_model_libc_clone_raise_reaches_child(&env))
+		TH_LOG("the model's libc column says raise() reaches the %s",
+		       variant->reaches_child ? "caller" : "child");
 }
 
 TEST_HARNESS_MAIN

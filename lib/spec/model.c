@@ -866,6 +866,13 @@ int cc_model_libc_calls(enum cc_entry entry, const struct cc_env *env,
 	return 2;
 }
 
+bool cc_model_libc_clone_raise_reaches_child(const struct cc_env *env)
+{
+	if (env->libc == CC_LIBC_MUSL)
+		return musl_safe_clone(env);
+	return env->libc_version >= V(2, 34, 0);
+}
+
 static void make_call(const struct cc_request *req, const struct cc_env *env,
 		      struct cc_call *c)
 {

@@ -170,4 +170,13 @@ const char *cc_syscall_kind_name(enum cc_syscall_kind kind);
 int cc_model_libc_calls(enum cc_entry entry, const struct cc_env *env,
 			struct cc_libc_call calls[2]);
 
+/*
+ * Whether raise() in a child of the libc's clone() without CLONE_VM
+ * signals that child.  musl before 1.2.5 leaves the child the caller's
+ * thread structure, whose cached tid raise() uses (tkill): the signal
+ * goes to the caller.  musl 1.2.5 refreshes it (__post_Fork), glibc's
+ * raise() asks the kernel for the tid (since 2.34).
+ */
+bool cc_model_libc_clone_raise_reaches_child(const struct cc_env *env);
+
 #endif
