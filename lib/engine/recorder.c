@@ -10,7 +10,6 @@
  * task it makes; the supervisor notes each and lets it go on.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -213,7 +212,7 @@ static int record_here(enum cc_entry entry, struct cc_recording *out,
 		.listener = -1, .out = out, .why = why, .len = len,
 	};
 	pthread_t supervisor;
-	int made;
+	int made, made_errno;
 
 	if (pipe(st.go) || pipe(st.stop))
 		return snprintf(why, len, "pipe: %s", CC_ERRNO(errno)), 1;
@@ -237,13 +236,14 @@ static int record_here(enum cc_entry entry, struct cc_recording *out,
 	if (write(st.go[1], "g", 1) != 1)
 		return snprintf(why, len, "pipe: %s", CC_ERRNO(errno)), 1;
 	made = make_reference(entry);
+	made_errno = errno;
 	close(st.stop[1]);
 	pthread_join(supervisor, NULL);
 	if (st.failed)
 		return st.failed;
 	if (made)
 		return snprintf(why, len, "the reference call failed: %s",
-				CC_ERRNO(errno)), 1;
+				CC_ERRNO(made_errno)), 1;
 	return 0;
 }
 
