@@ -139,16 +139,6 @@ void cc_request_fit(struct cc_request *req, const struct cc_env *env)
 			req->set_tid_size = known;
 	}
 	/*
-	 * CLONE_VM without a stack: the child runs on the stack the caller
-	 * runs on, and what breaks first is a race in the launcher.
-	 * CLONE_VFORK makes that safe: the caller waits.
-	 */
-	if ((req->flags & (CC_CLONE_VM | CC_CLONE_VFORK)) == CC_CLONE_VM &&
-	    req->stack == CC_STACK_NONE) {
-		req->stack = CC_STACK_MMAP;
-		req->stack_size = 64 << 10;
-	}
-	/*
 	 * A stack the kernel takes at a raw address: where the child then
 	 * runs depends on what is mapped there, not on the kernel.  Legacy
 	 * clone takes any address.
@@ -169,6 +159,17 @@ void cc_request_fit(struct cc_request *req, const struct cc_env *env)
 			req->stack_from_top = false;
 			req->stack_size = 64 << 10;
 		}
+	}
+	/*
+	 * CLONE_VM without a stack: the child runs on the stack the caller
+	 * runs on, and what breaks first is a race in the launcher.
+	 * CLONE_VFORK makes that safe: the caller waits.  After the
+	 * stack=at: fit, which makes at:0:0 no stack (found by make fuzz).
+	 */
+	if ((req->flags & (CC_CLONE_VM | CC_CLONE_VFORK)) == CC_CLONE_VM &&
+	    req->stack == CC_STACK_NONE) {
+		req->stack = CC_STACK_MMAP;
+		req->stack_size = 64 << 10;
 	}
 	if (req->stack != CC_STACK_NONE && req->stack != CC_STACK_AT) {
 		if (req->stack_size < PROBE_STACK_MIN)
