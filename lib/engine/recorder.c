@@ -2,12 +2,14 @@
 /*
  * The libc's task-creating calls, recorded; see recorder.h.
  *
- * A process of its own makes the reference call, so the filter (which
- * no one can remove) dies with it.  Its supervisor is a thread started
- * before the filter, which applies to the installing thread only (no
- * TSYNC): the supervisor's own calls are never stopped.  The filter
- * stops clone, clone3, fork and vfork for the calling thread and every
- * task it makes; the supervisor notes each and lets it go on.
+ * A process of its own (the caller) makes the reference call, so the
+ * filter (which no one can remove) dies with it; its parent is the
+ * supervisor, which gets the filter's listener over a socket.  Not a
+ * thread of the caller's: where clone3 is refused (EPERM) glibc cannot
+ * start one.  The filter stops clone, clone3, fork and vfork for the
+ * caller and every task it makes; the supervisor notes each, reading a
+ * clone3 struct from the caller's memory (its child's: no ptrace scope
+ * refuses that), and lets it go on.
  */
 #include <errno.h>
 #include <linux/audit.h>
@@ -23,6 +25,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -32,16 +35,6 @@
 #include "engine/sys.h"
 #include "outcome/names.h"
 #include "tracee_regs.h"
-
-struct recorder_state {
-	int listener;
-	int go[2];		/* readable once the listener is there */
-	int stop[2];		/* readable at the end */
-	struct cc_recording *out;
-	char *why;
-	size_t len;
-	int failed;
-};
 
 static int install_filter(void)
 {
@@ -62,18 +55,19 @@ static int install_filter(void)
 	struct sock_fprog prog = {
 		.len = sizeof(code) / sizeof(code[0]), .filter = code,
 	};
+	int fd;
 
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 		return -errno;
-	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-			    SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+	fd = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+			  SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+	return fd < 0 ? -errno : fd;
 }
 
 /* One stopped call: noted, then let go on as made. */
-static void note_call(struct recorder_state *st,
+static void note_call(struct cc_recording *out,
 		      const struct seccomp_notif *req)
 {
-	struct cc_recording *out = st->out;
 	struct cc_libc_call *call;
 	struct cc_clone_args args = { 0 };
 	struct iovec local = { &args, sizeof(args) }, remote;
@@ -89,7 +83,6 @@ static void note_call(struct recorder_state *st,
 		break;
 	case CC_NR_clone3:
 		call->syscall = CC_SYSCALL_CLONE3;
-		/* The struct is in the caller's memory, which is ours. */
 		remote.iov_base = (void *)(uintptr_t)req->data.args[0];
 		remote.iov_len = req->data.args[1] < sizeof(args) ?
 				 req->data.args[1] : sizeof(args);
@@ -108,55 +101,6 @@ static void note_call(struct recorder_state *st,
 		call->exit_signal = SIGCHLD;
 		break;
 	}
-}
-
-static void *supervise(void *arg)
-{
-	struct recorder_state *st = arg;
-	struct pollfd fds[2] = { { .fd = -1 } };
-	char byte;
-
-	/* The listener exists only once the main thread has its filter. */
-	if (read(st->go[0], &byte, 1) != 1 || st->listener < 0)
-		return NULL;
-	fds[0] = (struct pollfd){ .fd = st->listener, .events = POLLIN };
-	fds[1] = (struct pollfd){ .fd = st->stop[0], .events = POLLIN };
-	for (;;) {
-		struct seccomp_notif req;
-		struct seccomp_notif_resp resp;
-
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (!(fds[0].revents & POLLIN))
-			break;		/* the stop pipe, or the listener gone */
-		memset(&req, 0, sizeof(req));
-		if (ioctl(st->listener, SECCOMP_IOCTL_NOTIF_RECV, &req)) {
-			if (errno == EINTR || errno == ENOENT)
-				continue;
-			break;
-		}
-		note_call(st, &req);
-		memset(&resp, 0, sizeof(resp));
-		resp.id = req.id;
-		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-		if (ioctl(st->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp) &&
-		    errno != ENOENT) {
-			/* Before 5.5 the flag is unknown: EINVAL. */
-			snprintf(st->why, st->len, "%s",
-				 errno == EINVAL ?
-				 "needs SECCOMP_USER_NOTIF_FLAG_CONTINUE (Linux 5.5): the supervisor's answer was refused with EINVAL" :
-				 "the supervisor could not answer a stopped call");
-			st->failed = errno == EINVAL ? 2 : 1;
-			/* The call stays stopped until the listener closes. */
-			close(st->listener);
-			st->listener = -1;
-			break;
-		}
-	}
-	return NULL;
 }
 
 static void *thread_start(void *arg)
@@ -193,10 +137,12 @@ static int make_reference(enum cc_entry entry)
 		errno = status;
 		return status == EACCES ? 0 : -1;
 	case CC_ENTRY_PTHREAD:
-		if (pthread_create(&thread, NULL, thread_start, NULL))
+		errno = pthread_create(&thread, NULL, thread_start, NULL);
+		if (errno)
 			return -1;
 		return pthread_join(thread, NULL) ? -1 : 0;
 	default:
+		errno = EINVAL;
 		return -1;
 	}
 	if (pid < 0)
@@ -204,47 +150,165 @@ static int make_reference(enum cc_entry entry)
 	return waitpid(pid, &status, 0) == pid ? 0 : -1;
 }
 
+/* What the caller tells its supervisor, then its exit status says. */
+enum caller_code {
+	CALLER_MADE = 0,	/* the reference call made its task */
+	CALLER_NO_NOTIFY,	/* the kernel has no user notification */
+	CALLER_NO_FILTER,	/* any other refusal of the filter */
+	CALLER_CALL_FAILED,	/* the reference call failed: errno follows */
+};
+
+/* The caller: the filter, its listener to the supervisor, the call. */
+static void __attribute__((noreturn)) caller(int sock, enum cc_entry entry)
+{
+	char control[CMSG_SPACE(sizeof(int))] = { 0 };
+	int listener = install_filter(), message[2] = { 0, 0 };
+	struct iovec iov = { message, sizeof(message) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *cmsg;
+
+	if (listener < 0) {
+		message[0] = listener == -EINVAL || listener == -ENOSYS ?
+			     CALLER_NO_NOTIFY : CALLER_NO_FILTER;
+		message[1] = -listener;
+		_exit(send(sock, message, sizeof(message), 0) < 0);
+	}
+	msg.msg_control = control;
+	msg.msg_controllen = sizeof(control);
+	cmsg = CMSG_FIRSTHDR(&msg);
+	cmsg->cmsg_level = SOL_SOCKET;
+	cmsg->cmsg_type = SCM_RIGHTS;
+	cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cmsg), &listener, sizeof(int));
+	if (sendmsg(sock, &msg, 0) < 0)
+		_exit(1);
+	close(listener);
+	if (make_reference(entry)) {
+		message[0] = CALLER_CALL_FAILED;
+		message[1] = errno;
+		_exit(send(sock, message, sizeof(message), 0) < 0);
+	}
+	_exit(0);
+}
+
+/* The listener the caller sent, or -1 with its message read. */
+static int receive_listener(int sock, int message[2])
+{
+	char control[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = { message, 2 * sizeof(int) };
+	struct msghdr msg = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = control, .msg_controllen = sizeof(control),
+	};
+	struct cmsghdr *cmsg;
+	int fd = -1;
+
+	if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) <= 0)
+		return -1;
+	cmsg = CMSG_FIRSTHDR(&msg);
+	if (cmsg && cmsg->cmsg_level == SOL_SOCKET &&
+	    cmsg->cmsg_type == SCM_RIGHTS)
+		memcpy(&fd, CMSG_DATA(cmsg), sizeof(int));
+	return fd;
+}
+
+/*
+ * The supervisor: each stopped call noted and continued, until the
+ * caller and every task that holds its end of the socket are gone.
+ * Returns 0, 2 for a SKIP, 1 for a failure; why said.
+ */
+static int supervise(int sock, int listener, struct cc_recording *out,
+		     char *why, size_t len)
+{
+	struct pollfd fds[2] = {
+		{ .fd = listener, .events = POLLIN },
+		{ .fd = sock, .events = POLLIN },
+	};
+	int message[2] = { 0, 0 };
+	ssize_t got;
+
+	for (;;) {
+		struct seccomp_notif req;
+		struct seccomp_notif_resp resp;
+
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return snprintf(why, len, "poll: %s", CC_ERRNO(errno)), 1;
+		}
+		if (fds[1].revents) {
+			/* A message (the call failed), or the end of the caller. */
+			got = recv(sock, message, sizeof(message), 0);
+			if (got == sizeof(message) &&
+			    message[0] == CALLER_CALL_FAILED)
+				return snprintf(why, len,
+						"the reference call failed: %s",
+						CC_ERRNO(message[1])), 1;
+			return 0;
+		}
+		if (!(fds[0].revents & POLLIN))
+			continue;
+		memset(&req, 0, sizeof(req));
+		if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req)) {
+			if (errno == EINTR || errno == ENOENT)
+				continue;
+			return snprintf(why, len, "SECCOMP_IOCTL_NOTIF_RECV: %s",
+					CC_ERRNO(errno)), 1;
+		}
+		note_call(out, &req);
+		memset(&resp, 0, sizeof(resp));
+		resp.id = req.id;
+		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp) &&
+		    errno != ENOENT) {
+			/* Before 5.5 the flag is unknown: EINVAL. */
+			snprintf(why, len, errno == EINVAL ?
+				 "needs SECCOMP_USER_NOTIF_FLAG_CONTINUE (Linux 5.5): the supervisor's answer is refused with EINVAL" :
+				 "SECCOMP_IOCTL_NOTIF_SEND: %s", CC_ERRNO(errno));
+			return errno == EINVAL ? 2 : 1;
+		}
+	}
+}
+
 /* In the recording process: 0, 2 for a SKIP, 1 for a failure; why said. */
 static int record_here(enum cc_entry entry, struct cc_recording *out,
 		       char *why, size_t len)
 {
-	struct recorder_state st = {
-		.listener = -1, .out = out, .why = why, .len = len,
-	};
-	pthread_t supervisor;
-	int made, made_errno;
+	int sock[2], message[2] = { 0, 0 }, listener, code, status;
+	pid_t pid;
 
-	if (pipe(st.go) || pipe(st.stop))
-		return snprintf(why, len, "pipe: %s", CC_ERRNO(errno)), 1;
-	/* The supervisor first: a thread started later would be filtered. */
-	if (pthread_create(&supervisor, NULL, supervise, &st))
-		return snprintf(why, len, "cannot start the supervisor"), 1;
-	st.listener = install_filter();
-	if (st.listener < 0) {
-		int err = -st.listener;
-
-		st.listener = -1;
-		close(st.go[1]);
-		pthread_join(supervisor, NULL);
-		snprintf(why, len, err == EINVAL || err == ENOSYS ?
-			 "needs seccomp user notification (SECCOMP_FILTER_FLAG_NEW_LISTENER, Linux 5.0): seccomp answers %s" :
-			 "cannot install the recording filter: seccomp answers %s",
-			 cc_errno_name(err, (char[CC_ERRNO_NAME_MAX]){ 0 },
-				       CC_ERRNO_NAME_MAX));
-		return err == EINVAL || err == ENOSYS ? 2 : 1;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sock))
+		return snprintf(why, len, "socketpair: %s", CC_ERRNO(errno)), 1;
+	pid = fork();
+	if (pid < 0)
+		return snprintf(why, len, "fork: %s", CC_ERRNO(errno)), 1;
+	if (pid == 0) {
+		close(sock[0]);
+		caller(sock[1], entry);
 	}
-	if (write(st.go[1], "g", 1) != 1)
-		return snprintf(why, len, "pipe: %s", CC_ERRNO(errno)), 1;
-	made = make_reference(entry);
-	made_errno = errno;
-	close(st.stop[1]);
-	pthread_join(supervisor, NULL);
-	if (st.failed)
-		return st.failed;
-	if (made)
-		return snprintf(why, len, "the reference call failed: %s",
-				CC_ERRNO(made_errno)), 1;
-	return 0;
+	close(sock[1]);
+	listener = receive_listener(sock[0], message);
+	if (listener >= 0)
+		code = supervise(sock[0], listener, out, why, len);
+	else if (message[0] == CALLER_NO_NOTIFY)
+		code = 2, snprintf(why, len, "needs seccomp user notification (SECCOMP_FILTER_FLAG_NEW_LISTENER, Linux 5.0): seccomp answers %s",
+				   CC_ERRNO(message[1]));
+	else if (message[0] == CALLER_NO_FILTER)
+		code = 1, snprintf(why, len, "cannot install the recording filter: seccomp answers %s",
+				   CC_ERRNO(message[1]));
+	else
+		code = 1, snprintf(why, len, "the recording caller sent no listener");
+	/* Closing the listener lets a call still stopped go on (ENOSYS). */
+	if (listener >= 0)
+		close(listener);
+	close(sock[0]);
+	if (waitpid(pid, &status, 0) != pid)
+		return snprintf(why, len, "waitpid: %s", CC_ERRNO(errno)), 1;
+	if (!code && status)
+		return snprintf(why, len,
+				"the recording caller ended with status 0x%x",
+				status), 1;
+	return code;
 }
 
 int cc_record_reference(enum cc_entry entry, struct cc_recording *out,
