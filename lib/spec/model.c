@@ -69,7 +69,10 @@ static bool musl_safe_clone(const struct cc_env *env)
 	       env->libc_version >= CC_KERNEL_VERSION(1, 2, 5);
 }
 
-/* No stack as the callee sees it: none named, or one cut to 0 (i386). */
+/*
+ * No stack as the callee sees it: none named, or a legacy one that is 0
+ * as the register holds it (stack=at:0:0, or cut to 32 bits on i386).
+ */
 static bool stack_null(const struct cc_call *c)
 {
 	return c->req->stack == CC_STACK_NONE || c->legacy_stack_null;
