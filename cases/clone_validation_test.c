@@ -787,6 +787,18 @@ FIXTURE_VARIANT_ADD(validation, clone_from_pidns_init) {
 	.expect = { A_CHILD }, .needs = CASE_NEEDS_USERNS,
 };
 
+/*
+ * The same early reap from an init: the new init's pid in its own
+ * namespace is 1, as the caller's is, which is no sign of a thread
+ * (found by make fuzz: the launcher took it for one).
+ */
+FIXTURE_VARIANT_ADD(validation, clone_sighand_newpid_from_pidns_init) {
+	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_NEWPID stack=mmap:64k userns=mapped pidns=init",
+	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(OWN_STACK) | P(NS_PID),
+		    .exit_signal = 0, .end = CC_END_REAPED },
+	.needs = CASE_NEEDS_USERNS,
+};
+
 /* After unshare(CLONE_NEWPID): no thread, no further pid namespace. */
 FIXTURE_VARIANT_ADD(validation, clone_thread_after_unshare_newpid) {
 	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD exit_signal=0 stack=mmap:64k userns=mapped unshare=CLONE_NEWPID",
