@@ -145,7 +145,7 @@ static bool task_exited(pid_t tid)
 static void wait_cleartid(struct cc_shared *sh, struct cc_observation *obs,
 			  pid_t tid)
 {
-	struct timespec recheck = { .tv_nsec = CC_CLEARTID_RECHECK_NS };
+	struct cc_timespec recheck = { .nsec = CC_CLEARTID_RECHECK_NS };
 
 	for (;;) {
 		int32_t value = sh->child_tid_word;
@@ -235,12 +235,11 @@ static void wait_child(struct cc_call_setup *st, pid_t tid)
 /* The exit signal the caller got for tid, taken from the pending set. */
 static void collect_exit_signal(struct cc_observation *obs, pid_t tid)
 {
-	struct timespec zero = { 0 };
+	struct cc_timespec zero = { 0 };
 	uint64_t every_signal = ~0ULL;	/* glibc's sets leave out 32 and 33 */
 	siginfo_t si;
 
-	while (syscall(SYS_rt_sigtimedwait, &every_signal, &si, &zero,
-		       sizeof(every_signal)) > 0) {
+	while (sys_rt_sigtimedwait_for(&every_signal, &si, &zero) > 0) {
 		if (si.si_pid == tid && !obs->outcome.exit_signal) {
 			obs->outcome.exit_signal = (uint64_t)si.si_signo;
 			obs->exit_signal_pid = si.si_pid;

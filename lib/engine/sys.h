@@ -42,6 +42,23 @@ struct cc_clone_args {
 	uint64_t cgroup;
 };
 
+/*
+ * The kernel's struct __kernel_timespec: 64-bit fields on every ABI (the
+ * x86-64 calls take it, and i386's time64 ones).  A 32-bit caller's old
+ * calls take struct old_timespec32 instead.
+ */
+struct cc_timespec {
+	int64_t sec;
+	int64_t nsec;
+};
+
+struct cc_timespec32 {
+	int32_t sec;
+	int32_t nsec;
+};
+
+#define CC_ENOSYS 38
+
 #define cc_sys0(nr) cc_syscall6(nr, 0, 0, 0, 0, 0, 0)
 #define cc_sys1(nr, a) cc_syscall6(nr, (long)(a), 0, 0, 0, 0, 0)
 #define cc_sys2(nr, a, b) cc_syscall6(nr, (long)(a), (long)(b), 0, 0, 0, 0)
@@ -128,11 +145,33 @@ static inline long sys_semop(int semid, void *sops, size_t nsops)
 #endif
 }
 
-static inline long sys_futex(volatile int32_t *uaddr, int op, int32_t val,
-			     const void *timeout)
+/* timeout as the old 32-bit calls take it, in old; NULL for none. */
+static inline long cc_timespec32_of(const struct cc_timespec *ts,
+				    struct cc_timespec32 *old)
 {
+	if (!ts)
+		return 0;
+	old->sec = (int32_t)ts->sec;
+	old->nsec = (int32_t)ts->nsec;
+	return (long)old;
+}
+
+static inline long sys_futex(volatile int32_t *uaddr, int op, int32_t val,
+			     const struct cc_timespec *timeout)
+{
+#ifdef CC_NR_futex_time64
+	struct cc_timespec32 old;
+	long ret = cc_syscall6(CC_NR_futex_time64, (long)uaddr, op, val,
+			       (long)timeout, 0, 0);
+
+	if (ret != -CC_ENOSYS)
+		return ret;
+	return cc_syscall6(CC_NR_futex, (long)uaddr, op, val,
+			   cc_timespec32_of(timeout, &old), 0, 0);
+#else
 	return cc_syscall6(CC_NR_futex, (long)uaddr, op, val, (long)timeout, 0,
 			   0);
+#endif
 }
 
 static inline long sys_execve(const char *path, char *const argv[],
@@ -200,10 +239,26 @@ static inline long sys_rt_sigprocmask(int how, const uint64_t *set,
 	return cc_sys4(CC_NR_rt_sigprocmask, how, set, old, 8);
 }
 
-/* Waits with no timeout; info is a siginfo_t (128 bytes). */
+/* Waits up to timeout (NULL: no end); info is a siginfo_t (128 bytes). */
+static inline long sys_rt_sigtimedwait_for(const uint64_t *set, void *info,
+					   const struct cc_timespec *timeout)
+{
+#ifdef CC_NR_rt_sigtimedwait_time64
+	struct cc_timespec32 old;
+	long ret = cc_sys4(CC_NR_rt_sigtimedwait_time64, set, info, timeout, 8);
+
+	if (ret != -CC_ENOSYS)
+		return ret;
+	return cc_sys4(CC_NR_rt_sigtimedwait, set, info,
+		       cc_timespec32_of(timeout, &old), 8);
+#else
+	return cc_sys4(CC_NR_rt_sigtimedwait, set, info, timeout, 8);
+#endif
+}
+
 static inline long sys_rt_sigtimedwait(const uint64_t *set, void *info)
 {
-	return cc_sys4(CC_NR_rt_sigtimedwait, set, info, 0, 8);
+	return sys_rt_sigtimedwait_for(set, info, NULL);
 }
 
 static inline long sys_unshare(unsigned long flags)
@@ -309,16 +364,23 @@ static inline long sys_capset(struct cc_cap_header *hdr,
 	return cc_sys2(CC_NR_capset, hdr, data);
 }
 
-/* clock_gettime's struct: longs (the 32-bit one for a compat caller). */
-struct cc_timespec {
-	long sec;
-	long nsec;
-};
 
 /* The syscall, not the vDSO: a time namespace applies to both. */
 static inline long sys_clock_gettime(int clock, struct cc_timespec *ts)
 {
+#ifdef CC_NR_clock_gettime64
+	struct cc_timespec32 old;
+	long ret = cc_sys2(CC_NR_clock_gettime64, clock, ts);
+
+	if (ret != -CC_ENOSYS)
+		return ret;
+	ret = cc_sys2(CC_NR_clock_gettime, clock, &old);
+	ts->sec = old.sec;
+	ts->nsec = old.nsec;
+	return ret;
+#else
 	return cc_sys2(CC_NR_clock_gettime, clock, ts);
+#endif
 }
 
 /* clone3 without a trampoline: only for calls that must not create a task. */

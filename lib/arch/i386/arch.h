@@ -72,6 +72,15 @@
 #define CC_NR_setns		346
 #define CC_NR_execveat		358
 #define CC_NR_socket		359
+/*
+ * The time64 calls (Linux 5.1) beside the 32-bit time ones above
+ * (rt_sigtimedwait, futex, clock_gettime), which a kernel without
+ * CONFIG_COMPAT_32BIT_TIME (tinyconfig's choice) does not have:
+ * engine/sys.h tries these first, the old ones on ENOSYS.
+ */
+#define CC_NR_clock_gettime64	403
+#define CC_NR_rt_sigtimedwait_time64 421
+#define CC_NR_futex_time64	422
 #define CC_NR_pidfd_send_signal	424
 #define CC_NR_pidfd_open	434
 #define CC_NR_clone3		435
