@@ -20,6 +20,7 @@
 struct cc_recording {
 	int count;
 	struct cc_libc_call calls[CC_RECORDED_MAX];
+	int unread;	/* a clone3 struct could not be read: the errno */
 };
 
 /*
