@@ -27,7 +27,7 @@ else ifneq ($(LIBC),glibc)
 $(error LIBC=$(LIBC): the libcs are glibc and musl)
 endif
 CC		?= gcc
-ARCH		?= $(shell $(CC) -dumpmachine | sed "s/-.*//")
+ARCH		?= $(shell $(CC) -dumpmachine | sed "s/-.*//; s/^i[3-6]86$$/i386/")
 # ARCH=i386 builds 32-bit programs (gcc -m32, Debian's gcc-multilib) in
 # build/i386: on a 64-bit kernel they reach kernel_clone through the
 # compat entry points (lib/arch/i386/).  Debian's musl-tools builds for
@@ -362,7 +362,8 @@ bench: $(CASES) $(HELPER) $(BENCH) fuzz-build-libfuzzer fuzz-build-afl deps-vm v
 # INJECT=FAULT and LEAN=1 (minimal means minimal-lean) as tools/vmcheck
 # says.  Kernels are cached in $(KERNELS).
 KERNEL		?= debian-6.1 minimal
-KERNELS		:= $(BUILD)/kernels
+# One cache for every build: LIBC=musl's and ARCH=i386's use build's.
+KERNELS		:= $(patsubst %/musl,%,$(patsubst %/i386,%,$(BUILD)))/kernels
 STATIC		:= $(BUILD)/static
 VM_DEB_PACKAGES	:= qemu-system-x86 busybox-static cpio
 KERNEL_DEB_PACKAGES := $(LINUX_SOURCE_PKG) flex bison bc libelf-dev libssl-dev
@@ -375,14 +376,26 @@ deps-vm:
 		APT_INSTALL_FLAGS=--no-install-recommends
 
 # What the guest runs, built static (a sub-make with BUILD=$(STATIC)).
+# VM_BUILDS='musl i386': each kernel runs those builds too (LIBC=musl,
+# ARCH=i386, static), as the kernel "LABEL+musl", "LABEL+i386".
+VM_BUILDS	?=
+VM_BUILD_DIRS	:= $(foreach b,$(VM_BUILDS),$(b)=$(abspath build/$(b)/static))
+$(foreach b,$(VM_BUILDS),$(if $(filter musl i386,$(b)),,\
+	$(error VM_BUILDS=$(VM_BUILDS): the further builds are musl and i386)))
 vm-suite: | $(HARNESS)
 	@$(MAKE) --no-print-directory BUILD=$(STATIC) INC=$(abspath $(INC)) \
 		LDFLAGS="$(LDFLAGS) -static" vm-programs
+	@$(foreach b,$(VM_BUILDS),$(MAKE) --no-print-directory deps \
+		$(if $(filter musl,$(b)),LIBC=musl,ARCH=i386) && \
+	$(MAKE) --no-print-directory $(if $(filter musl,$(b)),LIBC=musl,ARCH=i386) \
+		BUILD=build/$(b)/static INC=$(abspath $(INC)) \
+		LDFLAGS="-static" vm-programs &&) true
 
 vm-programs: $(CASES) $(HELPER) $(INJECTOR) $(CLI) $(EXECUTOR_BIN) $(FUZZ_BINS)
 
 vmcheck: deps-vm vm-suite
-	@INJECT=$(INJECT) tools/vmcheck $(STATIC) $(KERNELS) $(VM_KERNELS)
+	@INJECT=$(INJECT) VMCHECK_BUILDS="$(VM_BUILD_DIRS)" \
+		tools/vmcheck $(STATIC) $(KERNELS) $(VM_KERNELS)
 
 # vmcheck's own checks fail when they must (tests/vmcheck.sh), on the
 # minimal kernel: a guest out of time, a panic, injected faults, a control.
