@@ -12,23 +12,14 @@
  * of the caller's FPU and SSE registers (fpu_clone), and every CPU that
  * runs a 64-bit kernel has SSE2.
  */
+#include "callee_saved.h"
+
 	.text
 	.globl	cc_arch_clone_call
 	.type	cc_arch_clone_call, @function
 cc_arch_clone_call:
 	.cfi_startproc
-	pushl	%ebp
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset ebp, 0
-	pushl	%edi
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset edi, 0
-	pushl	%esi
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset esi, 0
-	pushl	%ebx
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset ebx, 0
+	SAVE_CALLEE_SAVED
 	movd	44(%esp), %xmm0		/* fn */
 	movd	48(%esp), %xmm1		/* arg */
 	movl	20(%esp), %eax		/* nr */
@@ -40,18 +31,7 @@ cc_arch_clone_call:
 	int	$0x80
 	testl	%eax, %eax
 	jz	1f
-	popl	%ebx
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore ebx
-	popl	%esi
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore esi
-	popl	%edi
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore edi
-	popl	%ebp
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore ebp
+	RESTORE_CALLEE_SAVED
 	ret
 1:
 	/* Child.  Mark the outermost frame for unwinders and debuggers. */

@@ -9,23 +9,14 @@
  * __kernel_vsyscall would need the auxiliary vector).  ebx, esi, edi
  * and ebp are the caller's: saved around the call.
  */
+#include "callee_saved.h"
+
 	.text
 	.globl	cc_syscall6
 	.type	cc_syscall6, @function
 cc_syscall6:
 	.cfi_startproc
-	pushl	%ebp
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset ebp, 0
-	pushl	%edi
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset edi, 0
-	pushl	%esi
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset esi, 0
-	pushl	%ebx
-	.cfi_adjust_cfa_offset 4
-	.cfi_rel_offset ebx, 0
+	SAVE_CALLEE_SAVED
 	movl	20(%esp), %eax		/* nr */
 	movl	24(%esp), %ebx
 	movl	28(%esp), %ecx
@@ -34,18 +25,7 @@ cc_syscall6:
 	movl	40(%esp), %edi
 	movl	44(%esp), %ebp
 	int	$0x80
-	popl	%ebx
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore ebx
-	popl	%esi
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore esi
-	popl	%edi
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore edi
-	popl	%ebp
-	.cfi_adjust_cfa_offset -4
-	.cfi_restore ebp
+	RESTORE_CALLEE_SAVED
 	ret
 	.cfi_endproc
 	.size	cc_syscall6, .-cc_syscall6
