@@ -103,6 +103,40 @@ CC_CHILD_CODE char cc_child_parent_state(struct cc_shared *sh)
 	return state;
 }
 
+/*
+ * Whether the caller is inside a task-creating syscall (clone, clone3,
+ * vfork), from /proc/PID/syscall's first field: 1 yes, 0 no, -1 where
+ * the file cannot be read (no ptrace access over the caller).  A caller
+ * in state D may be waiting for anything (a page read in): only one in
+ * such a call is in the vfork wait.
+ */
+CC_CHILD_CODE static int parent_in_task_syscall(struct cc_shared *sh)
+{
+	char path[40] = "/proc/";
+	char buf[64];
+	long fd, len, i, nr = 0;
+
+	cc_child_utoa(path + 6, (unsigned long)sh->parent_tid);
+	for (i = 0; path[i]; i++)
+		;
+	path[i++] = '/', path[i++] = 's', path[i++] = 'y', path[i++] = 's';
+	path[i++] = 'c', path[i++] = 'a', path[i++] = 'l', path[i++] = 'l';
+	path[i] = '\0';
+	fd = sys_openat(CC_AT_FDCWD, path, CC_O_RDONLY);
+	if (fd < 0)
+		return -1;
+	len = sys_read((int)fd, buf, sizeof(buf) - 1);
+	sys_close((int)fd);
+	if (len <= 0)
+		return -1;
+	/* "running", "-1 ..." (not in a syscall), or the number. */
+	if (buf[0] < '0' || buf[0] > '9')
+		return 0;
+	for (i = 0; i < len && buf[i] >= '0' && buf[i] <= '9'; i++)
+		nr = nr * 10 + (buf[i] - '0');
+	return nr == CC_NR_clone || nr == CC_NR_clone3 || nr == CC_NR_vfork;
+}
+
 /* ---- memory: CLONE_VM ---- */
 
 /* Lives in the caller's private memory: the target of the memory probe. */
@@ -646,7 +680,9 @@ static const struct cc_probe probe_PIDFD = {
  * CLONE_VFORK: the caller is suspended until we exit or exec.  We wait
  * for one of two events, whichever the kernel makes happen: the caller
  * returns from the call (it sets parent_returned), or the caller is
- * seen blocked in the vfork wait (uninterruptible, state D).  Neither
+ * seen blocked in the vfork wait (uninterruptible, state D, inside the
+ * call that made us: a D for anything else, as a page read in after an
+ * exec released it, is no such sign; found by make fuzz).  Neither
  * depends on timing, so the answer is the same on every run.
  */
 CC_CHILD_CODE static void vfork_last(struct cc_shared *sh, enum cc_prop prop)
@@ -659,7 +695,7 @@ CC_CHILD_CODE static void vfork_last(struct cc_shared *sh, enum cc_prop prop)
 			return;
 		}
 		state = cc_child_parent_state(sh);
-		if (state == 'D') {
+		if (state == 'D' && parent_in_task_syscall(sh)) {
 			sh->child.parent_suspended = 1;
 			return;
 		}
