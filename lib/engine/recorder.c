@@ -32,6 +32,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "engine/machine.h"
 #include "engine/recorder.h"
 #include "engine/sys.h"
 #include "outcome/names.h"
@@ -262,6 +263,7 @@ static int supervise(int sock, int listener, struct cc_recording *out,
 		{ .fd = listener, .events = POLLIN },
 		{ .fd = sock, .events = POLLIN },
 	};
+	bool clone3_enosys = cc_env_clone3() == CC_CLONE3_ENOSYS;
 	int message[2] = { 0, 0 };
 	ssize_t got;
 
@@ -296,7 +298,17 @@ static int supervise(int sock, int listener, struct cc_recording *out,
 		note_call(out, &req);
 		memset(&resp, 0, sizeof(resp));
 		resp.id = req.id;
-		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		/*
+		 * Where clone3 answers ENOSYS, the answer is ENOSYS here too:
+		 * a tracer's (the fault injector's) would not be asked, as
+		 * this filter's answer comes first (SECCOMP_RET_USER_NOTIF
+		 * before SECCOMP_RET_TRACE), and a kernel's or an ERRNO
+		 * filter's is that one.
+		 */
+		if (req.data.nr == CC_NR_clone3 && clone3_enosys)
+			resp.error = -ENOSYS;
+		else
+			resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
 		if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp) &&
 		    errno != ENOENT) {
 			/* Before 5.5 the flag is unknown: EINVAL. */
