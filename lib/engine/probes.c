@@ -639,14 +639,19 @@ static enum cc_reading pidfd_measure(struct cc_shared *sh,
 	/*
 	 * The launcher read fdinfo and signalled 0 as the call returned:
 	 * the child was there, or (a vfork child that was a thread, reaped
-	 * as it exited) it was gone already, and fdinfo says Pid -1.
+	 * as it exited) it was gone already, and fdinfo says Pid -1, or it
+	 * was still exiting: the vfork caller resumes at exit_mm, before
+	 * release_task detaches the pid, so fdinfo still names it while a
+	 * signal finds no one (found by make sweep, 1 run in 5).
 	 */
 	bool refers = obs->pidfd_pid == tid && obs->pidfd_nspid == tid &&
 		      obs->pidfd_signal == 0;
 	bool gone = obs->done_at_return && obs->pidfd_pid == -1 &&
 		    obs->pidfd_signal == -ESRCH;
+	bool exiting = obs->done_at_return && obs->pidfd_pid == tid &&
+		       obs->pidfd_nspid == tid && obs->pidfd_signal == -ESRCH;
 
-	return obs->pidfd >= 0 && (refers || gone) &&
+	return obs->pidfd >= 0 && (refers || gone || exiting) &&
 	       obs->pidfd_fd_flags >= 0 && (obs->pidfd_fd_flags & FD_CLOEXEC) &&
 	       obs->pidfd_polled == 1;
 }
