@@ -426,23 +426,35 @@ static inline void case_platform_env(const char *spec, struct cc_env *env)
 	}
 }
 
-static inline void case_launch_if(struct case_run *run, const char *text,
-				  unsigned int needs)
+/*
+ * False where the running libc and ABI are ones the platform column
+ * states; else true, with the SKIP's reason in why.
+ */
+static inline bool case_platform_skip(const char *platform, char *why,
+				      size_t len)
 {
 	unsigned int libc_version;
 	enum cc_libc libc = cc_env_libc(&libc_version);
 	char version[16];
 
+	if (case_platform_holds(platform, libc, libc_version, CC_ARCH_ABI))
+		return false;
+	snprintf(why, len,
+		 "needs \"%s\": the row states what that libc or ABI does (this one is %s %s, %s)",
+		 platform, cc_env_libc_name(libc),
+		 cc_version_text(version, sizeof(version), libc_version),
+		 CC_ARCH_NAME);
+	return true;
+}
+
+static inline void case_launch_if(struct case_run *run, const char *text,
+				  unsigned int needs)
+{
 	run->text = text;
 	if (!case_needs_met(run, needs))
 		return;
-	if (!case_platform_holds(run->platform, libc, libc_version,
-				 CC_ARCH_ABI)) {
-		snprintf(run->obs.skip, sizeof(run->obs.skip),
-			 "needs \"%s\": the row states what that libc or ABI does (this one is %s %s, %s)",
-			 run->platform, cc_env_libc_name(libc),
-			 cc_version_text(version, sizeof(version), libc_version),
-			 CC_ARCH_NAME);
+	if (case_platform_skip(run->platform, run->obs.skip,
+			       sizeof(run->obs.skip))) {
 		run->result = CC_RESULT_SKIP;
 		return;
 	}

@@ -270,17 +270,11 @@ TEST_F(libc_call, recorded)
 	const struct cc_libc_call *want = &variant->call;
 	struct cc_libc_call fallback = variant->call;
 	const struct cc_recording *rec = &self->recording;
-	unsigned int libc_version;
-	enum cc_libc libc = cc_env_libc(&libc_version);
 	char text[2][600];
 	int first = 0;
 
-	if (!case_platform_holds(variant->platform, libc, libc_version,
-				 CC_ARCH_ABI))
-		SKIP(return, "needs \"%s\": the row states what that libc does (this one is %s %s, %s)",
-		     variant->platform, cc_env_libc_name(libc),
-		     cc_version_text(text[0], sizeof(text[0]), libc_version),
-		     CC_ARCH_NAME);
+	if (case_platform_skip(variant->platform, text[0], sizeof(text[0])))
+		SKIP(return, "%s", text[0]);
 	if (self->skip)
 		SKIP(return, "%s", self->why);
 	/*
@@ -395,20 +389,14 @@ TEST_F(libc_tid, raise)
 	/* SA_RESTART: the caller's signal may come while it waits. */
 	struct sigaction act = { .sa_handler = raise_handler,
 				 .sa_flags = SA_RESTART }, old;
-	unsigned int libc_version;
-	enum cc_libc libc = cc_env_libc(&libc_version);
 	size_t size = 64 * 1024;
-	char version[16];
+	char why[256];
 	int status = -1;
 	void *stack;
 	pid_t pid;
 
-	if (!case_platform_holds(variant->platform, libc, libc_version,
-				 CC_ARCH_ABI))
-		SKIP(return, "needs \"%s\": the row states what that libc does (this one is %s %s, %s)",
-		     variant->platform, cc_env_libc_name(libc),
-		     cc_version_text(version, sizeof(version), libc_version),
-		     CC_ARCH_NAME);
+	if (case_platform_skip(variant->platform, why, sizeof(why)))
+		SKIP(return, "%s", why);
 	stack = mmap(NULL, size, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
 	ASSERT_NE(MAP_FAILED, stack);
