@@ -465,11 +465,30 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	struct cc_call_setup st = { .req = req, .sh = sh, .obs = obs,
 				   .cgroup_fd = -1 };
 	struct call_limits saved;
+	int helper_errno;
 	char why[300];
 	long ret;
 
 	setpgid(0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/*
+	 * The probe helper by fd, opened first, while its path still leads
+	 * to it: a caller that drops its rights (as=nobody) may not reach a
+	 * 0700 checkout, and cgroup=v1 mounts its hierarchy over /tmp, which
+	 * hides a checkout made by mktemp -d.
+	 */
+	sh->exec_helper_fd = sh->exec_helper[0] ?
+		open(sh->exec_helper, O_RDONLY | O_CLOEXEC) : -1;
+	helper_errno = errno;
+	snprintf(sh->exec_helper_path, sizeof(sh->exec_helper_path),
+		 "/proc/self/fd/%d", sh->exec_helper_fd);
+	if (sh->exec_helper_fd < 0 && (req->child == CC_CHILD_EXEC ||
+				       req->entry == CC_ENTRY_POSIX_SPAWN)) {
+		note(obs->broken, "the probe helper %s: %s",
+		     sh->exec_helper[0] ? sh->exec_helper : "(no path)",
+		     sh->exec_helper[0] ? CC_ERRNO(helper_errno) : "not found");
+		return WARDEN_BROKEN;
+	}
 	/*
 	 * Before any privilege is dropped: removing the cgroup for
 	 * cgroup=removed takes the warden's rights.  The kernel checks
@@ -483,15 +502,6 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	default:
 		return WARDEN_BROKEN;
 	}
-	/*
-	 * The probe helper by fd, opened with the rights the checkout was
-	 * made with: a caller that drops them (as=nobody) may not be able
-	 * to reach it by its path (a 0700 home, a mktemp -d).
-	 */
-	sh->exec_helper_fd = sh->exec_helper[0] ?
-		open(sh->exec_helper, O_RDONLY | O_CLOEXEC) : -1;
-	snprintf(sh->exec_helper_path, sizeof(sh->exec_helper_path),
-		 "/proc/self/fd/%d", sh->exec_helper_fd);
 	if (req->caller == CC_CALLER_NOBODY) {
 		if (cc_context_enter(CC_CTX_UNPRIV, why, sizeof(why)) !=
 		    CC_RESULT_OK) {
