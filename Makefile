@@ -27,7 +27,9 @@ else ifneq ($(LIBC),glibc)
 $(error LIBC=$(LIBC): the libcs are glibc and musl)
 endif
 CC		?= gcc
-ARCH		?= $(shell $(CC) -dumpmachine | sed "s/-.*//; s/^i[3-6]86$$/i386/")
+# A compiler not yet installed (musl-gcc before make deps LIBC=musl) says
+# nothing: the machine's own architecture then, so deps can still run.
+ARCH		?= $(shell { $(CC) -dumpmachine 2>/dev/null || uname -m; } | sed "s/-.*//; s/^i[3-6]86$$/i386/")
 # ARCH=i386 builds 32-bit programs (gcc -m32, Debian's gcc-multilib) in
 # build/i386: on a 64-bit kernel they reach kernel_clone through the
 # compat entry points (lib/arch/i386/).  Debian's musl-tools builds for
