@@ -309,7 +309,8 @@ test: $(UNITS) $(CASES) $(HELPER) $(INJECTOR) $(DENY_CLONE3) $(CLI) \
 		tests/no_traces.sh tests/private_checkout.sh \
 		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
 		tests/model_versions.sh \
-		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_smoke.sh
+		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_run.sh \
+		tests/fuzz_smoke.sh
 
 # The rules kept by more than discipline (tools/lint says which); make
 # test also shows each one failing on a violation planted on purpose.
