@@ -267,6 +267,8 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
 	char run[64];
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/* The input starts from the dispositions a program starts with. */
+	cc_exec_take_stray_signals(NULL);
 	if (isolated) {
 		/* Our pid namespace's /proc: pids in /proc/N are ours. */
 		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
@@ -373,6 +375,11 @@ out:
 	munmap(page, sizeof(*page));
 }
 
+static void stray_signal(int sig)
+{
+	(void)sig;
+}
+
 int main(void)
 {
 	static struct cc_exec_msg msg;
@@ -384,6 +391,9 @@ int main(void)
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != target || target == 1)
 		return 1;
+	/* An input's init may end with any exit signal a faulty kernel
+	 * picks: the wait below (__WALL) sees it, it must not end us. */
+	cc_exec_take_stray_signals(stray_signal);
 	signal(SIGPIPE, SIG_IGN);
 
 	/* The socket moves off stdin; stdout becomes stderr: it carries

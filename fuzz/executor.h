@@ -32,6 +32,7 @@
 #define CLONECHECK_FUZZ_EXECUTOR_H
 
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/socket.h>
@@ -109,6 +110,37 @@ static inline int cc_exec_recv(int fd, void *buf, size_t len)
 		done += (size_t)n;
 	}
 	return 0;
+}
+
+/*
+ * The signals a child's exit may raise in the target or the executor
+ * when the kernel gets the exit signal wrong (any of 1 to 64, the fault
+ * the suite exists to catch), and whose default action would end or
+ * stop them before they report it: each gets handler (SA_RESTART), or
+ * SIG_DFL back.  Left alone: what the engines and sanitizers stop or
+ * report on (INT, TERM, QUIT, ALRM for libFuzzer's -timeout, XFSZ, XCPU,
+ * the faults), what is ignored by default (CHLD, CONT, URG, WINCH), and
+ * the libc's own (glibc's 32 and 33, which sigaction refuses).  A
+ * handler, unlike SIG_IGN, does not pass through exec.
+ */
+static inline void cc_exec_take_stray_signals(void (*handler)(int))
+{
+	struct sigaction sa = { .sa_handler = handler ? handler : SIG_DFL,
+				.sa_flags = SA_RESTART };
+	int sig;
+
+	sigemptyset(&sa.sa_mask);
+	for (sig = 1; sig < NSIG; sig++) {
+		switch (sig) {
+		case SIGINT: case SIGTERM: case SIGQUIT: case SIGALRM:
+		case SIGXFSZ: case SIGXCPU: case SIGKILL: case SIGSTOP:
+		case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE:
+		case SIGTRAP: case SIGSYS: case SIGABRT:
+		case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
+			continue;
+		}
+		sigaction(sig, &sa, NULL);
+	}
 }
 
 /* ---- the fuzz target's side (fuzz/executor_client.c) ---- */

@@ -11,6 +11,12 @@
 #include "engine/verdict.h"
 #include "form/text.h"
 
+/* A stray exit signal is the executor's to report, not ours to die of. */
+static void stray_signal(int sig)
+{
+	(void)sig;
+}
+
 /*
  * Both engines call this before the first input, and AFL++ before its
  * fork server starts: one executor serves every fork.
@@ -19,6 +25,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
+	cc_exec_take_stray_signals(stray_signal);
 	cc_executor_start();
 	return 0;
 }
