@@ -133,18 +133,13 @@ static inline bool case_request_needs_absent(const char *text, char *why,
  * clone3 takes CLONE_NEWTIME since "fork: allow CLONE_NEWTIME in clone3
  * flags" (a402f1e35313, 6.3; stable 6.2.7, 6.1.20, 5.15.103, 5.10.175);
  * before, clone3_args_valid refuses it as a CSIGNAL bit, with EINVAL.
- * The rows' statement of it; the model has its own (spec/model.c), and
- * tests/model_versions.sh holds the two together.
+ * The rows and the model (spec/model.c) take the releases from one
+ * table (spec/fixes.c); tests/model_versions.sh holds the two together.
  */
 static inline bool case_clone3_takes_newtime(void)
 {
-	static const struct cc_kernel_fix fix = {
-		CC_KERNEL_VERSION(6, 3, 0),
-		{ CC_KERNEL_VERSION(6, 2, 7), CC_KERNEL_VERSION(6, 1, 20),
-		  CC_KERNEL_VERSION(5, 15, 103), CC_KERNEL_VERSION(5, 10, 175) },
-	};
-
-	return cc_kernel_has_fix(&fix, cc_env_kernel_version());
+	return cc_kernel_has_fix(&cc_fixes[CC_FIX_CLONE3_NEWTIME],
+				 cc_env_kernel_version());
 }
 
 /*

@@ -851,6 +851,14 @@ static int expected_errno(const struct ns_report *r)
 	if (r->entry == CC_ENTRY_CLONE3 && (asked & CC_CLONE_NEWTIME) &&
 	    !case_clone3_takes_newtime())
 		return EINVAL;
+	/*
+	 * Legacy clone's 0x80 makes its exit signal 145, refused since
+	 * 09e7827e7857 (7.1) in kernel_clone, before copy_process.
+	 */
+	if (r->entry != CC_ENTRY_CLONE3 && (asked & CC_CLONE_NEWTIME) &&
+	    cc_kernel_has_fix(&cc_fixes[CC_FIX_LEGACY_EXIT_SIGNAL],
+			      cc_env_kernel_version()))
+		return EINVAL;
 	/* Every type but user; legacy clone reads 0x80 as its exit signal. */
 	for (type = 0; type < CC_NS_COUNT; type++)
 		if (type != CC_NS_USER &&

@@ -82,6 +82,7 @@ static void usage(FILE *out)
 		"       clonecheck explain [--json] 'REQUEST'\n"
 		"       clonecheck env [--json]\n"
 		"       clonecheck rules\n"
+		"       clonecheck fixes\n"
 		"       clonecheck encode [--target T] 'REQUEST' > FILE\n"
 		"       clonecheck decode [--target T] [--fitted] FILE\n"
 		"       clonecheck repro [--target T] FILE > repro.c\n"
@@ -521,6 +522,31 @@ static int cmd_dict(void)
 	return EXIT_AGREE;
 }
 
+/*
+ * The kernel changes the model and the case rows date by commit
+ * (spec/fixes.h), one a line: name, sha, whether the kernel judged has
+ * it, a release without it, the release with it, then the hint a row
+ * prints when it fails.
+ */
+static int cmd_fixes(void)
+{
+	unsigned int kernel = cc_env_kernel_version();
+	char without[16], with[16], hint[300];
+	size_t i;
+
+	for (i = 0; i < CC_FIX_COUNT; i++) {
+		const struct cc_fix *f = &cc_fixes[i];
+
+		cc_fix_hint(hint, sizeof(hint), f);
+		printf("%s %s %s %s %s  %s\n", f->name, f->sha,
+		       cc_kernel_has_fix(f, kernel) ? "has" : "lacks",
+		       cc_version_text(without, sizeof(without),
+				       cc_fix_version_without(f)),
+		       cc_version_text(with, sizeof(with), f->mainline), hint);
+	}
+	return EXIT_AGREE;
+}
+
 static int cmd_rules(void)
 {
 	unsigned int kernel = cc_env_kernel_version();
@@ -848,6 +874,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "rules"))
 		return cmd_rules();
+	if (!strcmp(cmd, "fixes"))
+		return cmd_fixes();
 	if (!strcmp(cmd, "targets"))
 		return cmd_targets();
 	if (!strcmp(cmd, "clean")) {

@@ -40,6 +40,9 @@
 
 /* ---- conditions the flag mask alone cannot say ---- */
 
+/* A change of spec/fixes.h. */
+#define FIX(id) (&cc_fixes[CC_FIX_##id])
+
 /* Every condition takes the call and the environment, used or not. */
 #define CONDITION(name)							\
 	static bool name(const struct cc_call *c __attribute__((unused)), \
@@ -207,27 +210,6 @@ CONDITION(time_for_children_differs)
 	return env->time_for_children_differs;
 }
 
-bool cc_kernel_has_fix(const struct cc_kernel_fix *fix, unsigned int kernel)
-{
-	size_t i;
-
-	if (kernel >= fix->mainline)
-		return true;
-	for (i = 0; i < ARRAY_SIZE(fix->stable) && fix->stable[i]; i++)
-		if (fix->stable[i] >> 8 == kernel >> 8)
-			return kernel >= fix->stable[i];
-	return false;
-}
-
-/*
- * "fork: allow CLONE_NEWTIME in clone3 flags" (a402f1e35313, v6.3-rc2):
- * until then clone3_args_valid took CLONE_NEWTIME for a CSIGNAL bit.
- * The stable review cycle of 2023-03-15 took it into 6.2.7, 6.1.20,
- * 5.15.103 and 5.10.175 ("[PATCH 5.10 000/104] 5.10.175-rc1 review").
- */
-static const struct cc_kernel_fix clone3_newtime_fix = {
-	V(6, 3, 0), { V(6, 2, 7), V(6, 1, 20), V(5, 15, 103), V(5, 10, 175) },
-};
 
 /* The kernel lacks namespace type t (no /proc/self/ns entry). */
 static bool ns_absent(const struct cc_env *env, int t)
@@ -260,8 +242,12 @@ CONDITION(nproc_over_limit)
 	 * (request.h, nproc=).
 	 */
 	int tasks = env->nproc_tasks > 0 ? env->nproc_tasks : 1;
+	/* From 5.14's ucounts until 8f2f9c4d82f2, one task over the limit. */
+	uint64_t allowed = env->rlimit_nproc +
+		(env->kernel >= V(5, 14, 0) &&
+		 !cc_kernel_has_fix(FIX(NPROC_EXACT), env->kernel));
 
-	return env->rlimit_nproc < (uint64_t)tasks + 1 && env->uid != 0 &&
+	return allowed < (uint64_t)tasks + 1 && env->uid != 0 &&
 	       !capable_init(env, CAP_SYS_RESOURCE) &&
 	       !capable_init(env, CAP_SYS_ADMIN);
 }
@@ -279,6 +265,17 @@ CONDITION(userns_creator_unmapped)
 CONDITION(pidns_dead)
 {
 	return env->pid_for_children_dead;
+}
+
+CONDITION(set_tid_into_dead_pidns)
+{
+	return c->set_tid_size > 0 && env->pid_for_children_dead;
+}
+
+/* valid_signal(): 0 to _NSIG (64). */
+CONDITION(legacy_exit_signal_invalid)
+{
+	return c->exit_signal > 64;
 }
 
 CONDITION(set_tid_null_with_size)
@@ -596,7 +593,7 @@ const struct cc_rule cc_rules[] = {
 	  .mask = CC_CLONE_DETACHED | (CC_CSIGNAL & ~CC_CLONE_NEWTIME),
 	  .says = "CLONE_DETACHED, or a low-byte bit other than CLONE_NEWTIME (the exit signal has a field of its own)" },
 	{ "clone3_newtime_refused", "clone3_args_valid", EINVAL, CC_RULE_CLONE3,
-	  0, 0, FLAG(CC_CLONE_NEWTIME), .until_fix = &clone3_newtime_fix,
+	  0, 0, FLAG(CC_CLONE_NEWTIME), .until_fix = FIX(CLONE3_NEWTIME),
 	  .says = "CLONE_NEWTIME in clone3 flags before a402f1e35313 (6.3; stable 6.2.7, 6.1.20, 5.15.103, 5.10.175)" },
 	{ "clone3_sighand_and_clear_sighand", "clone3_args_valid", EINVAL,
 	  CC_RULE_CLONE3, 0, 0, BOTH(CC_CLONE_SIGHAND, CC_CLONE_CLEAR_SIGHAND),
@@ -605,16 +602,23 @@ const struct cc_rule cc_rules[] = {
 	  EINVAL, CC_RULE_CLONE3, 0, 0, .also = thread_or_parent_with_signal,
 	  .says = "CLONE_THREAD or CLONE_PARENT with a non-zero exit_signal" },
 	{ "clone3_stack_size_without_stack", "clone3_stack_valid", EINVAL,
-	  CC_RULE_CLONE3, 0, 0, .also = stack_size_without_stack,
+	  CC_RULE_CLONE3, 0, 0,
+	  .also = stack_size_without_stack,
 	  .says = "stack_size without a stack" },
 	{ "clone3_stack_without_size", "clone3_stack_valid", EINVAL,
-	  CC_RULE_CLONE3, 0, 0, .also = stack_without_size,
+	  CC_RULE_CLONE3, 0, 0,
+	  .also = stack_without_size,
 	  .says = "a stack with stack_size 0" },
 	{ "clone3_stack_outside_user", "clone3_stack_valid (access_ok)", EINVAL,
-	  CC_RULE_CLONE3, 0, 0, .also = stack_outside_user,
+	  CC_RULE_CLONE3, 0, 0,
+	  .also = stack_outside_user,
 	  .says = "a stack that reaches past user space" },
 
 	/* kernel_clone */
+	{ "legacy_exit_signal_invalid", "kernel_clone (valid_signal)", EINVAL,
+	  CC_RULE_LEGACY, 0, 0, .since_fix = FIX(LEGACY_EXIT_SIGNAL),
+	  .also = legacy_exit_signal_invalid,
+	  .says = "an exit signal above 64 in legacy clone's low byte, from 09e7827e7857 (7.1; before, the child is made and signals nothing)" },
 	{ "pidfd_and_parent_settid_same_address", "kernel_clone", EINVAL,
 	  CC_RULE_ALL, V(5, 2, 0), 0, BOTH(CC_CLONE_PIDFD, CC_CLONE_PARENT_SETTID),
 	  .also = pidfd_on_parent_tid,
@@ -646,6 +650,10 @@ const struct cc_rule cc_rules[] = {
 	{ "thread_with_newpid", "copy_process", EINVAL, CC_RULE_ALL, 0, 0,
 	  BOTH(CC_CLONE_THREAD, CC_CLONE_NEWPID),
 	  .says = "CLONE_THREAD with CLONE_NEWPID" },
+	{ "parent_after_setns_pidns", "copy_process", EINVAL, CC_RULE_ALL,
+	  V(3, 12, 0), 0, FLAG(CC_CLONE_PARENT),
+	  .until_fix = FIX(PARENT_AFTER_SETNS), .also = pid_for_children_differs,
+	  .says = "CLONE_PARENT while pid_for_children is not the caller's pid namespace, in 3.12 only (40a0d32d1eaf; lifted by 1f7f4dde5c94)" },
 	{ "thread_after_unshare_newpid", "copy_process", EINVAL, CC_RULE_ALL, 0, 0,
 	  FLAG(CC_CLONE_THREAD), .also = pid_for_children_differs,
 	  .says = "CLONE_THREAD while pid_for_children is not the caller's pid namespace (after unshare(CLONE_NEWPID))" },
@@ -655,16 +663,18 @@ const struct cc_rule cc_rules[] = {
 	 * still refuses).
 	 */
 	{ "thread_after_unshare_newtime", "copy_process", EINVAL, CC_RULE_ALL,
-	  0, V(6, 2, 0), FLAG(CC_CLONE_THREAD), .also = time_for_children_differs,
+	  0, 0, FLAG(CC_CLONE_THREAD), .until_fix = FIX(TIMENS_VM),
+	  .also = time_for_children_differs,
 	  .says = "CLONE_THREAD while time_for_children is not the caller's time namespace (before 6.2)" },
 	{ "vm_after_unshare_newtime", "copy_process", EINVAL, CC_RULE_ALL,
-	  0, V(6, 2, 0), FLAG(CC_CLONE_VM), .also = time_for_children_differs,
+	  0, 0, FLAG(CC_CLONE_VM), .until_fix = FIX(TIMENS_VM),
+	  .also = time_for_children_differs,
 	  .says = "CLONE_VM while time_for_children is not the caller's time namespace (before 6.2)" },
 	{ "pidfd_with_detached", "copy_process", EINVAL, CC_RULE_ALL, V(5, 2, 0),
 	  0, BOTH(CC_CLONE_PIDFD, CC_CLONE_DETACHED),
 	  .says = "CLONE_PIDFD with CLONE_DETACHED" },
 	{ "pidfd_with_thread", "copy_process", EINVAL, CC_RULE_ALL, V(5, 2, 0),
-	  V(6, 9, 0), BOTH(CC_CLONE_PIDFD, CC_CLONE_THREAD),
+	  0, BOTH(CC_CLONE_PIDFD, CC_CLONE_THREAD), .until_fix = FIX(THREAD_PIDFD),
 	  .says = "CLONE_PIDFD with CLONE_THREAD before 6.9 (thread pidfds)" },
 
 	/* copy_creds -> create_user_ns */
@@ -733,6 +743,10 @@ const struct cc_rule cc_rules[] = {
 	  V(5, 5, 0), 0, .also = set_tid_refused_eexist,
 	  .says = "set_tid asks for a pid in use (pid 1 of an existing namespace)" },
 
+	{ "set_tid_into_dead_pidns_eperm", "alloc_pid (PIDNS_ADDING, retval)",
+	  EPERM, CC_RULE_CLONE3, V(5, 5, 0), 0,
+	  .until_fix = FIX(SET_TID_DEAD_PIDNS), .also = set_tid_into_dead_pidns,
+	  .says = "set_tid into a pid namespace whose init has exited: the set_tid loop left -EPERM as the error (5.5 until b26ebfe12f34)" },
 	{ "pid_namespace_dead", "alloc_pid (PIDNS_ADDING)", ENOMEM, CC_RULE_ALL,
 	  0, 0, .also = pidns_dead,
 	  .says = "pid_for_children is a pid namespace whose init has exited" },
@@ -769,7 +783,8 @@ bool cc_rule_in_force(const struct cc_rule *rule, unsigned int kernel)
 {
 	return (!rule->since || kernel >= rule->since) &&
 	       (!rule->until || kernel < rule->until) &&
-	       (!rule->until_fix || !cc_kernel_has_fix(rule->until_fix, kernel));
+	       (!rule->until_fix || !cc_kernel_has_fix(rule->until_fix, kernel)) &&
+	       (!rule->since_fix || cc_kernel_has_fix(rule->since_fix, kernel));
 }
 
 /* ---- what the kernel is given ---- */

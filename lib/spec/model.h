@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "spec/env.h"
+#include "spec/fixes.h"
 #include "spec/request.h"
 #include "outcome/outcome.h"
 
@@ -72,26 +73,18 @@ struct cc_call {
 					   low half of what the request names */
 };
 
-/*
- * A fix that stable releases took: the mainline release it is in, and
- * per older series the point release that has it (0 ends the list).  A
- * kernel of a listed series has it from that point release on; of any
- * other series, from mainline on.
- */
-struct cc_kernel_fix {
-	unsigned int mainline;
-	unsigned int stable[6];
-};
-
-bool cc_kernel_has_fix(const struct cc_kernel_fix *fix, unsigned int kernel);
-
 struct cc_rule {
 	const char *name;		/* "sighand_without_vm" */
 	const char *function;		/* "copy_process", "glibc clone()" */
 	int err;			/* positive errno */
 	unsigned int entries;		/* enum cc_rule_entry bits */
 	unsigned int since, until;	/* kernel versions [since, until); 0: open */
-	const struct cc_kernel_fix *until_fix;	/* out of force where fixed */
+	/*
+	 * A change that stable releases took (spec/fixes.h): the rule is
+	 * out of force where the kernel has until_fix, and in force only
+	 * where it has since_fix.
+	 */
+	const struct cc_fix *until_fix, *since_fix;
 	uint64_t mask, value;		/* (flags & mask) == value; value 0: any bit of mask */
 	bool (*also)(const struct cc_call *call, const struct cc_env *env);
 	const char *says;		/* the condition in words */
