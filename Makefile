@@ -308,7 +308,7 @@ test: $(UNITS) $(CASES) $(HELPER) $(INJECTOR) $(DENY_CLONE3) $(CLI) \
 	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/lint.sh tests/ktap_run.sh \
 		tests/no_traces.sh tests/private_checkout.sh \
 		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
-		tests/model_versions.sh \
+		tests/model_versions.sh tests/fix_rows.sh \
 		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_run.sh \
 		tests/fuzz_smoke.sh
 

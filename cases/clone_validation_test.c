@@ -22,6 +22,12 @@
  * Rows: <entry>_<what>.  A row whose behaviour changed in a release
  * gives the release (changed_in) and the expectation before it; one
  * whose future is not known yet gives the release it is valid until.
+ * A row whose behaviour a known commit changed names it instead (.fix,
+ * spec/fixes.h): a kernel without that commit, by its version and the
+ * stable releases that took it, is held to .before, and a failure
+ * prints "this kernel may lack <sha> (<subject>) ...".  Such rows are
+ * named after the change (spec/fixes.c's names), so tests/fix_rows.sh
+ * can find each one and show it failing on a kernel said to lack it.
  */
 #include "cases.h"
 #include "engine/machine.h"
@@ -34,7 +40,8 @@ FIXTURE_VARIANT(validation) {
 	const char *request;
 	struct cc_outcome expect;	/* from changed_in on, or always */
 	unsigned int changed_in;	/* 0, or the release that changed it */
-	struct cc_outcome before;	/* before changed_in */
+	const struct cc_fix *fix;	/* or the commit that changed it */
+	struct cc_outcome before;	/* before changed_in or fix */
 	unsigned int valid_from;	/* 0, or the first release it holds on */
 	unsigned int valid_until;	/* 0, or the first release it may not hold */
 	unsigned int needs;		/* enum case_needs */
@@ -44,7 +51,7 @@ FIXTURE_VARIANT(validation) {
 /* A row with changed_in states the refusal before it itself. */
 static unsigned int row_needs(const FIXTURE_VARIANT(validation) *v)
 {
-	return v->needs | (v->changed_in ? CASE_STATES_EARLIER : 0);
+	return v->needs | (v->changed_in || v->fix ? CASE_STATES_EARLIER : 0);
 }
 
 FIXTURE_SETUP(validation)
@@ -59,6 +66,7 @@ FIXTURE_TEARDOWN(validation)
 }
 
 #define V(a, b, c) CC_KERNEL_VERSION(a, b, c)
+#define FIX(id) (&cc_fixes[CC_FIX_##id])
 #define A_CHILD .exit_signal = SIGCHLD, EXITED_0
 #define EXIT0 "child=exit:0"
 
@@ -73,7 +81,21 @@ static const struct cc_outcome *row_expect(struct __test_metadata *_metadata,
 		return NULL;
 	if (v->changed_in && kernel < v->changed_in)
 		return &v->before;
+	if (v->fix && !cc_kernel_has_fix(v->fix, kernel))
+		return &v->before;
 	return &v->expect;
+}
+
+/* A row that names its commit says which one the kernel may lack. */
+static void row_fix_hint(struct __test_metadata *_metadata,
+			 const FIXTURE_VARIANT(validation) *v, bool failed)
+{
+	char hint[300];
+
+	if (!failed || !v->fix)
+		return;
+	cc_fix_hint(hint, sizeof(hint), v->fix);
+	TH_LOG("%s: %s", v->request, hint);
 }
 
 /* Where the row's behaviour holds: "6.3.0 or later", "before 6.2.0", ... */
@@ -111,6 +133,12 @@ TEST_F(validation, returns)
 	const struct cc_outcome *exp;
 
 	ROW_EXPECT(exp);
+	if (self->run.result == CC_RESULT_OK) {
+		char msg[400];
+
+		row_fix_hint(_metadata, variant,
+			     !CASE_VERDICT(&self->run, exp, CC_PART_RET, 0, msg));
+	}
 	CASE_CHECK_RET(&self->run, exp);
 }
 
@@ -140,6 +168,7 @@ TEST_F(validation, outcome)
 			   sizeof(differences));
 	if (count)
 		TH_LOG("%s:\n%s", self->run.text, differences);
+	row_fix_hint(_metadata, variant, count);
 	EXPECT_EQ(0, count);
 }
 
@@ -148,6 +177,12 @@ TEST_F(validation, model)
 	const struct cc_outcome *exp;
 
 	ROW_EXPECT(exp);
+	/* A row that names a commit states what it changed. */
+	if (variant->fix)
+		EXPECT_NE(0, memcmp(&variant->expect, &variant->before,
+				    sizeof(variant->before)))
+			TH_LOG("%s names %s but states the same outcome without it",
+			       variant->request, variant->fix->sha);
 	CASE_MODEL_NEEDS(&self->run, variant->request, row_needs(variant));
 	CASE_CHECK_MODEL_PLATFORM(variant->request, exp, CC_PART_ALL, 0,
 			      variant->platform);
@@ -248,10 +283,18 @@ FIXTURE_VARIANT_ADD(validation, clone3_parent_without_exit_signal) {
 	.expect = { .props = P(PARENT), .exit_signal = SIGCHLD, EXITED_0 },
 };
 
-/* Legacy clone never checks its exit signal: 65 is sent as nothing. */
-FIXTURE_VARIANT_ADD(validation, clone_exit_signal_65_unchecked) {
-	.request = "clone exit_signal=65",
-	.expect = { .exit_signal = 0, EXITED_0 },
+/*
+ * Legacy clone did not check its exit signal until 09e7827e7857 (7.1):
+ * 65 and 255 were sent as nothing.
+ */
+FIXTURE_VARIANT_ADD(validation, legacy_exit_signal_65) {
+	.request = "clone exit_signal=65", .expect = { REFUSED(EINVAL) },
+	.fix = FIX(LEGACY_EXIT_SIGNAL), .before = { .exit_signal = 0, EXITED_0 },
+};
+
+FIXTURE_VARIANT_ADD(validation, legacy_exit_signal_255) {
+	.request = "clone exit_signal=255", .expect = { REFUSED(EINVAL) },
+	.fix = FIX(LEGACY_EXIT_SIGNAL), .before = { .exit_signal = 0, EXITED_0 },
 };
 
 /* ---- stack and stack_size (clone3_stack_valid) ---- */
@@ -320,10 +363,13 @@ FIXTURE_VARIANT_ADD(validation, clone3_low_byte_flag) {
 	.request = "clone3 flags=0x11", .expect = { REFUSED(EINVAL) },
 };
 
-/* 0x80 is part of legacy clone's exit signal: 145, which nobody gets. */
-FIXTURE_VARIANT_ADD(validation, clone_newtime_is_exit_signal) {
-	.request = "clone flags=CLONE_NEWTIME",
-	.expect = { .exit_signal = 0, EXITED_0 },
+/*
+ * 0x80 is part of legacy clone's exit signal: 145, which nobody got
+ * until 09e7827e7857 (7.1) refused it.
+ */
+FIXTURE_VARIANT_ADD(validation, legacy_exit_signal_newtime_bit) {
+	.request = "clone flags=CLONE_NEWTIME", .expect = { REFUSED(EINVAL) },
+	.fix = FIX(LEGACY_EXIT_SIGNAL), .before = { .exit_signal = 0, EXITED_0 },
 };
 
 /* ---- flag combinations ---- */
@@ -376,21 +422,21 @@ FIXTURE_VARIANT_ADD(validation, clone_pidfd_with_detached) {
 	.expect = { REFUSED(EINVAL) },
 };
 
-/* Thread pidfds: "pidfd: add PIDFD_THREAD", 6.9. */
-FIXTURE_VARIANT_ADD(validation, clone3_pidfd_with_thread) {
+/* Thread pidfds: 83b290c9e3b5, 6.9. */
+FIXTURE_VARIANT_ADD(validation, thread_pidfd_clone3) {
 	.request = "clone3 flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD|CLONE_PIDFD exit_signal=0 stack=mmap:64k",
 	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(THREAD_GROUP) |
 			     P(PARENT) | P(PIDFD) | P(OWN_STACK),
 		    .exit_signal = 0, THREAD_ENDED },
-	.changed_in = V(6, 9, 0), .before = { REFUSED(EINVAL) },
+	.fix = FIX(THREAD_PIDFD), .before = { REFUSED(EINVAL) },
 };
 
-FIXTURE_VARIANT_ADD(validation, clone_pidfd_with_thread) {
+FIXTURE_VARIANT_ADD(validation, thread_pidfd_clone) {
 	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD|CLONE_PIDFD exit_signal=0 stack=mmap:64k",
 	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(THREAD_GROUP) |
 			     P(PARENT) | P(PIDFD) | P(OWN_STACK),
 		    .exit_signal = 0, THREAD_ENDED },
-	.changed_in = V(6, 9, 0), .before = { REFUSED(EINVAL) },
+	.fix = FIX(THREAD_PIDFD), .before = { REFUSED(EINVAL) },
 };
 
 FIXTURE_VARIANT_ADD(validation, clone3_pidfd_pointer_bad) {
@@ -666,14 +712,17 @@ FIXTURE_VARIANT_ADD(validation, clone3_cgroup_new) {
  * makes one of its own for the limit (request.h), where it is alone, and
  * the new task is the second.
  */
-FIXTURE_VARIANT_ADD(validation, clone_nproc_reached_unprivileged) {
+/* From 5.14's ucounts until 8f2f9c4d82f2 the limit let one task more in. */
+FIXTURE_VARIANT_ADD(validation, nproc_exact_clone_reached_unprivileged) {
 	.request = "clone as=nobody nproc=1", .expect = { REFUSED(EAGAIN) },
-	.needs = CASE_NEEDS_USERNS,
+	.fix = FIX(NPROC_EXACT), .before = { A_CHILD },
+	.valid_from = V(5, 14, 0), .needs = CASE_NEEDS_USERNS,
 };
 
-FIXTURE_VARIANT_ADD(validation, clone3_nproc_reached_unprivileged) {
+FIXTURE_VARIANT_ADD(validation, nproc_exact_clone3_reached_unprivileged) {
 	.request = "clone3 as=nobody nproc=1", .expect = { REFUSED(EAGAIN) },
-	.needs = CASE_NEEDS_USERNS,
+	.fix = FIX(NPROC_EXACT), .before = { A_CHILD },
+	.valid_from = V(5, 14, 0), .needs = CASE_NEEDS_USERNS,
 };
 
 FIXTURE_VARIANT_ADD(validation, clone_nproc_room_for_one_unprivileged) {
@@ -682,9 +731,11 @@ FIXTURE_VARIANT_ADD(validation, clone_nproc_room_for_one_unprivileged) {
 };
 
 /* The init of pidns=setns and its holder count too: three tasks. */
-FIXTURE_VARIANT_ADD(validation, clone_nproc_counts_the_step_tasks) {
+FIXTURE_VARIANT_ADD(validation, nproc_exact_counts_the_step_tasks) {
 	.request = "clone as=nobody userns=mapped pidns=setns nproc=3 " EXIT0,
-	.expect = { REFUSED(EAGAIN) }, .needs = CASE_NEEDS_USERNS,
+	.expect = { REFUSED(EAGAIN) },
+	.fix = FIX(NPROC_EXACT), .before = { A_CHILD },
+	.valid_from = V(5, 14, 0), .needs = CASE_NEEDS_USERNS,
 };
 
 FIXTURE_VARIANT_ADD(validation, clone_nproc_room_after_the_step_tasks) {
@@ -838,15 +889,36 @@ FIXTURE_VARIANT_ADD(validation, clone_after_setns_pidns) {
 	.expect = { .props = P(NS_PID), A_CHILD }, .needs = CASE_NEEDS_USERNS,
 };
 
+/*
+ * CLONE_PARENT there: refused in 3.12 (40a0d32d1eaf) until
+ * 1f7f4dde5c94 (3.13), which runc's nsenter needs.
+ */
+FIXTURE_VARIANT_ADD(validation, parent_after_setns_clone) {
+	.request = "clone flags=CLONE_PARENT userns=mapped pidns=setns",
+	.expect = { .props = P(NS_PID), A_CHILD },
+	.fix = FIX(PARENT_AFTER_SETNS), .before = { REFUSED(EINVAL) },
+	.valid_from = V(3, 12, 0), .needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, parent_after_setns_libc) {
+	.request = "libc flags=CLONE_PARENT stack=mmap:64k userns=mapped pidns=setns",
+	.expect = { .props = P(NS_PID) | P(OWN_STACK), A_CHILD },
+	.fix = FIX(PARENT_AFTER_SETNS), .before = { REFUSED(EINVAL) },
+	.valid_from = V(3, 12, 0), .needs = CASE_NEEDS_USERNS,
+};
+
 /* alloc_pid: a pid namespace whose init has exited takes no more. */
 FIXTURE_VARIANT_ADD(validation, clone_into_dead_pidns) {
 	.request = "clone userns=mapped pidns=dead",
 	.expect = { REFUSED(ENOMEM) }, .needs = CASE_NEEDS_USERNS,
 };
 
-FIXTURE_VARIANT_ADD(validation, clone3_set_tid_into_dead_pidns) {
+/* set_tid there: EPERM from 5.5 until b26ebfe12f34 (5.6, 5.5.10). */
+FIXTURE_VARIANT_ADD(validation, set_tid_dead_pidns_clone3) {
 	.request = "clone3 set_tid=1 userns=mapped pidns=dead",
-	.expect = { REFUSED(ENOMEM) }, .needs = CASE_NEEDS_USERNS,
+	.expect = { REFUSED(ENOMEM) },
+	.fix = FIX(SET_TID_DEAD_PIDNS), .before = { REFUSED(EPERM) },
+	.valid_from = V(5, 5, 0), .needs = CASE_NEEDS_USERNS,
 };
 
 /* set_tid in pid namespaces the caller made (its user namespace owns them). */
@@ -891,10 +963,26 @@ FIXTURE_VARIANT_ADD(validation, clone_newuts_without_checkpoint_restore) {
  * (6.2; not in 6.1.y); since, the child keeps the caller's time
  * namespace until it execs.
  */
-FIXTURE_VARIANT_ADD(validation, clone_vm_after_unshare_newtime) {
+FIXTURE_VARIANT_ADD(validation, timens_vm_clone_after_unshare_newtime) {
 	.request = "clone flags=CLONE_VM stack=mmap:64k userns=mapped unshare=CLONE_NEWTIME",
 	.expect = { .props = P(MEMORY) | P(OWN_STACK), A_CHILD },
-	.changed_in = V(6, 2, 0), .before = { REFUSED(EINVAL) },
+	.fix = FIX(TIMENS_VM), .before = { REFUSED(EINVAL) },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, timens_vm_clone3_after_unshare_newtime) {
+	.request = "clone3 flags=CLONE_VM stack=mmap:64k userns=mapped unshare=CLONE_NEWTIME",
+	.expect = { .props = P(MEMORY) | P(OWN_STACK), A_CHILD },
+	.fix = FIX(TIMENS_VM), .before = { REFUSED(EINVAL) },
+	.needs = CASE_NEEDS_USERNS,
+};
+
+FIXTURE_VARIANT_ADD(validation, timens_vm_thread_after_unshare_newtime) {
+	.request = "clone flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD exit_signal=0 stack=mmap:64k userns=mapped unshare=CLONE_NEWTIME",
+	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(THREAD_GROUP) |
+			     P(PARENT) | P(OWN_STACK),
+		    .exit_signal = 0, THREAD_ENDED },
+	.fix = FIX(TIMENS_VM), .before = { REFUSED(EINVAL) },
 	.needs = CASE_NEEDS_USERNS,
 };
 
@@ -907,22 +995,21 @@ FIXTURE_VARIANT_ADD(validation, clone_after_unshare_newtime) {
 
 /*
  * "fork: allow CLONE_NEWTIME in clone3 flags" (a402f1e35313): 6.3, and
- * stable 6.2.7, 6.1.20, 5.15.103, 5.10.175.  The 6.1 series row, and
- * the mainline one.
+ * stable 6.2.7, 6.1.20, 5.15.103, 5.10.175 (spec/fixes.c); time
+ * namespaces are 5.6's.
  */
 FIXTURE_VARIANT_ADD(validation, clone3_newtime) {
 	.request = "clone3 flags=CLONE_NEWTIME stack=mmap:64k",
 	.expect = { .props = P(NS_TIME) | P(OWN_STACK), A_CHILD },
-	.changed_in = V(6, 1, 20), .before = { REFUSED(EINVAL) },
-	.valid_from = V(6, 1, 0), .valid_until = V(6, 2, 0),
-	.needs = CASE_NEEDS_ADMIN,
+	.fix = FIX(CLONE3_NEWTIME), .before = { REFUSED(EINVAL) },
+	.valid_from = V(5, 6, 0), .needs = CASE_NEEDS_ADMIN,
 };
 
-FIXTURE_VARIANT_ADD(validation, clone3_newtime_since_6_3) {
-	.request = "clone3 flags=CLONE_NEWTIME stack=mmap:64k",
-	.expect = { .props = P(NS_TIME) | P(OWN_STACK), A_CHILD },
-	.valid_from = V(6, 3, 0),
-	.needs = CASE_NEEDS_ADMIN,
+FIXTURE_VARIANT_ADD(validation, clone3_newtime_in_a_new_user_namespace) {
+	.request = "clone3 flags=CLONE_NEWUSER|CLONE_NEWTIME stack=mmap:64k",
+	.expect = { .props = P(NS_USER) | P(NS_TIME) | P(OWN_STACK), A_CHILD },
+	.fix = FIX(CLONE3_NEWTIME), .before = { REFUSED(EINVAL) },
+	.valid_from = V(5, 6, 0), .needs = CASE_NEEDS_USERNS,
 };
 
 /*
@@ -930,7 +1017,7 @@ FIXTURE_VARIANT_ADD(validation, clone3_newtime_since_6_3) {
  * (copy_namespaces switches only a child without CLONE_VM, since
  * 2b5f9dad32ed in 6.2).
  */
-FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm) {
+FIXTURE_VARIANT_ADD(validation, clone3_vm_with_newtime) {
 	.request = "clone3 flags=CLONE_NEWTIME|CLONE_VM stack=mmap:64k",
 	.expect = { .props = P(MEMORY) | P(OWN_STACK), A_CHILD },
 	.valid_from = V(6, 2, 7),
@@ -938,7 +1025,7 @@ FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm) {
 };
 
 /* The 6.1 series: clone3 takes the flag from 6.1.20, the child switches. */
-FIXTURE_VARIANT_ADD(validation, clone3_newtime_with_vm_6_1) {
+FIXTURE_VARIANT_ADD(validation, clone3_vm_with_newtime_6_1) {
 	.request = "clone3 flags=CLONE_NEWTIME|CLONE_VM stack=mmap:64k",
 	.expect = { .props = P(MEMORY) | P(NS_TIME) | P(OWN_STACK), A_CHILD },
 	.valid_from = V(6, 1, 20), .valid_until = V(6, 2, 0),
