@@ -53,7 +53,7 @@ LINUX_SOURCE_PKG := linux-source-6.12
 LINUX_SOURCE_TAR := /usr/src/$(LINUX_SOURCE_PKG).tar.xz
 
 # Debian packages the build needs, and the command each one provides.
-DEB_PACKAGES	:= make gcc libc6-dev linux-libc-dev xz-utils
+DEB_PACKAGES	:= make gcc libc6-dev linux-libc-dev xz-utils python3 perl
 ifeq ($(LIBC),musl)
 DEB_PACKAGES	+= musl-tools
 endif
@@ -308,7 +308,7 @@ test: $(UNITS) $(CASES) $(HELPER) $(INJECTOR) $(DENY_CLONE3) $(CLI) \
 	@$(SUITE_ENV) tools/ktap-run test $(UNITS) tests/lint.sh tests/ktap_run.sh \
 		tests/no_traces.sh tests/private_checkout.sh \
 		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
-		tests/model_versions.sh tests/fix_rows.sh \
+		tests/model_versions.sh tests/fix_rows.sh tests/kernel_tools.sh \
 		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_run.sh \
 		tests/fuzz_smoke.sh
 

@@ -16,5 +16,6 @@ rm -rf "$dest"
 mkdir -p "$dest/cases"
 cp -r "$top/lib" "$dest/"
 cp "$top"/cases/*.c "$top"/cases/*.h "$dest/cases/"
-cp "$top/kselftest/Makefile" "$top/kselftest/config" "$top/kselftest/settings" "$dest/"
+cp "$top/kselftest/Makefile" "$top/kselftest/config" "$top/kselftest/settings" \
+	"$top/kselftest/.gitignore" "$dest/"
 echo "installed in $dest; run: make -C $selftests TARGETS=clonecheck run_tests"

@@ -51,6 +51,7 @@ check() {
 	fi
 }
 
+echo "KTAP version 1"
 echo "1..2"
 check clone3_enosys ENOSYS "it answers ENOSYS"
 check clone3_eperm EPERM "broken for glibc's fallback"

@@ -8,6 +8,7 @@
 # as anyone but root, the check SKIPs: switching to uid 65534 needs root.
 
 runs=${CONCURRENT_RUNS:-5}
+echo "KTAP version 1"
 echo "1..$runs"
 if [ "$(id -u)" != 0 ]; then
 	for run in $(seq 1 "$runs"); do

@@ -17,6 +17,7 @@ prog=$BIN/clone_validation_test
 fixes=$("$BIN/clonecheck" fixes) || exit 2
 variants=$("$prog" -l 2>&1 | awk 'NR > 3 && NF { print (/^[^ ]/ ? $2 : $1) }')
 n=0 fail=0
+echo "KTAP version 1"
 echo "1..$(printf '%s\n' "$fixes" | grep -c .)"
 while read -r name sha has without with _; do
 	n=$((n + 1))

@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 files=$(cd "$here/corpus/regressions" && find . -type f ! -name '*.md' | sed 's|^\./||' | sort)
 pass=0 fail=0 n=0
 
+echo "KTAP version 1"
 echo "1..$(printf '%s\n' "$files" | grep -c .)"
 for f in $files; do
 	target=${f%%/*}

@@ -66,6 +66,7 @@ check() {	# name, engine, FAKE, expected exit status, pattern the output must ma
 	fi
 }
 
+echo "KTAP version 1"
 echo "1..7"
 check "a run that ran inputs passes" libfuzzer ran 0 '^libfuzzer clone_oracle: 5 inputs, 5 exec/s, 0 findings$'
 check "a finding fails, named" libfuzzer found 1 '1 findings'

@@ -31,6 +31,7 @@ result() {	# status (ok, fail, skip), name, [reason]
 	esac
 }
 
+echo "KTAP version 1"
 echo "1..$((2 + 2 * $(echo $targets | wc -w) + 1))"
 
 # The seeds and the dictionary, written afresh, against corpus/.

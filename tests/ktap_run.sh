@@ -52,6 +52,7 @@ check() {	# name, condition...
 	fi
 }
 last=$(printf '%s\n' "$out" | tail -n 1)
+echo "KTAP version 1"
 echo "1..8"
 check last_line_sums_every_program [ "$last" = "made_up: 2 passed, 3 failed, 4 skipped" ]
 check broken_fixtures_counted_apart \

@@ -23,6 +23,7 @@ plants=(
 	"table_missing_a_row|tables|lib/form/request_text.c|/\\[CC_STACK_AT\\]/d"
 )
 
+echo "KTAP version 1"
 echo "1..$((1 + ${#plants[@]}))"
 n=1 pass=0 fail=0
 out=$(tools/lint "$BIN" 2>&1)

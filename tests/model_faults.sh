@@ -20,6 +20,7 @@ declare -A elsewhere=(
 
 n=0 pass=0 fail=0 skip=0
 rules=$("$BIN/clonecheck" rules) || exit 2
+echo "KTAP version 1"
 echo "1..$(echo "$rules" | wc -l)"
 while read -r rule here _; do
 	n=$((n + 1))

@@ -15,6 +15,7 @@
 : "${BIN:?BIN must name the bin directory of the build}"
 : "${BUILD:?BUILD must name the build directory}"
 tests="validation_cases fuzz_regressions run_posix_spawn_as_nobody run_exec_as_nobody run_exec_with_cgroup_v1"
+echo "KTAP version 1"
 echo "1..$(echo $tests | wc -w)"
 if [ "$(id -u)" != 0 ]; then
 	n=0

@@ -22,6 +22,7 @@ verdicts() {
 	sed -n -E 's/^    (not ok|ok) [0-9]+ ([^ ]+)( # SKIP)?.*/\2 \1\3/p' "$1"
 }
 
+echo "KTAP version 1"
 echo "1..$runs"
 pass=0 fail=0
 for run in $(seq 1 "$runs"); do

@@ -12,6 +12,7 @@
 
 out=$(mktemp) || exit 2
 trap 'rm -f "$out"' EXIT
+echo "KTAP version 1"
 echo "1..1"
 "$BIN/clonecheck" sweep >"$out" 2>&1
 status=$?

@@ -9,6 +9,7 @@
 
 : "${BIN:?BIN must name the bin directory of the build}"
 : "${CASES:?CASES must list the case programs}"
+echo "KTAP version 1"
 echo "1..1"
 if [ "$(id -u)" != 0 ]; then
 	echo "ok 1 unprivileged # SKIP needs root to switch to uid 65534"

@@ -57,6 +57,7 @@ check() {
 # "not ok" two levels in) and the guest still reported: not when it died.
 caught=("^        not ok [0-9]+ " "^vmcheck: [0-9]+ passed, [1-9][0-9]* failed"
 	! "ended without its results|the kernel panicked")
+echo "KTAP version 1"
 echo "1..6"
 vmcheck timeout VMCHECK_TIMEOUT=3
 check timeout fail $? "did not end within VMCHECK_TIMEOUT=3 s"
