@@ -378,6 +378,12 @@ FIXTURE_VARIANT_ADD(flag, libc_sighand) {
 		    .exit_signal = SIGCHLD, EXITED_0 },
 };
 
+/*
+ * The child's fn returns: glibc's clone() ends the thread with exit, not
+ * exit_group, since BZ 21512, "Call exit directly in clone (BZ #21512)"
+ * (3f823e87ccbf), glibc 2.26; before, the caller's whole thread group
+ * died with it.
+ */
 FIXTURE_VARIANT_ADD(flag, libc_thread) {
 	.request = "libc flags=CLONE_VM|CLONE_SIGHAND|CLONE_THREAD exit_signal=0 stack=mmap:64k",
 	.expect = { .props = P(MEMORY) | P(SIGHAND) | P(THREAD_GROUP) |
