@@ -268,7 +268,7 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* The input starts from the dispositions a program starts with. */
-	cc_exec_take_stray_signals(NULL);
+	cc_exec_take_stray_signals(false);
 	if (isolated) {
 		/* Our pid namespace's /proc: pids in /proc/N are ours. */
 		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
@@ -375,11 +375,6 @@ out:
 	munmap(page, sizeof(*page));
 }
 
-static void stray_signal(int sig)
-{
-	(void)sig;
-}
-
 int main(void)
 {
 	static struct cc_exec_msg msg;
@@ -393,7 +388,7 @@ int main(void)
 		return 1;
 	/* An input's init may end with any exit signal a faulty kernel
 	 * picks: the wait below (__WALL) sees it, it must not end us. */
-	cc_exec_take_stray_signals(stray_signal);
+	cc_exec_take_stray_signals(true);
 	signal(SIGPIPE, SIG_IGN);
 
 	/* The socket moves off stdin; stdout becomes stderr: it carries

@@ -116,16 +116,21 @@ static inline int cc_exec_recv(int fd, void *buf, size_t len)
  * The signals a child's exit may raise in the target or the executor
  * when the kernel gets the exit signal wrong (any of 1 to 64, the fault
  * the suite exists to catch), and whose default action would end or
- * stop them before they report it: each gets handler (SA_RESTART), or
- * SIG_DFL back.  Left alone: what the engines and sanitizers stop or
+ * stop them before they report it: each gets a handler that does
+ * nothing (SA_RESTART), or SIG_DFL back.  Left alone: what the engines and sanitizers stop or
  * report on (INT, TERM, QUIT, ALRM for libFuzzer's -timeout, XFSZ, XCPU,
  * the faults), what is ignored by default (CHLD, CONT, URG, WINCH), and
  * the libc's own (glibc's 32 and 33, which sigaction refuses).  A
  * handler, unlike SIG_IGN, does not pass through exec.
  */
-static inline void cc_exec_take_stray_signals(void (*handler)(int))
+static inline void cc_exec_stray_signal(int sig)
 {
-	struct sigaction sa = { .sa_handler = handler ? handler : SIG_DFL,
+	(void)sig;
+}
+
+static inline void cc_exec_take_stray_signals(bool take)
+{
+	struct sigaction sa = { .sa_handler = take ? cc_exec_stray_signal : SIG_DFL,
 				.sa_flags = SA_RESTART };
 	int sig;
 

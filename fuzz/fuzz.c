@@ -11,12 +11,6 @@
 #include "engine/verdict.h"
 #include "form/text.h"
 
-/* A stray exit signal is the executor's to report, not ours to die of. */
-static void stray_signal(int sig)
-{
-	(void)sig;
-}
-
 /*
  * Both engines call this before the first input, and AFL++ before its
  * fork server starts: one executor serves every fork.
@@ -25,7 +19,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	cc_exec_take_stray_signals(stray_signal);
+	/* A stray exit signal is the executor's to report, not ours to die of. */
+	cc_exec_take_stray_signals(true);
 	cc_executor_start();
 	return 0;
 }

@@ -13,10 +13,9 @@
 
 const struct cc_fix cc_fixes[CC_FIX_COUNT] = {
 	/*
-	 * 3.12's 40a0d32d1eaf refused CLONE_PARENT (and CLONE_SIGHAND)
-	 * while pid_for_children was not the caller's pid namespace; this
-	 * left only CLONE_THREAD refused.  Cited by runc's nsenter and the
-	 * setns(2) man page.
+	 * 3.12's 40a0d32d1eaf refused CLONE_PARENT while pid_for_children
+	 * was not the caller's pid namespace (after setns or unshare); this
+	 * lifted it.  Cited by runc's nsenter and the setns(2) man page.
 	 */
 	[CC_FIX_PARENT_AFTER_SETNS] = {
 		"parent_after_setns", "1f7f4dde5c94",

@@ -2,7 +2,8 @@
 /*
  * Kernel changes a clone caller can see, each with the commit that made
  * it: the facts the model's version ranges (spec/model.c) and the case
- * rows that assert each change (cases/clone_fixes_test.c) share, so the
+ * rows that assert each change (cases/clone_validation_test.c, .fix)
+ * share, so the
  * two cannot cite different commits or releases.
  *
  * Each sha is the mainline commit, 12 characters, seen beside its exact

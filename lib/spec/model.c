@@ -210,7 +210,6 @@ CONDITION(time_for_children_differs)
 	return env->time_for_children_differs;
 }
 
-
 /* The kernel lacks namespace type t (no /proc/self/ns entry). */
 static bool ns_absent(const struct cc_env *env, int t)
 {
