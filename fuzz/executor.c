@@ -304,6 +304,7 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
 		page->reply.result = CC_RESULT_OK;
 		return 0;
 	}
+	page->reply.stamp_ns[CC_EXEC_STAMP_INIT] = cc_monotonic_ns();
 	page->reply.result = cc_launch(&msg->req, &page->reply.obs);
 	return 0;
 }
@@ -332,6 +333,7 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 		slot = newnet_acquire();
 
 	n = ++inputs_run;
+	reply->stamp_ns[CC_EXEC_STAMP_INPUT] = cc_monotonic_ns();
 	pid = syscall(SYS_clone, SIGCHLD | (isolated ? CLONE_NEWPID | CLONE_NEWNS : 0),
 		      0, 0, 0, 0);
 	if (pid == 0)
@@ -359,6 +361,8 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 	/* __WALL: whatever exit signal the kernel gave the init. */
 	while (waitpid((pid_t)pid, &status, __WALL) < 0 && errno == EINTR)
 		;
+	reply->stamp_ns[CC_EXEC_STAMP_TORN_DOWN] = cc_monotonic_ns();
+	reply->stamp_ns[CC_EXEC_STAMP_INIT] = page->reply.stamp_ns[CC_EXEC_STAMP_INIT];
 	memcpy(&reply->env, &page->reply.env, sizeof(reply->env));
 	memcpy(&reply->obs, &page->reply.obs, sizeof(reply->obs));
 	reply->result = page->reply.result;
@@ -370,6 +374,7 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 				 status);
 	}
 	check_host(reply, before, n);
+	reply->stamp_ns[CC_EXEC_STAMP_CHECKED] = cc_monotonic_ns();
 out:
 	newnet_release(slot);
 	munmap(page, sizeof(*page));

@@ -35,6 +35,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -68,6 +69,18 @@ struct cc_exec_msg {
 	struct cc_request req;
 };
 
+/*
+ * The executor's own points of an input, as the launch's (enum
+ * cc_stamp in engine/probe.h): where the time of a fuzz input goes.
+ */
+enum cc_exec_stamp {
+	CC_EXEC_STAMP_INPUT,	/* the executor starts the input's init */
+	CC_EXEC_STAMP_INIT,	/* the init is ready: namespaces, /proc */
+	CC_EXEC_STAMP_TORN_DOWN, /* the init reaped: its pid namespace gone */
+	CC_EXEC_STAMP_CHECKED,	/* the leak check done */
+	CC_EXEC_STAMP_COUNT
+};
+
 struct cc_exec_reply {
 	uint32_t magic;
 	int32_t result;		/* enum cc_result */
@@ -76,6 +89,7 @@ struct cc_exec_reply {
 	struct cc_env env;	/* HELLO */
 	struct cc_observation obs;	/* RUN */
 	char leak[400];		/* what the input left behind; "" if nothing */
+	uint64_t stamp_ns[CC_EXEC_STAMP_COUNT];	/* enum cc_exec_stamp */
 };
 
 /* Whole messages over the socket, both ways; -1 when the peer is gone. */
@@ -165,6 +179,12 @@ bool cc_executor_isolated(void);
 /* Runs one request; reply->obs and reply->leak say what happened. */
 enum cc_result cc_executor_run(const struct cc_request *req,
 				     struct cc_exec_reply *reply);
+
+/*
+ * With CLONECHECK_COSTS set, where the inputs' time went so far, as
+ * microseconds per input and phase, to out (make bench).
+ */
+void cc_executor_costs_print(FILE *out);
 
 /* Ends the executor and reaps it (tests; targets let exit do it). */
 void cc_executor_stop(void);

@@ -76,6 +76,72 @@ static void find_executor(char *path, size_t len)
 		    CC_EXEC_NAME, CC_EXECUTOR_PATH, CC_ERRNO(errno));
 }
 
+/*
+ * Where the inputs' time goes (CLONECHECK_COSTS): the points an input
+ * passes, in order, each from the launch's or the executor's stamps;
+ * a phase runs from the last point passed to the next.
+ */
+static const struct {
+	bool exec;		/* an enum cc_exec_stamp, else enum cc_stamp */
+	int stamp;
+	const char *phase;	/* what the time up to this point went to */
+} points[] = {
+	{ true, CC_EXEC_STAMP_INPUT, NULL },
+	{ true, CC_EXEC_STAMP_INIT, "input init: clone, pid and mount namespaces, /proc" },
+	{ false, CC_STAMP_CALLER, "launch: shared page, warden and caller forked" },
+	{ false, CC_STAMP_STEPS, "caller steps (as=, userns=, unshare=, pidns= ...)" },
+	{ false, CC_STAMP_CALLED, "the call: its setup (stack, cgroup, limits) and the syscall" },
+	{ false, CC_STAMP_CHILD_GONE, "the child runs, and is waited for" },
+	{ false, CC_STAMP_PROBED, "probes read" },
+	{ false, CC_STAMP_REAPED, "warden reaps and cleans up" },
+	{ true, CC_EXEC_STAMP_TORN_DOWN, "the input's pid namespace torn down" },
+	{ true, CC_EXEC_STAMP_CHECKED, "leak check" },
+};
+#define NPOINTS (sizeof(points) / sizeof(points[0]))
+
+static struct {
+	unsigned long inputs;
+	double phase_us[NPOINTS];
+	double ipc_us;		/* the round trip less the executor's time */
+	double total_us;	/* the round trip */
+} costs;
+
+static void costs_add(const struct cc_exec_reply *reply, uint64_t round_trip_ns)
+{
+	uint64_t prev = reply->stamp_ns[CC_EXEC_STAMP_INPUT], at;
+	size_t i;
+
+	if (!prev || !reply->stamp_ns[CC_EXEC_STAMP_CHECKED])
+		return;
+	for (i = 1; i < NPOINTS; i++) {
+		at = points[i].exec ? reply->stamp_ns[points[i].stamp] :
+				      reply->obs.stamp_ns[points[i].stamp];
+		if (!at || at < prev)
+			continue;
+		costs.phase_us[i] += (double)(at - prev) / 1e3;
+		prev = at;
+	}
+	costs.ipc_us += (double)(round_trip_ns -
+				 (reply->stamp_ns[CC_EXEC_STAMP_CHECKED] -
+				  reply->stamp_ns[CC_EXEC_STAMP_INPUT])) / 1e3;
+	costs.total_us += (double)round_trip_ns / 1e3;
+	costs.inputs++;
+}
+
+void cc_executor_costs_print(FILE *out)
+{
+	double n = costs.inputs ? (double)costs.inputs : 1;
+	size_t i;
+
+	fprintf(out, "executor: where an input's time goes, mean over %lu inputs (us):\n",
+		costs.inputs);
+	for (i = 1; i < NPOINTS; i++)
+		fprintf(out, "  %-62s %9.1f\n", points[i].phase, costs.phase_us[i] / n);
+	fprintf(out, "  %-62s %9.1f\n", "the target's side and the round trip over the socket",
+		costs.ipc_us / n);
+	fprintf(out, "  %-62s %9.1f\n", "an input in all", costs.total_us / n);
+}
+
 static int exchange(struct cc_exec_msg *msg, struct cc_exec_reply *reply)
 {
 	static uint32_t count;
@@ -141,8 +207,11 @@ enum cc_result cc_executor_run(const struct cc_request *req,
 	struct cc_exec_msg msg = { .magic = CC_EXEC_MAGIC, .op = CC_EXEC_RUN };
 	int status;
 
+	uint64_t start;
+
 	cc_executor_start();
 	msg.req = *req;
+	start = cc_monotonic_ns();
 	if (exchange(&msg, reply)) {
 		/* Its death is a finding too: say how it ended. */
 		close(channel);
@@ -154,6 +223,7 @@ enum cc_result cc_executor_run(const struct cc_request *req,
 			WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 		abort();
 	}
+	costs_add(reply, cc_monotonic_ns() - start);
 	return (enum cc_result)reply->result;
 }
 

@@ -16,6 +16,8 @@
 
 #include "outcome/names.h"
 
+#include "executor.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 unsigned int cc_signature_slots_hit(void);	/* fuzz.h */
 
@@ -94,5 +96,7 @@ int main(int argc, char **argv)
 			status = 1;
 	printf("replay: %lu inputs, no finding; %u outcome-signature slots reached\n",
 	       inputs, cc_signature_slots_hit());
+	if (getenv("CLONECHECK_COSTS"))
+		cc_executor_costs_print(stdout);
 	return status;
 }

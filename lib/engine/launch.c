@@ -469,6 +469,8 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	char why[300];
 	long ret;
 
+	obs->stamp_ns[CC_STAMP_CALLER] = cc_monotonic_ns();
+
 	setpgid(0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/*
@@ -522,6 +524,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 		note(obs->broken, "%s", why);
 		return WARDEN_BROKEN;
 	}
+	obs->stamp_ns[CC_STAMP_STEPS] = cc_monotonic_ns();
 	/*
 	 * In an IPC namespace of its own (unshare=CLONE_NEWIPC) the
 	 * warden's semaphore is out of reach: the SYSVSEM probe takes one
@@ -545,6 +548,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 			 __ATOMIC_RELEASE);
 	ret = cc_call_perform(&st);
 	__atomic_store_n(&sh->in_libc_call, 0, __ATOMIC_RELEASE);
+	obs->stamp_ns[CC_STAMP_CALLED] = cc_monotonic_ns();
 	limits_restore(&saved);
 	if (ret == CC_CALL_BROKEN)
 		return WARDEN_BROKEN;
@@ -588,10 +592,12 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	} else {
 		wait_child(&st, (pid_t)ret);
 	}
+	obs->stamp_ns[CC_STAMP_CHILD_GONE] = cc_monotonic_ns();
 	if (obs->pidfd >= 0 && obs->pidfd_pid != -2)
 		obs->pidfd_polled = pidfd_poll_gone(obs->pidfd);
 	cc_probe_measure(sh, obs, (pid_t)ret);
 	collect_exit_signal(obs, (pid_t)ret);
+	obs->stamp_ns[CC_STAMP_PROBED] = cc_monotonic_ns();
 	return WARDEN_OK;
 }
 
@@ -888,6 +894,7 @@ static enum cc_result launch(const struct cc_request *req,
 	}
 	sh->memfd = memfd;
 	sh->obs.outcome.end = CC_END_NONE;
+	sh->obs.stamp_ns[CC_STAMP_LAUNCH] = cc_monotonic_ns();
 	if (cc_probe_helper_path(sh->exec_helper, sizeof(sh->exec_helper)))
 		sh->exec_helper[0] = '\0';
 
@@ -907,6 +914,7 @@ static enum cc_result launch(const struct cc_request *req,
 			;
 		*obs = sh->obs;
 		obs->child = sh->child;
+		obs->stamp_ns[CC_STAMP_REAPED] = cc_monotonic_ns();
 		if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_OK)
 			result = CC_RESULT_OK;
 		else if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_SKIP)

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "arch.h"
 #include "outcome/outcome.h"
@@ -76,6 +77,32 @@ struct cc_child_report {
 };
 
 /* What the launcher saw; the verdict compares it with an expectation. */
+/*
+ * Where a launch's time goes, for make bench: the CLOCK_MONOTONIC time
+ * (ns) at which it passed each point, 0 where it did not pass it (a
+ * refused call has no child to wait for).  The launcher's and caller's
+ * clocks are one: monotonic time is the machine's, and neither is in a
+ * time namespace the request makes.
+ */
+enum cc_stamp {
+	CC_STAMP_LAUNCH,	/* cc_launch begins */
+	CC_STAMP_CALLER,	/* the caller runs: warden and caller forked */
+	CC_STAMP_STEPS,		/* the caller took its steps (as=, userns= ...) */
+	CC_STAMP_CALLED,	/* the call returned in the caller */
+	CC_STAMP_CHILD_GONE,	/* the child ended and was waited for */
+	CC_STAMP_PROBED,	/* the probes were read */
+	CC_STAMP_REAPED,	/* the warden ended: every process reaped */
+	CC_STAMP_COUNT
+};
+
+static inline uint64_t cc_monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 struct cc_observation {
 	struct cc_outcome outcome;	/* ret is the child's tid, or -errno */
 	int32_t exit_signal_pid;	/* si_pid of that signal */
@@ -111,6 +138,8 @@ struct cc_observation {
 	int32_t ioprio_before, ioprio_child, ioprio_after;
 
 	struct cc_child_report child;
+
+	uint64_t stamp_ns[CC_STAMP_COUNT];	/* enum cc_stamp */
 
 	char skip[400];		/* set when the request cannot run here */
 	char broken[200];	/* set when the fixture itself failed */
