@@ -44,7 +44,7 @@ static bool inputs_drop_caps;	/* root in our own user namespace only */
 static int executor_pidns_level;
 static char run_prefix[48];	/* this executor's cgroup runs: <prefix><n> */
 static unsigned long inputs_run;
-static int channel = -1;
+static int target_channel = -1;	/* the socket to the fuzz target */
 static int newnet_lock = -1;
 
 /* What an input must leave as it found it. */
@@ -398,9 +398,9 @@ int main(void)
 
 	/* The socket moves off stdin; stdout becomes stderr: it carries
 	 * nothing but messages. */
-	channel = fcntl(0, F_DUPFD_CLOEXEC, 10);
+	target_channel = fcntl(0, F_DUPFD_CLOEXEC, 10);
 	null = open("/dev/null", O_RDONLY);
-	if (channel < 0 || null < 0 || dup2(null, 0) < 0 || dup2(2, 1) < 0) {
+	if (target_channel < 0 || null < 0 || dup2(null, 0) < 0 || dup2(2, 1) < 0) {
 		fprintf(stderr, "%s: cannot set up its fds: %s\n", CC_EXEC_NAME,
 			CC_ERRNO(errno));
 		return 1;
@@ -442,7 +442,7 @@ int main(void)
 		fchmod(newnet_lock, 0666);
 	host_snapshot(&before);
 
-	while (cc_exec_recv(channel, &msg, sizeof(msg)) == 0) {
+	while (cc_exec_recv(target_channel, &msg, sizeof(msg)) == 0) {
 		if (msg.magic != CC_EXEC_MAGIC ||
 		    (msg.op != CC_EXEC_HELLO && msg.op != CC_EXEC_RUN)) {
 			fprintf(stderr, "%s: a message it does not understand (magic 0x%x, op %u)\n",
@@ -451,7 +451,7 @@ int main(void)
 		}
 		run_input(&msg, &reply, &before);
 		reply.seq = msg.seq;
-		if (cc_exec_send(channel, &reply, sizeof(reply)))
+		if (cc_exec_send(target_channel, &reply, sizeof(reply)))
 			return 1;
 	}
 	return 0;

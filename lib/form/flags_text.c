@@ -188,14 +188,7 @@ int cc_flags_parse(const char *text, size_t len, uint64_t *flags,
 	return 0;
 }
 
-/* snprintf-style output: writes what fits, counts what was needed. */
-struct text_out {
-	char *buf;
-	size_t size;
-	size_t needed;
-};
-
-static void out_put(struct text_out *out, const char *s)
+static void out_put(struct cc_text_out *out, const char *s)
 {
 	size_t n = strlen(s);
 
@@ -209,7 +202,7 @@ static void out_put(struct text_out *out, const char *s)
 	out->needed += n;
 }
 
-static void out_word(struct text_out *out, const char *s)
+static void out_word(struct cc_text_out *out, const char *s)
 {
 	if (out->needed > 0)
 		out_put(out, "|");
@@ -219,7 +212,7 @@ static void out_word(struct text_out *out, const char *s)
 size_t cc_flags_print(char *buf, size_t len, uint64_t flags,
 		      uint64_t exit_signal)
 {
-	struct text_out out = { buf, len, 0 };
+	struct cc_text_out out = { buf, len, 0 };
 	uint64_t unnamed = flags;
 	char word[24];
 	unsigned int i;

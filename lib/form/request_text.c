@@ -864,15 +864,8 @@ int cc_request_parse(const char *text, struct cc_request *req,
 	return 0;
 }
 
-/* snprintf-style output: writes what fits, counts what was needed. */
-struct text_out {
-	char *buf;
-	size_t size;
-	size_t needed;
-};
-
 __attribute__((format(printf, 2, 3)))
-static void out_printf(struct text_out *out, const char *fmt, ...)
+static void out_printf(struct cc_text_out *out, const char *fmt, ...)
 {
 	char *dst = NULL;
 	size_t room = 0;
@@ -897,7 +890,7 @@ static const char *name_or_unknown(const char *const *names, size_t count,
 	return index < count ? names[index] : "unknown";
 }
 
-static void print_ptr(struct text_out *out, enum request_key key,
+static void print_ptr(struct cc_text_out *out, enum request_key key,
 		      enum cc_ptr_kind kind)
 {
 	if (kind != CC_PTR_AUTO)
@@ -907,7 +900,7 @@ static void print_ptr(struct text_out *out, enum request_key key,
 
 size_t cc_request_print(char *buf, size_t len, const struct cc_request *req)
 {
-	struct text_out out = { buf, len, 0 };
+	struct cc_text_out out = { buf, len, 0 };
 	char text[32], size[32];
 	uint32_t i, n;
 

@@ -65,4 +65,11 @@ size_t cc_request_print(char *buf, size_t len, const struct cc_request *req);
 void cc_parse_error_print(FILE *out, const char *text,
 			  const struct cc_parse_error *err);
 
+/* The printers' snprintf-style output: writes what fits, counts what was needed. */
+struct cc_text_out {
+	char *buf;
+	size_t size;
+	size_t needed;
+};
+
 #endif

@@ -81,9 +81,14 @@ const struct cc_flag cc_flags[] = {
 
 const size_t cc_flag_count = ARRAY_SIZE(cc_flags);
 
+/*
+ * The rows straight from CC_NAMESPACES_WITH: through CC_NAMESPACES they
+ * pass one more macro, which would expand CLONE_NEWNS where <sched.h>
+ * defines it (as in a reproducer's single translation unit).
+ */
 const uint64_t cc_ns_flags[CC_NS_COUNT] = {
-#define NS_FLAG(ID, proc, word, flag, config) [CC_NS_##ID] = CC_##flag,
-	CC_NAMESPACES(NS_FLAG)
+#define NS_FLAG(unused, ID, proc, word, flag, config) [CC_NS_##ID] = CC_##flag,
+	CC_NAMESPACES_WITH(NS_FLAG, _)
 #undef NS_FLAG
 };
 

@@ -969,7 +969,8 @@ static uint64_t every_cap(const struct cc_env *env)
 }
 
 /* The caller has entered a user namespace of its own. */
-static void enter_userns(struct cc_env *env, bool unmapped, uint64_t caps)
+static void model_enter_userns(struct cc_env *env, bool unmapped,
+			       uint64_t caps)
 {
 	env->init_userns = false;
 	env->userns_level++;
@@ -993,10 +994,10 @@ void cc_model_env_for(const struct cc_request *req, const struct cc_env *env,
 	}
 	/* request.h: steps in order, each as the launcher takes it. */
 	if (req->userns != CC_USERNS_NONE)
-		enter_userns(out, req->userns == CC_USERNS_UNMAPPED,
+		model_enter_userns(out, req->userns == CC_USERNS_UNMAPPED,
 			     every_cap(out));
 	else if (req->nproc != CC_NPROC_UNCHANGED && out->uid != 0)
-		enter_userns(out, false, 0);
+		model_enter_userns(out, false, 0);
 	for (t = 0; t < CC_NS_COUNT; t++)
 		if (req->ns_limit & cc_ns_flags[t])
 			out->max_namespaces[t] = 0;
