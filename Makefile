@@ -179,7 +179,9 @@ $(HARNESS):
 
 # The child side of a clone may run with a foreign TLS base and no libc.
 # Every probe part has one signature, so some leave arguments unused.
+# (Reproducers carry these flags as pragmas: tools/amalgamate child-side.)
 CHILD_FLAGS	:= -fno-stack-protector -fno-builtin
+CHILD_SRCS	:= lib/engine/child.c lib/engine/probes.c
 $(BUILD)/obj/lib/engine/child.c.o: EXTRA_FLAGS = $(CHILD_FLAGS)
 $(BUILD)/obj/lib/engine/probes.c.o: EXTRA_FLAGS = $(CHILD_FLAGS) -Wno-unused-parameter
 # The harness's TEST() wrappers leave parameters unused; clang says so.
@@ -218,12 +220,30 @@ $(INC)/flag_macros.inc: lib/spec/flags.h
 
 $(BUILD)/obj/tests/flags_test.c.o: $(INC)/flag_macros.inc
 
-# clonecheck repro writes tools/repro_main.c out whole: it goes in as a string.
-$(INC)/repro_main.inc: tools/repro_main.c
-	@mkdir -p $(INC)
+# The reproducers clonecheck repro writes carry the engine's own code:
+# the library and the trampoline, fuzz/'s shared code, executor and
+# probe helper, each target's input function, and tools/repro_main.c,
+# as one translation unit (tools/amalgamate) that goes in as a string.
+REPRO_SRCS	:= $(filter-out $(CHILD_SRCS),$(LIB_SRCS)) \
+		   $(foreach f,$(CHILD_SRCS),child-side $(f)) \
+		   $(ARCH_SRCS) fuzz/fuzz.c fuzz/executor_client.c \
+		   rename=main=cc_repro_executor_main fuzz/executor.c \
+		   rename=main=cc_repro_helper_main lib/engine/probe_helper.c \
+		   $(foreach t,$(FUZZ_NAMES),rename=LLVMFuzzerTestOneInput=cc_repro_$(t) \
+			fuzz/$(t).c) \
+		   tools/repro_main.c
+# Per build, not in the INC the sub-makes share: it is the build's ARCH.
+REPRO_DIR	:= $(BUILD)/repro
+$(REPRO_DIR)/repro.c: tools/amalgamate $(filter %.c %.S,$(REPRO_SRCS)) $(HEADERS)
+	@mkdir -p $(REPRO_DIR)
+	tools/amalgamate $(ARCH) "$(CC) $(ARCH_FLAGS) -E -P $(CC_CPPFLAGS)" \
+		$(REPRO_SRCS) > $@.tmp && mv $@.tmp $@
+
+$(REPRO_DIR)/repro.inc: $(REPRO_DIR)/repro.c
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' $< > $@
 
-$(BUILD)/obj/tools/clonecheck.c.o: $(INC)/repro_main.inc
+$(BUILD)/obj/tools/clonecheck.c.o: $(REPRO_DIR)/repro.inc
+$(BUILD)/obj/tools/clonecheck.c.o: EXTRA_FLAGS = -I$(REPRO_DIR)
 
 $(CLI): $(BUILD)/obj/tools/clonecheck.c.o $(LIB)
 	@mkdir -p $(BIN)
@@ -312,8 +332,8 @@ test: $(UNITS) $(CASES) $(HELPER) $(INJECTOR) $(DENY_CLONE3) $(CLI) \
 		tests/no_traces.sh tests/private_checkout.sh \
 		tests/clone3_denied.sh tests/mutation.sh tests/model_faults.sh \
 		tests/model_versions.sh tests/fix_rows.sh tests/kernel_tools.sh \
-		tests/sweep.sh tests/fuzz_regressions.sh tests/fuzz_run.sh \
-		tests/fuzz_smoke.sh
+		tests/sweep.sh tests/fuzz_regressions.sh tests/repro.sh \
+		tests/fuzz_run.sh tests/fuzz_smoke.sh
 
 # The rules kept by more than discipline (tools/lint says which); make
 # test also shows each one failing on a violation planted on purpose.

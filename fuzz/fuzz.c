@@ -54,14 +54,53 @@ void cc_fuzz_finding(enum cc_target_id id, const char *what,
 		details && *details && details[strlen(details) - 1] != '\n' ? "\n" : "",
 		text, target);
 	fflush(stderr);
+#ifdef CC_FUZZ_REPRO
+	/* A reproducer (tools/repro_main.c) says so and exits 1. */
+	printf("REPRODUCED: %s: %s\n", target, what);
+	exit(1);
+#else
 	abort();
+#endif
 }
+
+#ifdef CC_FUZZ_REPRO
+/* A reproducer prints each launch: what the model expects, what came. */
+static void print_launch(const struct cc_request *req, enum cc_result result,
+			 const struct cc_exec_reply *reply)
+{
+	char text[CC_REQUEST_TEXT_MAX], buf[1024];
+	struct cc_prediction pred;
+
+	cc_request_print(text, sizeof(text), req);
+	cc_model_predict(req, cc_fuzz_env(), &pred);
+	printf("request:  %s\n", text);
+	cc_prediction_print(buf, sizeof(buf), &pred, false);
+	printf("expected: %s\n", buf);
+	if (result == CC_RESULT_OK)
+		cc_outcome_print(buf, sizeof(buf), &reply->obs.outcome, NULL, false);
+	printf("got:      %s%s\n", result == CC_RESULT_SKIP ? "skip: " :
+	       result == CC_RESULT_BROKEN ? "broken: " : "",
+	       result == CC_RESULT_OK ? buf : result == CC_RESULT_SKIP ?
+	       reply->obs.skip : reply->obs.broken);
+	fflush(stdout);
+}
+#else
+static void print_launch(const struct cc_request *req, enum cc_result result,
+			 const struct cc_exec_reply *reply)
+{
+	(void)req;
+	(void)result;
+	(void)reply;
+}
+#endif
 
 enum cc_result cc_fuzz_run(enum cc_target_id id, const struct cc_request *req,
 			   struct cc_exec_reply *reply)
 {
 	enum cc_result result = cc_executor_run(req, reply);
 	char details[600];
+
+	print_launch(req, result, reply);
 
 	if (reply->leak[0]) {
 		snprintf(details, sizeof(details), "left behind: %s\n",

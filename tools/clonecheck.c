@@ -311,19 +311,16 @@ static int cmd_encode(const struct cc_fuzz_target *t, const char *text)
 	return EXIT_AGREE;
 }
 
-/* Reads a fuzz input and decodes it as t's inputs. */
-static int decode_file(const struct cc_fuzz_target *t, const char *path,
-		       struct cc_request *req)
+/* Reads a fuzz input's bytes: 0, or -1 having said why. */
+static int read_input(const char *path, uint8_t *buf, size_t size, size_t *len)
 {
-	static uint8_t buf[1 << 16];
 	FILE *f = fopen(path, "rb");
-	size_t len;
 
 	if (!f) {
 		fprintf(stderr, "clonecheck: %s: %s\n", path, CC_ERRNO(errno));
 		return -1;
 	}
-	len = fread(buf, 1, sizeof(buf), f);
+	*len = fread(buf, 1, size, f);
 	if (ferror(f) || !feof(f)) {
 		fprintf(stderr, "clonecheck: %s: %s\n", path,
 			ferror(f) ? "read error" : "longer than 64 KiB; not a fuzz input");
@@ -331,6 +328,18 @@ static int decode_file(const struct cc_fuzz_target *t, const char *path,
 		return -1;
 	}
 	fclose(f);
+	return 0;
+}
+
+/* Reads a fuzz input and decodes it as t's inputs. */
+static int decode_file(const struct cc_fuzz_target *t, const char *path,
+		       struct cc_request *req)
+{
+	static uint8_t buf[1 << 16];
+	size_t len;
+
+	if (read_input(path, buf, sizeof(buf), &len))
+		return -1;
 	cc_fuzz_decode(t, buf, len, req);
 	return 0;
 }
@@ -364,119 +373,62 @@ static int cmd_decode(const struct cc_fuzz_target *t, const char *path,
 	return EXIT_AGREE;
 }
 
-/* tools/repro_main.c as a string, made by the build. */
-static const char repro_body[] =
-#include "repro_main.inc"
+/*
+ * The engine's own code as one translation unit, tools/repro_main.c
+ * last (tools/amalgamate, made by the build).
+ */
+static const char repro_source[] =
+#include "repro.inc"
 	;
 
-static int repro_pointer(enum cc_ptr_kind kind)
-{
-	return kind == CC_PTR_NULL ? 1 : kind == CC_PTR_BAD ? 2 :
-	       kind == CC_PTR_PARENT_TID ? 3 : 0;
-}
+#ifdef __i386__
+#define REPRO_BUILD "gcc -m32 -static"
+#else
+#define REPRO_BUILD "gcc -static"
+#endif
 
 /*
- * A standalone C program for the input's call: REPRO_* for the call and
- * EXPECT_* from the model, then the body.
+ * A standalone C program that runs the input through t as the fuzz
+ * target does, with the engine's own code: the input's bytes and the
+ * target's name, then the engine.
  */
 static int cmd_repro(const struct cc_fuzz_target *t, const char *path)
 {
-	static const uint64_t cgroup_raw[] = {
-		[CC_CGROUP_NONE] = 0, [CC_CGROUP_CLOSED] = 1000,
-		[CC_CGROUP_HUGE] = 1ULL << 32,
-	};
-	char text[CC_REQUEST_TEXT_MAX], errname[32];
-	struct cc_prediction pred;
+	static uint8_t input[1 << 16];
+	char text[CC_REQUEST_TEXT_MAX];
 	struct cc_request req;
-	struct cc_env env;
-	unsigned int i;
+	size_t len, i;
 
-	if (decode_file(t, path, &req))
+	if (read_input(path, input, sizeof(input), &len))
 		return EXIT_USAGE;
+	cc_fuzz_decode(t, input, len, &req);
 	fit_for_target(t, &req);
 	cc_request_print(text, sizeof(text), &req);
-	/* The libc wrapper passes its flags to the raw clone it makes. */
-	if (req.entry == CC_ENTRY_LIBC && req.stack != CC_STACK_NONE) {
-		fprintf(stderr, "clonecheck repro: %s calls the libc clone(); the reproducer makes the raw clone it wraps\n",
-			path);
-		req.entry = CC_ENTRY_CLONE;
-		cc_request_print(text, sizeof(text), &req);
-	}
-	if (req.entry != CC_ENTRY_CLONE && req.entry != CC_ENTRY_CLONE3) {
-		fprintf(stderr, "clonecheck repro: %s goes through %s; a reproducer makes raw clone and clone3 calls only (try: clonecheck run '%s')\n",
-			path, cc_entry_name(req.entry), text);
-		return EXIT_NOT_RUN;
-	}
-	if (req.cgroup == CC_CGROUP_NEW || req.cgroup == CC_CGROUP_REMOVED ||
-	    req.cgroup == CC_CGROUP_NOTCGROUP || req.fds_full ||
-	    req.stack == CC_STACK_MALLOC || req.stack == CC_STACK_MISALIGNED ||
-	    (req.child != CC_CHILD_PROBE && req.child != CC_CHILD_EXIT)) {
-		fprintf(stderr, "clonecheck repro: %s needs what a reproducer does not set up (a cgroup, a full fd table, a malloc or misaligned stack, an exec or overflow child); replay it with: clonecheck run '%s'\n",
-			path, text);
-		return EXIT_NOT_RUN;
-	}
-	cc_env_detect(&env);
-	cc_model_predict(&req, &env, &pred);
 
 	printf("// SPDX-License-Identifier: GPL-2.0\n"
-	       "/*\n * clonecheck reproducer for %s (target %s)\n"
+	       "/*\n * clonecheck reproducer for %s (target %s), as fitted here:\n"
 	       " *   %s\n"
-	       " * Build and run: gcc -static -o repro repro.c && ./repro\n"
-	       " * Exit status 0: the kernel did what the model expects; 1: it did not.\n */\n",
-	       path, t->name, text);
-	printf("#define REPRO_CLONE3\t\t%d\n", req.entry == CC_ENTRY_CLONE3);
-	printf("#define REPRO_FLAGS\t\t0x%llxULL\t/* ", (unsigned long long)req.flags);
-	cc_flags_print(text, sizeof(text), req.flags, 0);
-	printf("%s */\n", text);
-	printf("#define REPRO_EXIT_SIGNAL\t%lluULL\n", (unsigned long long)req.exit_signal);
-	printf("#define REPRO_SIZE\t\t%u\t/* sizeof(struct clone_args) passed to clone3 */\n",
-	       req.clone3_size);
-	printf("#define REPRO_TAIL\t\t{ ");
-	for (i = 0; i < req.tail_len; i++)
-		printf("%s0x%02x", i ? ", " : "", req.tail[i]);
-	printf("%s }\t/* the bytes past offset 88 */\n", req.tail_len ? "" : "0");
-	printf("#define REPRO_STACK\t\t%d\t/* 0 none, 1 mapped here, 2 the raw address */\n",
-	       req.stack == CC_STACK_NONE ? 0 : req.stack == CC_STACK_AT ? 2 : 1);
-	/* A top-relative address as this machine has it: so are the EXPECTs. */
-	printf("#define REPRO_STACK_ADDR\t0x%llxULL%s\n",
-	       (unsigned long long)cc_request_address(req.stack_addr, req.stack_from_top,
-						      cc_env_top(&env)),
-	       req.stack_from_top ? "\t/* top-relative: this machine's end of user space */" : "");
-	printf("#define REPRO_STACK_SIZE\t0x%llxULL\n", (unsigned long long)req.stack_size);
-	printf("#define REPRO_TLS\t\t0x%llxULL\t/* 0: a valid block of ours */\n",
-	       (unsigned long long)(req.tls_explicit ?
-		cc_request_address(req.tls, req.tls_from_top, cc_env_top(&env)) : 0));
-	printf("#define REPRO_PARENT_TID\t%d\t/* 0 a word of ours, 1 NULL, 2 an address that faults, 3 the parent_tid word */\n",
-	       repro_pointer(req.parent_tid));
-	printf("#define REPRO_CHILD_TID\t\t%d\n", repro_pointer(req.child_tid));
-	printf("#define REPRO_PIDFD\t\t%d\n", repro_pointer(req.pidfd));
-	printf("#define REPRO_ARGS_BAD\t\t%d\t/* clone3's struct pointer faults */\n", req.args_bad);
-	printf("#define REPRO_SET_TID\t\t{ ");
-	for (i = 0; i < req.set_tid_size; i++)
-		printf("%s%d", i ? ", " : "", req.set_tid[i]);
-	printf("%s }\n", req.set_tid_size ? "" : "0");
-	printf("#define REPRO_SET_TID_SIZE\t%u\n", req.set_tid_size);
-	printf("#define REPRO_CGROUP\t\t0x%llxULL\t/* clone_args.cgroup */\n",
-	       (unsigned long long)cgroup_raw[req.cgroup]);
-	printf("#define REPRO_NOBODY\t\t%d\t/* call as uid 65534 */\n",
-	       req.caller == CC_CALLER_NOBODY);
-	printf("#define REPRO_NPROC\t\t%lld\t/* RLIMIT_NPROC; -1: unchanged */\n",
-	       req.nproc == CC_NPROC_UNCHANGED ? -1LL : (long long)req.nproc);
-	printf("#define REPRO_EXIT_CODE\t\t%d\n",
-	       req.child == CC_CHILD_EXIT ? req.child_exit_code : 0);
-	printf("/* What the model expects on this machine: ");
-	cc_prediction_print(text, sizeof(text), &pred, false);
-	printf("%s */\n", text);
-	printf("#define EXPECT_RET\t\t%lld\t/* %s */\n", (long long)pred.outcome.ret,
-	       pred.outcome.ret ? cc_errno_name((int)-pred.outcome.ret, errname, sizeof(errname)) :
-				 "a child");
-	printf("#define EXPECT_EXIT_SIGNAL\t%llu\n", (unsigned long long)pred.outcome.exit_signal);
-	printf("#define EXPECT_PROPS\t\t\"");
-	for (i = 0; i < CC_PROP_COUNT; i++)
-		if (pred.outcome.props & (1u << i))
-			printf(" %s", cc_prop_name(i));
-	printf("\"\n\n");
-	fputs(repro_body, stdout);
+	       " * It runs the input as the target does, with the engine's own code\n"
+	       " * below: decoded, fitted, launched in the executor, judged by the\n"
+	       " * model and the target; each launch prints what the model expects\n"
+	       " * and what the kernel did.\n"
+	       " * Build and run: %s -o repro repro.c && ./repro\n"
+	       " * Exit status 1: reproduced (the target's finding); 0: not.\n */\n",
+	       path, t->name, text, REPRO_BUILD);
+	printf("#define CC_FUZZ_REPRO\t\t1\n"
+	       "#define REPRO_TARGET\t\t\"%s\"\n"
+	       "#define REPRO_TEST_ONE_INPUT\tcc_repro_%s\n"
+	       "#define REPRO_INPUT_SIZE\t%zu\n"
+	       "static const unsigned char repro_input[%zu] = {",
+	       t->name, t->name, len, len ? len : 1);
+	for (i = 0; i < len; i++)
+		printf("%s0x%02x,", i % 12 ? " " : "\n\t", input[i]);
+	printf("\n};\n\n");
+	fputs(repro_source, stdout);
+	if (fflush(stdout)) {
+		perror("clonecheck repro: stdout");
+		return EXIT_NOT_RUN;
+	}
 	return EXIT_AGREE;
 }
 
