@@ -124,7 +124,7 @@ FUZZ_MAIN	:= $(BUILD)/obj/fuzz/replay.c.o
 FUZZ_LDFLAGS	:=
 endif
 
-.PHONY: all check test lint mutation soak deps clean bench sweep seeds fuzz afl \
+.PHONY: all check test lint mutation soak deps clean bench bench-signature sweep seeds fuzz afl \
 	fuzz-targets fuzz-build-libfuzzer fuzz-build-afl deps-fuzz deps-vm \
 	vm-suite vm-programs vmcheck vmcheck-test kernel-minimal
 # Keep objects that pattern rules chain through, so a rerun builds nothing.
@@ -381,6 +381,18 @@ bench: $(CASES) $(HELPER) $(BENCH) fuzz-build-libfuzzer fuzz-build-afl deps-vm v
 		VMCHECK_OUT=$(BUILD)/bench-vmcheck tools/vmcheck $(STATIC) $(KERNELS) $$k 2>/dev/null | \
 		sed -n 's/^# \([^ ]*: kernel .*\)/vmcheck: \1/p; s/^#   \([^ ]*: boot .*\)/vmcheck: seconds: \1/p'; \
 	done
+
+# Whether the outcome signature helps (tools/fuzz-signature): clone_oracle
+# from an empty corpus with the engine fed the signature and without it,
+# SIGNATURE_RUNS times each: slots and rules reached in SIGNATURE_SECONDS,
+# and the time to report each of SIGNATURE_FAULTS (BENCH_FAULT_SECONDS at
+# most).  About 2 x RUNS x (SECONDS + the faults' times).
+SIGNATURE_SECONDS ?= 60
+SIGNATURE_RUNS	?= 5
+SIGNATURE_FAULTS ?= drop-vm drop-sighand exit-signal-none parent-settid-tgid
+bench-signature: fuzz-build-libfuzzer $(INJECTOR)
+	@tools/fuzz-signature $(BUILD) $(SIGNATURE_SECONDS) $(BENCH_FAULT_SECONDS) \
+		$(SIGNATURE_RUNS) $(SIGNATURE_FAULTS)
 
 # ---- other kernels ----
 

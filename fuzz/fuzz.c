@@ -145,13 +145,71 @@ static uint8_t extra_counters[CC_SIGNATURE_SLOTS];
 
 /* Since the process started: for tests and the benchmark. */
 static uint8_t slots_ever[CC_SIGNATURE_SLOTS];
+static unsigned long rules_ever[512 / (8 * sizeof(unsigned long))];
+
+/*
+ * CLONECHECK_SIGNATURE=off: the engine is not fed the signature (the
+ * benchmark's contrast, tools/fuzz-signature); slots are still counted.
+ */
+static bool signature_fed(void)
+{
+	static int fed = -1;
+
+	if (fed < 0) {
+		const char *v = getenv("CLONECHECK_SIGNATURE");
+
+		fed = !(v && !strcmp(v, "off"));
+	}
+	return fed;
+}
 
 static void mark(unsigned int slot)
 {
 	slot %= CC_SIGNATURE_SLOTS;
-	extra_counters[slot] = 1;
 	slots_ever[slot] = 1;
+	if (!signature_fed())
+		return;
+	extra_counters[slot] = 1;
 	engine_mark(slot);
+}
+
+static void note_rule(unsigned int rule)
+{
+	const unsigned int bits = 8 * sizeof(rules_ever[0]);
+
+	if (rule < bits * (sizeof(rules_ever) / sizeof(rules_ever[0])))
+		rules_ever[rule / bits] |= 1UL << (rule % bits);
+}
+
+unsigned int cc_signature_rules_hit(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < sizeof(rules_ever) / sizeof(rules_ever[0]); i++)
+		n += (unsigned int)__builtin_popcountl(rules_ever[i]);
+	return n;
+}
+
+/*
+ * CLONECHECK_SIGNATURE_REPORT=FILE: at exit, "slots N rules M" into FILE,
+ * what this process reached (tools/fuzz-signature reads it).
+ */
+static void report_signature(void)
+{
+	const char *path = getenv("CLONECHECK_SIGNATURE_REPORT");
+	FILE *f;
+
+	if (!path || !*path || !(f = fopen(path, "w")))
+		return;
+	fprintf(f, "slots %u rules %u\n", cc_signature_slots_hit(),
+		cc_signature_rules_hit());
+	fclose(f);
+}
+
+__attribute__((constructor)) static void report_signature_at_exit(void)
+{
+	if (getenv("CLONECHECK_SIGNATURE_REPORT"))
+		atexit(report_signature);
 }
 
 unsigned int cc_signature_slots_hit(void)
@@ -184,6 +242,7 @@ void cc_signature_mark(const struct cc_prediction *pred,
 	uint32_t h = mix(0x811c9dc5u, salt);
 	unsigned int i;
 
+	note_rule(rule);
 	mark(err % 64);
 	mark(64 + rule % 64);
 	for (i = 0; i < CC_PROP_COUNT && i < 32; i++)

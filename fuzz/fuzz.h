@@ -58,4 +58,7 @@ void cc_signature_mark(const struct cc_prediction *pred,
 #define CC_SIGNATURE_SLOTS 256
 unsigned int cc_signature_slots_hit(void);
 
+/* How many of the model's rules (cc_rules[], or none) inputs reached. */
+unsigned int cc_signature_rules_hit(void);
+
 #endif
