@@ -245,7 +245,14 @@ $(REPRO_DIR)/repro.inc: $(REPRO_DIR)/repro.c
 $(BUILD)/obj/tools/clonecheck.c.o: $(REPRO_DIR)/repro.inc
 $(BUILD)/obj/tools/clonecheck.c.o: EXTRA_FLAGS = -I$(REPRO_DIR)
 
-$(CLI): $(BUILD)/obj/tools/clonecheck.c.o $(LIB)
+# It compiles, as a user's gcc -static will: a static name two files
+# share, or a macro one leaks into the next, fails the build, not a
+# reproducer in a user's hands.
+$(REPRO_DIR)/repro.o: $(REPRO_DIR)/repro.c
+	$(CC) $(ARCH_FLAGS) -std=gnu11 -Wall -Wno-unused-function -Werror \
+		$(LIBC_CPPFLAGS) -DCC_FUZZ_REPRO -c -o $@ $<
+
+$(CLI): $(BUILD)/obj/tools/clonecheck.c.o $(LIB) | $(REPRO_DIR)/repro.o
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
