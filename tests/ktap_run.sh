@@ -8,6 +8,8 @@
 # FAIL must not be.  The SKIPs must be listed by reason with their
 # counts, and KTAP_JOBS=2 must give what a serial run gives, in order.
 
+# The runs below set what they compare; the caller's settings stay out.
+unset KTAP_JOBS KTAP_TIMES
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
 
