@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make lint, proven: tools/lint finds nothing in this tree, and finds each
-# rule's violation when one is planted on purpose in a copy of it, as
-# syzkaller tests its style checks.
+# rule's violation when one is planted on purpose in a copy of it (that
+# rule alone, --rule), as syzkaller tests its style checks.
 
 : "${BIN:?BIN must name the bin directory of the build}"
 work=$(mktemp -d) || exit 2
@@ -43,7 +43,7 @@ for plant in "${plants[@]}"; do
 	tar -c --exclude=.git --exclude=./build --exclude=./corpus . | (cd "$work/tree" && tar -x)
 	[ -f "$work/tree/$file" ] || echo >"$work/tree/$file"
 	sed -i "$script" "$work/tree/$file"
-	out=$(tools/lint --root "$work/tree" "$BIN" 2>&1)
+	out=$(tools/lint --root "$work/tree" --rule "$rule" "$BIN" 2>&1)
 	status=$?
 	if [ $status -ne 0 ] && printf '%s\n' "$out" | grep -q "^$file:[0-9]*: $rule: "; then
 		echo "# $(printf '%s\n' "$out" | grep "^$file:[0-9]*: $rule: " | head -n 1)"
