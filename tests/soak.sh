@@ -5,10 +5,18 @@
 # every second run with every core kept busy, and compares each run's
 # verdicts (ok, not ok, SKIP for every test) with the first run's.  A
 # test whose verdict changes is a flake and fails the soak, named with
-# the runs that disagree.
+# the runs that disagree.  The busy loops take their share of the CPU
+# beside the cases; SOAK_BUSY=idle runs them as SCHED_IDLE instead, so
+# they fill every core the machine leaves idle and take nothing from
+# other work (CI, where the rest of the checks run beside the soak).
 
 : "${CASES:?CASES must list the case programs}"
 runs=${SOAK_RUNS:-20}
+case ${SOAK_BUSY:-share} in
+share) hog=() ;;
+idle) hog=(chrt --idle 0) ;;
+*) echo "soak: SOAK_BUSY=$SOAK_BUSY: share or idle" >&2; exit 2 ;;
+esac
 work=$(mktemp -d) || exit 2
 busy=()
 stop_busy() {
@@ -28,9 +36,9 @@ pass=0 fail=0
 for run in $(seq 1 "$runs"); do
 	load="idle"
 	if [ $((run % 2)) -eq 0 ]; then
-		load="all $(nproc) cores busy"
+		load="all $(nproc) cores busy${hog:+ (SCHED_IDLE)}"
 		for _ in $(seq 1 "$(nproc)"); do
-			( while :; do :; done ) &
+			"${hog[@]}" sh -c 'while :; do :; done' &
 			busy+=($!)
 		done
 	fi
