@@ -140,7 +140,7 @@ static int example_wait(pid_t pid)
 {
 	int status = -1;
 
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (waitpid(pid, &status, __WALL) < 0 && errno == EINTR)
 		;
 	example_remove_dir();
 	return status;

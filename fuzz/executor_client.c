@@ -216,7 +216,7 @@ enum cc_result cc_executor_run(const struct cc_request *req,
 		/* Its death is a finding too: say how it ended. */
 		close(channel);
 		channel = -1;
-		while (waitpid(executor, &status, 0) < 0 && errno == EINTR)
+		while (waitpid(executor, &status, __WALL) < 0 && errno == EINTR)
 			;
 		fprintf(stderr, "clonecheck fuzz: the executor died (%s %d) during an input\n",
 			WIFSIGNALED(status) ? "signal" : "status",
@@ -235,6 +235,6 @@ void cc_executor_stop(void)
 		return;
 	close(channel);
 	channel = -1;
-	while (waitpid(executor, &status, 0) < 0 && errno == EINTR)
+	while (waitpid(executor, &status, __WALL) < 0 && errno == EINTR)
 		;
 }

@@ -186,7 +186,7 @@ static int make_reference(enum cc_entry entry)
 	}
 	if (pid < 0)
 		return -1;
-	return waitpid(pid, &status, 0) == pid ? 0 : -1;
+	return waitpid(pid, &status, __WALL) == pid ? 0 : -1;
 }
 
 /* What the caller tells its supervisor, then its exit status says. */
@@ -352,7 +352,7 @@ static int record_here(enum cc_entry entry, struct cc_recording *out,
 	if (listener >= 0)
 		close(listener);
 	close(sock[0]);
-	if (waitpid(pid, &status, 0) != pid)
+	if (waitpid(pid, &status, __WALL) != pid)
 		return snprintf(why, len, "waitpid: %s", CC_ERRNO(errno)), 1;
 	if (!code && status)
 		return snprintf(why, len,
@@ -392,7 +392,7 @@ int cc_record_reference(enum cc_entry entry, struct cc_recording *out,
 		munmap(sh, sizeof(*sh));
 		return -1;
 	}
-	if (waitpid(pid, &status, 0) != pid || status) {
+	if (waitpid(pid, &status, __WALL) != pid || status) {
 		snprintf(why, len,
 			 "the recording process ended with status 0x%x", status);
 		munmap(sh, sizeof(*sh));
