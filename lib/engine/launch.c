@@ -42,7 +42,13 @@
 
 #define CC_PIDFD_THREAD		O_EXCL	/* pidfd_open flag, Linux 6.9 */
 #define CC_FUTEX_WAIT		0
-#define CC_CLEARTID_RECHECK_NS	(50 * 1000 * 1000)
+/*
+ * Long beside a child's exit path: a recheck that times out while the
+ * released child is still exiting misses the wake (a TCG guest on a busy
+ * host took over 50 ms there).  Only a kernel that never clears the
+ * word waits it out, once.
+ */
+#define CC_CLEARTID_RECHECK_NS	(500 * 1000 * 1000)
 
 /* The warden's exit status: what the launch ended as. */
 enum warden_status {
