@@ -8,7 +8,7 @@
 # the runs that disagree.  The busy loops take their share of the CPU
 # beside the cases; SOAK_BUSY=idle runs them as SCHED_IDLE instead, so
 # they fill every core the machine leaves idle and take nothing from
-# other work (CI, where the rest of the checks run beside the soak).
+# other work (a machine that runs other checks beside the soak).
 
 : "${CASES:?CASES must list the case programs}"
 runs=${SOAK_RUNS:-20}
