@@ -36,7 +36,7 @@ int main(int argc, char **argv)
 	}
 
 	if (install_clone_filter(SECCOMP_RET_ALLOW,
-				 SECCOMP_RET_ERRNO | (unsigned int)err)) {
+				 SECCOMP_RET_ERRNO | (unsigned int)err, true)) {
 		fprintf(stderr, "clonecheck-deny-clone3: installing the filter: %s\n",
 			CC_ERRNO(errno));
 		return 125;
