@@ -238,15 +238,24 @@ static void wait_child(struct cc_call_setup *st, pid_t tid)
 		obs->outcome.end = CC_END_REAPED;	/* unless the warden reaps it */
 }
 
-/* The exit signal the caller got for tid, taken from the pending set. */
-static void collect_exit_signal(struct cc_observation *obs, pid_t tid)
+/*
+ * The exit signal tid's parent got for it, taken from the pending set.
+ * The warden passes the caller as not_from: tid is the pid the caller
+ * saw, which in the caller's own pid namespace (pidns=init) may be the
+ * number the warden knows the caller by, and the caller's own SIGCHLD
+ * is no exit signal of tid's (found when the warden became pid 1 and
+ * the caller 2).
+ */
+static void collect_exit_signal(struct cc_observation *obs, pid_t tid,
+				pid_t not_from)
 {
 	struct cc_timespec zero = { 0 };
 	uint64_t every_signal = ~0ULL;	/* glibc's sets leave out 32 and 33 */
 	siginfo_t si;
 
 	while (sys_rt_sigtimedwait_for(&every_signal, &si, &zero) > 0) {
-		if (si.si_pid == tid && !obs->outcome.exit_signal) {
+		if (si.si_pid == tid && si.si_pid != not_from &&
+		    !obs->outcome.exit_signal) {
 			obs->outcome.exit_signal = (uint64_t)si.si_signo;
 			obs->exit_signal_pid = si.si_pid;
 			obs->exit_signal_code = si.si_code;
@@ -602,7 +611,7 @@ static int caller_main(const struct cc_request *req, struct cc_shared *sh,
 	if (obs->pidfd >= 0 && obs->pidfd_pid != -2)
 		obs->pidfd_polled = pidfd_poll_gone(obs->pidfd);
 	cc_probe_measure(sh, obs, (pid_t)ret);
-	collect_exit_signal(obs, (pid_t)ret);
+	collect_exit_signal(obs, (pid_t)ret, 0);
 	obs->stamp_ns[CC_STAMP_PROBED] = cc_monotonic_ns();
 	return WARDEN_OK;
 }
@@ -624,11 +633,11 @@ static void warden_reap(struct cc_observation *obs, pid_t caller)
 		}
 		/* CLONE_PARENT made the child ours: its end is ours to record. */
 		if (obs->outcome.ret > 0 && si.si_pid == obs->outcome.ret &&
-		    obs->outcome.end == CC_END_REAPED)
+		    si.si_pid != caller && obs->outcome.end == CC_END_REAPED)
 			record_exit(obs, &si);
 	}
 	if (obs->outcome.ret > 0)
-		collect_exit_signal(obs, (pid_t)obs->outcome.ret);
+		collect_exit_signal(obs, (pid_t)obs->outcome.ret, caller);
 }
 
 /* The initial IPC namespace's inode (PROC_IPC_INIT_INO). */
@@ -864,15 +873,19 @@ void cc_fd_census(int *count, int *highest)
 	closedir(dir);
 }
 
+/*
+ * warden_here: this process is the warden (cc_launch_as_warden), else a
+ * fork of it is.
+ */
 static enum cc_result launch(const struct cc_request *req,
-				    struct cc_observation *obs)
+			     struct cc_observation *obs, bool warden_here)
 {
 	size_t size = (sizeof(struct cc_shared) + 4095) & ~4095UL;
 	enum cc_result result = CC_RESULT_BROKEN;
 	struct cc_shared *sh;
-	pid_t warden, self = getpid();
-	long self_fd;
-	int memfd, status;
+	pid_t warden = 0, self = getpid();
+	long self_fd = -1;
+	int memfd, status = 0;
 
 	memset(obs, 0, sizeof(*obs));
 	if (clone3_out_of_reach(req)) {
@@ -905,18 +918,24 @@ static enum cc_result launch(const struct cc_request *req,
 		sh->exec_helper[0] = '\0';
 
 	fflush(NULL);
-	self_fd = sys_pidfd_open(self, 0);
-	warden = fork();
-	if (warden == 0)
-		_exit(warden_main(req, sh, self, self_fd));
-	if (self_fd >= 0)
-		close((int)self_fd);
+	if (warden_here) {
+		/* Its parent's death kills it (PR_SET_PDEATHSIG, checked). */
+		status = warden_main(req, sh, getppid(), -1) << 8;
+	} else {
+		self_fd = sys_pidfd_open(self, 0);
+		warden = fork();
+		if (warden == 0)
+			_exit(warden_main(req, sh, self, self_fd));
+		if (self_fd >= 0)
+			close((int)self_fd);
+	}
 	if (warden < 0) {
 		snprintf(obs->broken, sizeof(obs->broken), "fork: %s",
 			 CC_ERRNO(errno));
 	} else {
 		/* __WALL: whatever exit signal the kernel gave the warden. */
-		while (waitpid(warden, &status, __WALL) < 0 && errno == EINTR)
+		while (warden && waitpid(warden, &status, __WALL) < 0 &&
+		       errno == EINTR)
 			;
 		*obs = sh->obs;
 		obs->child = sh->child;
@@ -941,7 +960,7 @@ enum cc_result cc_launch(const struct cc_request *req,
 	enum cc_result result;
 
 	cc_fd_census(&count_before, &highest_before);
-	result = launch(req, obs);
+	result = launch(req, obs, false);
 	cc_fd_census(&count_after, &highest_after);
 	if (count_after != count_before || highest_after != highest_before) {
 		snprintf(obs->broken, sizeof(obs->broken),
@@ -950,6 +969,12 @@ enum cc_result cc_launch(const struct cc_request *req,
 		return CC_RESULT_BROKEN;
 	}
 	return result;
+}
+
+enum cc_result cc_launch_as_warden(const struct cc_request *req,
+				   struct cc_observation *obs)
+{
+	return launch(req, obs, true);
 }
 
 enum cc_result cc_launch_text(const char *text, struct cc_request *req,
