@@ -16,6 +16,9 @@
  *           └─ child (its parent is the warden with CLONE_PARENT,
  *                     a thread of the caller with CLONE_THREAD)
  *
+ * A process made for one launch may be the warden itself
+ * (cc_launch_as_warden): a fuzz executor's input init is.
+ *
  * Every wait takes __WALL: a child the kernel gives another exit signal
  * than it was asked for (or none) is waited for all the same.
  */
@@ -33,6 +36,16 @@
 /* OK (obs holds the observation), SKIP (obs->skip) or BROKEN (obs->broken). */
 enum cc_result cc_launch(const struct cc_request *req,
 			 struct cc_observation *obs);
+
+/*
+ * cc_launch with this process as the warden, one fork fewer: for a
+ * process made for this one launch, with nothing else to do and a
+ * parent that waits for it (a fuzz executor's input init).  It leaves
+ * this process a subreaper in a process group of its own, every signal
+ * blocked and its parent's death fatal to it; it only has to exit.
+ */
+enum cc_result cc_launch_as_warden(const struct cc_request *req,
+				   struct cc_observation *obs);
 
 /*
  * The environment of a launch's caller, from that of the process that
