@@ -144,14 +144,21 @@ static void input_run_name(char *buf, size_t len, unsigned long n)
 	snprintf(buf, len, "%s%lu", run_prefix, n);
 }
 
+/*
+ * Where cgroup2 is mounted, found once: a mount an input made or
+ * removed is a leak of its own (the mount table's hash).
+ */
+static char cgroup2_point[512];
+
 /* cgroup directories the input's launch made and did not remove. */
 static void check_cgroups(struct cc_exec_reply *reply, unsigned long n)
 {
-	char point[512], root[512], prefix[96], run[64];
+	const char *point = cgroup2_point;
+	char prefix[96], run[64];
 	struct dirent *entry;
 	DIR *dir;
 
-	if (cc_env_cgroup2_mount(point, sizeof(point), root, sizeof(root)))
+	if (!point[0])
 		return;
 	dir = opendir(point);
 	if (!dir)
@@ -468,6 +475,13 @@ int main(void)
 	if (newnet_lock >= 0)
 		fchmod(newnet_lock, 0666);
 	host_snapshot(&before);
+	{
+		char root[512];
+
+		if (cc_env_cgroup2_mount(cgroup2_point, sizeof(cgroup2_point),
+					 root, sizeof(root)))
+			cgroup2_point[0] = '\0';
+	}
 
 	while (cc_exec_recv(target_channel, &msg, sizeof(msg)) == 0) {
 		if (msg.magic != CC_EXEC_MAGIC ||
