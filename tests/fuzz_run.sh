@@ -78,8 +78,8 @@ check "a finding fails, named" libfuzzer found 1 '1 findings'
 check "an engine killed by a signal fails, not 0 findings" libfuzzer signal 1 'FAILED: the engine died of signal 10 \(USR1\)'
 check "a hung engine is killed and fails" libfuzzer hang 1 'FAILED: the engine hung'
 check "an engine that ran no input fails" libfuzzer none 1 'FAILED: the engine ran no input'
-check "libFuzzer -fork=2 that ran inputs passes, its last status line counted" libfuzzer fork 0 \
-	'^libfuzzer clone_oracle: 21 inputs, 6 exec/s, 0 findings$' 2
+check "libFuzzer -fork=2 that ran inputs passes, its last status line counted (inputs over time)" libfuzzer fork 0 \
+	'^libfuzzer clone_oracle: 21 inputs, 7 exec/s, 0 findings$' 2
 check "libFuzzer -fork=2 that ran no input fails" libfuzzer none 1 'FAILED: the engine ran no input' 2
 check "afl-fuzz that ran inputs passes" afl ran 0 '^afl clone_oracle: 7 inputs'
 check "afl-fuzz that stopped with an error fails" afl abort 1 'FAILED: the engine exited with status 1 with no finding'
