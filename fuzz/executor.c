@@ -31,7 +31,6 @@
 #include "engine/cgroup.h"
 #include "engine/context.h"
 #include "spec/env.h"
-#include "spec/flags.h"
 #include "executor.h"
 #include "engine/launch.h"
 #include "engine/sys.h"
@@ -248,29 +247,6 @@ static void newnet_release(int slot)
 		fcntl(newnet_lock, F_OFD_SETLK, &lock);
 }
 
-/*
- * Whether an input runs in a pid and a mount namespace of its own (when
- * the executor may make them): one that makes or enters a namespace,
- * takes a step, or names pids (set_tid, which the model counts from a
- * fresh namespace).  Any other stays in the executor's, a millisecond
- * and a half less per input: its processes are its init's process group
- * and the executor's orphans (it is their subreaper), and the leak check
- * names and kills what outlives the init as it would from a namespace.
- */
-static bool input_needs_namespaces(const struct cc_exec_msg *msg)
-{
-	const struct cc_request *req = &msg->req;
-	uint64_t namespaces = 0;
-	int type;
-
-	if (msg->op != CC_EXEC_RUN)
-		return true;	/* HELLO: the env of those that do */
-	for (type = 0; type < CC_NS_COUNT; type++)
-		namespaces |= cc_ns_flags[type];
-	return (req->flags & namespaces) || cc_request_has_steps(req) ||
-	       req->set_tid_size;
-}
-
 /* What the input's init writes for the executor. */
 struct input_page {
 	struct cc_exec_reply reply;
@@ -293,14 +269,14 @@ static int drop_capabilities(void)
 }
 
 static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
-		      unsigned long n, bool own_namespaces)
+		      unsigned long n)
 {
 	char run[64];
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* The input starts from the dispositions a program starts with. */
 	cc_exec_take_stray_signals(false);
-	if (own_namespaces) {
+	if (isolated) {
 		/* Our pid namespace's /proc: pids in /proc/N are ours. */
 		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
 			snprintf(page->reply.obs.broken, sizeof(page->reply.obs.broken),
@@ -324,7 +300,7 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
 
 	if (msg->op == CC_EXEC_HELLO) {
 		cc_env_detect(&page->reply.env);
-		/* The launch's caller is this process's grandchild, not init. */
+		/* The launch's caller is this process's child, not init. */
 		page->reply.env.pidns_init = false;
 		if (isolated) {
 			/* This init is pid 1 and the launch's warden, its caller 2. */
@@ -347,7 +323,6 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 	struct input_page *page;
 	struct pollfd pfd = { .events = POLLIN };
 	int status, ret, slot = -1;
-	bool own_namespaces = isolated && input_needs_namespaces(msg);
 	unsigned long n;
 	long pid, pidfd;
 
@@ -367,11 +342,10 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 
 	n = ++inputs_run;
 	reply->stamp_ns[CC_EXEC_STAMP_INPUT] = cc_monotonic_ns();
-	pid = syscall(SYS_clone,
-		      SIGCHLD | (own_namespaces ? CLONE_NEWPID | CLONE_NEWNS : 0),
+	pid = syscall(SYS_clone, SIGCHLD | (isolated ? CLONE_NEWPID | CLONE_NEWNS : 0),
 		      0, 0, 0, 0);
 	if (pid == 0)
-		_exit(input_init(msg, page, n, own_namespaces));
+		_exit(input_init(msg, page, n));
 	if (pid < 0) {
 		snprintf(reply->obs.broken, sizeof(reply->obs.broken),
 			 "executor: clone of the input's init: %s", CC_ERRNO(errno));
@@ -390,7 +364,7 @@ static void run_input(const struct cc_exec_msg *msg, struct cc_exec_reply *reply
 	}
 	/* Its whole pid namespace, or its process group, goes with it. */
 	kill((pid_t)pid, SIGKILL);
-	if (!own_namespaces)
+	if (!isolated)
 		kill((pid_t)-pid, SIGKILL);
 	/* __WALL: whatever exit signal the kernel gave the init. */
 	while (waitpid((pid_t)pid, &status, __WALL) < 0 && errno == EINTR)
@@ -458,10 +432,10 @@ int main(void)
 			return 1;
 		}
 		isolated = true;
+	} else {
+		/* Orphans of an input come to us, to be named and reaped. */
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
 	}
-	/* Orphans of an input outside a namespace of its own come to us,
-	 * to be named and reaped. */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	snprintf(run_prefix, sizeof(run_prefix), "x%d-%lx-", getpid(),
 		 (unsigned long)time(NULL));
 	{

@@ -6,21 +6,16 @@
  *   fuzz target (libFuzzer or AFL++, ASan, tens of MiB)
  *     └─ clonecheck-executor   own mount, UTS, IPC and net namespaces;
  *        │                     dies with the target (parent-death signal)
- *        └─ input init         per input: the launch's warden (launch.h);
- *           │                  SIGKILLed by a watchdog; pid 1 of a new pid
- *           │                  namespace with its own /proc if the input
- *           │                  makes, enters or names one (set_tid)
+ *        └─ input init         per input: pid 1 of a new pid namespace
+ *           │                  with its own /proc; SIGKILLed by a watchdog;
+ *           │                  the launch's warden (launch.h)
  *           └─ caller → child  (launch.h)
  *
  * The target forks the executor once and execs it, so every input's
  * fork is made by a small uninstrumented process (fork cost grows with
  * the parent's memory), and nothing an input does reaches the target or
  * the host: when the input's init ends, the kernel kills every process
- * of its pid namespace.  An input with no namespace business stays in
- * the executor's (a namespace, /proc and their teardown cost a
- * millisecond and a half): its processes are its init's process group,
- * the executor is the subreaper of what outlives the init, and the leak
- * check names and kills it.  Without CAP_SYS_ADMIN the executor makes those
+ * of its pid namespace.  Without CAP_SYS_ADMIN the executor makes those
  * namespaces inside a user namespace of its own (its ids mapped to
  * themselves), and each input drops the capabilities that gives it, so
  * it runs as unprivileged as the executor was.  Only where user
@@ -81,7 +76,7 @@ struct cc_exec_msg {
  */
 enum cc_exec_stamp {
 	CC_EXEC_STAMP_INPUT,	/* the executor starts the input's init */
-	CC_EXEC_STAMP_INIT,	/* the init is ready: namespaces, /proc if any */
+	CC_EXEC_STAMP_INIT,	/* the init is ready: namespaces, /proc */
 	CC_EXEC_STAMP_TORN_DOWN, /* the init reaped: its pid namespace gone */
 	CC_EXEC_STAMP_CHECKED,	/* the leak check done */
 	CC_EXEC_STAMP_COUNT
