@@ -633,7 +633,7 @@ static void warden_reap(struct cc_observation *obs, pid_t caller)
 		}
 		/* CLONE_PARENT made the child ours: its end is ours to record. */
 		if (obs->outcome.ret > 0 && si.si_pid == obs->outcome.ret &&
-		    si.si_pid != caller && obs->outcome.end == CC_END_REAPED)
+		    obs->outcome.end == CC_END_REAPED)
 			record_exit(obs, &si);
 	}
 	if (obs->outcome.ret > 0)
@@ -883,8 +883,6 @@ static enum cc_result launch(const struct cc_request *req,
 	size_t size = (sizeof(struct cc_shared) + 4095) & ~4095UL;
 	enum cc_result result = CC_RESULT_BROKEN;
 	struct cc_shared *sh;
-	pid_t warden = 0, self = getpid();
-	long self_fd = -1;
 	int memfd, status = 0;
 
 	memset(obs, 0, sizeof(*obs));
@@ -919,35 +917,41 @@ static enum cc_result launch(const struct cc_request *req,
 
 	fflush(NULL);
 	if (warden_here) {
-		/* Its parent's death kills it (PR_SET_PDEATHSIG, checked). */
+		/*
+		 * Its parent's death kills it (PR_SET_PDEATHSIG, checked).
+		 * The code as a wait status would carry it (musl has no
+		 * W_EXITCODE).
+		 */
 		status = warden_main(req, sh, getppid(), -1) << 8;
 	} else {
-		self_fd = sys_pidfd_open(self, 0);
+		pid_t self = getpid(), warden;
+		long self_fd = sys_pidfd_open(self, 0);
+
 		warden = fork();
 		if (warden == 0)
 			_exit(warden_main(req, sh, self, self_fd));
 		if (self_fd >= 0)
 			close((int)self_fd);
-	}
-	if (warden < 0) {
-		snprintf(obs->broken, sizeof(obs->broken), "fork: %s",
-			 CC_ERRNO(errno));
-	} else {
+		if (warden < 0) {
+			snprintf(obs->broken, sizeof(obs->broken), "fork: %s",
+				 CC_ERRNO(errno));
+			goto out;
+		}
 		/* __WALL: whatever exit signal the kernel gave the warden. */
-		while (warden && waitpid(warden, &status, __WALL) < 0 &&
-		       errno == EINTR)
+		while (waitpid(warden, &status, __WALL) < 0 && errno == EINTR)
 			;
-		*obs = sh->obs;
-		obs->child = sh->child;
-		obs->stamp_ns[CC_STAMP_REAPED] = cc_monotonic_ns();
-		if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_OK)
-			result = CC_RESULT_OK;
-		else if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_SKIP)
-			result = CC_RESULT_SKIP;
-		else if (!obs->broken[0])
-			snprintf(obs->broken, sizeof(obs->broken),
-				 "the warden ended with status 0x%x", status);
 	}
+	*obs = sh->obs;
+	obs->child = sh->child;
+	obs->stamp_ns[CC_STAMP_REAPED] = cc_monotonic_ns();
+	if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_OK)
+		result = CC_RESULT_OK;
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == WARDEN_SKIP)
+		result = CC_RESULT_SKIP;
+	else if (!obs->broken[0])
+		snprintf(obs->broken, sizeof(obs->broken),
+			 "the warden ended with status 0x%x", status);
+out:
 	munmap(sh, size);
 	close(memfd);
 	return result;
