@@ -6,8 +6,10 @@
  * the cwd, the umask, signal handlers or the fd table of its caller
  * without touching the test program:
  *
- *   test program
- *     └─ warden     subreaper in a process group of its own; blocks
+ *   test program    sleeps in vfork until the warden exits
+ *     └─ warden     made by vfork: the test program's memory, no
+ *        │          address space of its own (launch.c says why);
+ *        │          subreaper in a process group of its own; blocks
  *        │          signals; owns the SysV semaphore (in an IPC
  *        │          namespace of its own where it may) and the target
  *        │          cgroup; watchdog; watches the test program; reaps
