@@ -25,11 +25,11 @@
 
 /*
  * 0, or -1 with errno set; the filter is inherited across fork and exec.
- * plain_forks false: a legacy clone without a stack (fork(), the harness's
- * and the launch's own processes) is allowed without clone_action.  The
- * injector changes none of those unless a fault says so, and a traced
- * call costs a stop and a round trip to the tracer: most of a case run's
- * calls are such forks.
+ * plain_forks false: a legacy clone without a stack and vfork (fork(),
+ * the harness's and the launch's own processes) are allowed without
+ * clone_action.  The injector changes none of those unless a fault says
+ * so, and a traced call costs a stop and a round trip to the tracer: most
+ * of a case run's calls are such forks.
  */
 static inline int install_clone_filter(uint32_t clone_action,
 				       uint32_t clone3_action, bool plain_forks)
@@ -39,6 +39,10 @@ static inline int install_clone_filter(uint32_t clone_action,
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_AUDIT_ARCH, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		/* vfork (the launch's warden's) is a plain fork. */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_vfork, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, plain_forks ? clone_action :
+			 SECCOMP_RET_ALLOW),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, CC_NR_clone, 0, 6),
 		/* plain_forks: straight to clone_action; else test the stack. */
 		BPF_JUMP(BPF_JMP | BPF_JA, plain_forks ? 4 : 0, 0, 0),

@@ -172,6 +172,7 @@ static const struct fault faults[] = {
 /* One clone or clone3 call as the injector sees it. */
 struct call {
 	bool clone3;
+	bool vfork;		/* a vfork, seen as the clone it is */
 	uint64_t flags;		/* clone3: args.flags; clone: without CSIGNAL */
 	uint64_t exit_signal;
 	bool has_stack;
@@ -295,14 +296,14 @@ static void call_request(const struct call *c, struct cc_request *req)
  * Whether the kernel accepts the call, as the model says it does for
  * the tracee; and a rule of the launcher's, not the kernel's: a child
  * that shares the memory must have a stack of its own, or it and its
- * caller run on one.
+ * caller run on one (but for a vfork, whose caller sleeps meanwhile).
  */
 static bool kernel_accepts(const struct call *c, const struct cc_env *env)
 {
 	struct cc_prediction pred;
 	struct cc_request req;
 
-	if ((c->flags & CC_CLONE_VM) && !c->has_stack)
+	if ((c->flags & CC_CLONE_VM) && !c->has_stack && !c->vfork)
 		return false;
 	call_request(c, &req);
 	cc_model_predict(&req, env, &pred);
@@ -557,7 +558,7 @@ static void log_change(pid_t tid, const struct call *in, const struct call *out)
 	cc_flags_print(before, sizeof(before), in->flags, in->exit_signal);
 	cc_flags_print(after, sizeof(after), out->flags, out->exit_signal);
 	fprintf(log_file, "%d %s %s -> %s%s%s\n", tid,
-		in->clone3 ? "clone3" : "clone", before,
+		in->clone3 ? "clone3" : in->vfork ? "vfork" : "clone", before,
 		fault->kind == FAULT_ERRNO || fault->kind == FAULT_NO_CLONE3 ?
 			"-" : after,
 		fault->err ? " errno=" : "",
@@ -580,7 +581,7 @@ static bool on_clone_entry(pid_t tid)
 	if (ptrace(PTRACE_GETREGS, tid, NULL, &regs) < 0)
 		return false;
 	nr = cc_regs_syscall(&regs);
-	if (nr != CC_NR_clone && nr != CC_NR_clone3)
+	if (nr != CC_NR_clone && nr != CC_NR_clone3 && nr != CC_NR_vfork)
 		return false;
 	if (!exe_is_under(tid))
 		return false;
@@ -612,6 +613,11 @@ static bool on_clone_entry(pid_t tid)
 			tracee_read(tid, in.args_addr + sizeof(args), in.tail,
 				    in.args_size - sizeof(args) < CC_TAIL_MAX ?
 				    in.args_size - sizeof(args) : CC_TAIL_MAX);
+	} else if (nr == CC_NR_vfork) {
+		/* Traced only for plain_forks (clone_filter.h). */
+		in.vfork = true;
+		in.flags = CC_CLONE_VM | CC_CLONE_VFORK;
+		in.exit_signal = SIGCHLD;
 	} else {
 		uint64_t word = cc_regs_arg(&regs, 0);
 		int i;
@@ -654,6 +660,13 @@ static bool on_clone_entry(pid_t tid)
 			pending[npending - 1].pidfd_word =
 				in.clone3 ? in.args.pidfd : word;
 		return true;
+	}
+	if (in.vfork) {
+		/* vfork has no flags to change: it becomes the clone it is. */
+		cc_regs_make_clone(&regs, out.flags | out.exit_signal);
+		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0 && errno != ESRCH)
+			die("PTRACE_SETREGS on %d:", tid);
+		return false;
 	}
 	if (!in.clone3) {
 		cc_regs_set_arg0(&regs, out.flags | out.exit_signal);

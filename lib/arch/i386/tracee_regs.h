@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <sys/user.h>
 
+#include "arch.h"
+
 #define CC_AUDIT_ARCH AUDIT_ARCH_I386
 
 typedef struct user_regs_struct cc_tracee_regs;
@@ -44,6 +46,14 @@ static inline void cc_regs_skip_syscall(cc_tracee_regs *regs, long value)
 {
 	regs->orig_eax = -1;
 	regs->eax = value;
+}
+
+/* At a seccomp stop: make the call a legacy clone(flags), as x86_64's. */
+static inline void cc_regs_make_clone(cc_tracee_regs *regs, uint64_t flags)
+{
+	regs->orig_eax = CC_NR_clone;
+	regs->ebx = (long)flags;
+	regs->ecx = regs->edx = regs->esi = regs->edi = 0;
 }
 
 /* At a syscall-exit stop: what the call returned, sign-extended. */

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <sys/user.h>
 
+#include "arch.h"
+
 #define CC_AUDIT_ARCH AUDIT_ARCH_X86_64
 
 typedef struct user_regs_struct cc_tracee_regs;
@@ -46,6 +48,17 @@ static inline void cc_regs_skip_syscall(cc_tracee_regs *regs, long value)
 {
 	regs->orig_rax = (uint64_t)-1;
 	regs->rax = (uint64_t)value;
+}
+
+/*
+ * At a seccomp stop: make the call a legacy clone(flags) without a stack,
+ * tids or tls: what vfork is, with flags to change.
+ */
+static inline void cc_regs_make_clone(cc_tracee_regs *regs, uint64_t flags)
+{
+	regs->orig_rax = CC_NR_clone;
+	regs->rdi = flags;
+	regs->rsi = regs->rdx = regs->r10 = regs->r8 = 0;
 }
 
 /* At a syscall-exit stop: what the call returned. */
