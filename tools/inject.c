@@ -16,10 +16,10 @@
  * A fault changes a call only where the model (spec/model.h) says the
  * kernel accepts both the call and the changed call, in the tracee's
  * own environment: it simulates a kernel that behaves wrongly, not a
- * caller that asks wrongly.  Plain fork()s (legacy clone without a
- * stack) are never changed: they are the test harness's and the
- * launch's warden's own, and a fault there breaks the fixture, not the
- * case.
+ * caller that asks wrongly.  Plain fork()s and vfork()s (legacy clone
+ * without a stack, vfork) are changed only by the faults that say so
+ * (fork-exit-signal-none): they are the test harness's and the launch's
+ * own, and a fault there breaks the fixture, not the case.
  *
  * For clone3 the changed fields are written into the tracee's struct
  * clone_args and put back when the call returns, so the caller's memory
