@@ -34,13 +34,13 @@
  *	a libFuzzer/AFL++ dictionary: every CLONE_* flag as the byte the
  *	request form names it by and as the u64 clone_args holds, and the
  *	exit signals and struct sizes worth trying
- *   clonecheck sweep [--max-flags N]
+ *   clonecheck sweep [--max-flags N] [--jobs N]
  *	every combination of up to N (4) flags from the flag table, plus
  *	bit 63, each also with the flags it needs to be accepted (THREAD
  *	brings SIGHAND, SIGHAND VM, ...), through raw clone and raw
- *	clone3, then clone3 struct sizes
- *	and exit signals: the model against the kernel, every disagreement
- *	listed as a request to replay with `clonecheck run`
+ *	clone3, then clone3 struct sizes and exit signals: the model
+ *	against the kernel, every disagreement listed as a request to
+ *	replay with `clonecheck run`; over N workers (one a core)
  *
  * Exit status: 0 the kernel agrees with the model (run) or the request
  * parsed (explain); 1 they disagree; 2 usage or a request that does not
@@ -54,7 +54,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "engine/cgroup.h"
 #include "engine/context.h"
@@ -87,7 +90,7 @@ static void usage(FILE *out)
 		"       clonecheck decode [--target T] [--fitted] FILE\n"
 		"       clonecheck repro [--target T] FILE > repro.c\n"
 		"       clonecheck dict\n"
-		"       clonecheck sweep [--max-flags N]\n"
+		"       clonecheck sweep [--max-flags N] [--jobs N]\n"
 		"       clonecheck targets\n"
 		"       clonecheck clean\n"
 		"T: a fuzz target (clonecheck targets lists them)\n"
@@ -527,9 +530,18 @@ static int cmd_rules(void)
 
 /* ---- the sweep ---- */
 
+/*
+ * Each of the sweep's workers walks the whole enumeration and launches
+ * every jobs-th request from its own: the enumeration is the same in
+ * each, so the workers share it out without talking.
+ */
+#define SWEEP_JOBS_MAX	64
+
 struct sweep {
 	const struct cc_env *env;
 	unsigned long requests, agree, skipped, disagree;
+	unsigned long walked;		/* requests of the enumeration so far */
+	unsigned int worker, jobs;
 };
 
 static void sweep_one(struct sweep *sw, const struct cc_request *req)
@@ -539,6 +551,8 @@ static void sweep_one(struct sweep *sw, const struct cc_request *req)
 	enum cc_result result;
 	char text[CC_REQUEST_TEXT_MAX], diff[4096];
 
+	if (sw->walked++ % sw->jobs != sw->worker)
+		return;
 	sw->requests++;
 	cc_model_predict(req, sw->env, &pred);
 	result = cc_launch(req, &obs);
@@ -690,14 +704,99 @@ static void sweep_sizes_and_signals(struct sweep *sw)
 	}
 }
 
-static int cmd_sweep(int max)
+/* One worker's share of the sweep: its counts, its lines to outfd. */
+static void sweep_share(struct sweep *sw, int max, int outfd)
+{
+	fflush(stdout);
+	if (dup2(outfd, STDOUT_FILENO) < 0) {
+		fprintf(stderr, "clonecheck sweep: worker %u: dup2: %s\n",
+			sw->worker, CC_ERRNO(errno));
+		_exit(EXIT_NOT_RUN);
+	}
+	sweep_flags(sw, CC_ENTRY_CLONE, max);
+	sweep_flags(sw, CC_ENTRY_CLONE3, max);
+	sweep_sizes_and_signals(sw);
+	fflush(stdout);
+}
+
+/*
+ * The sweep over jobs workers, one a core: a launch waits on its own
+ * processes most of its time, and 66 000 of them one after another
+ * take minutes.  Each worker is a fork that writes its lines to a memfd
+ * and its counts to a shared page; they are printed worker by worker,
+ * so one disagreement's lines stay together.  0, or an exit status.
+ */
+static int sweep_workers(struct sweep *total, int max, unsigned int jobs)
+{
+	struct sweep *shares;
+	int outfd[SWEEP_JOBS_MAX], status = EXIT_AGREE;
+	unsigned int w, made;
+	pid_t pid[SWEEP_JOBS_MAX];
+	char buf[8192];
+	ssize_t len;
+
+	shares = mmap(NULL, jobs * sizeof(*shares), PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shares == MAP_FAILED) {
+		fprintf(stderr, "clonecheck sweep: mmap: %s\n", CC_ERRNO(errno));
+		return EXIT_NOT_RUN;
+	}
+	fflush(stdout);
+	for (made = 0; made < jobs; made++) {
+		shares[made] = *total;
+		shares[made].worker = made;
+		shares[made].jobs = jobs;
+		outfd[made] = memfd_create("clonecheck-sweep", MFD_CLOEXEC);
+		if (outfd[made] < 0) {
+			fprintf(stderr, "clonecheck sweep: memfd_create: %s\n",
+				CC_ERRNO(errno));
+			status = EXIT_NOT_RUN;
+			break;
+		}
+		pid[made] = fork();
+		if (pid[made] == 0) {
+			sweep_share(&shares[made], max, outfd[made]);
+			_exit(EXIT_AGREE);
+		}
+		if (pid[made] < 0) {
+			fprintf(stderr, "clonecheck sweep: fork: %s\n", CC_ERRNO(errno));
+			close(outfd[made]);
+			status = EXIT_NOT_RUN;
+			break;
+		}
+	}
+	for (w = 0; w < made; w++) {
+		int wstatus;
+
+		/* __WALL: whatever exit signal the kernel gave the worker. */
+		while (waitpid(pid[w], &wstatus, __WALL) < 0 && errno == EINTR)
+			;
+		lseek(outfd[w], 0, SEEK_SET);
+		while ((len = read(outfd[w], buf, sizeof(buf))) > 0)
+			fwrite(buf, 1, (size_t)len, stdout);
+		close(outfd[w]);
+		if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != EXIT_AGREE) {
+			fprintf(stderr, "clonecheck sweep: worker %u of %u ended with status 0x%x: its share was not swept whole\n",
+				w + 1, jobs, wstatus);
+			status = EXIT_NOT_RUN;
+		}
+		total->requests += shares[w].requests;
+		total->agree += shares[w].agree;
+		total->skipped += shares[w].skipped;
+		total->disagree += shares[w].disagree;
+	}
+	munmap(shares, jobs * sizeof(*shares));
+	return status;
+}
+
+static int cmd_sweep(int max, unsigned int jobs)
 {
 	struct sweep sw = { 0 };
 	struct timespec start, end;
 	struct cc_env self, env;
 	double seconds;
 	char why[200];
-	int err;
+	int err, status;
 
 	/*
 	 * Throwaway mount, UTS, IPC and network namespaces first, where
@@ -723,18 +822,18 @@ static int cmd_sweep(int max)
 	cc_launch_caller_env(&self, &env);
 	sw.env = &env;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	sweep_flags(&sw, CC_ENTRY_CLONE, max);
-	sweep_flags(&sw, CC_ENTRY_CLONE3, max);
-	sweep_sizes_and_signals(&sw);
+	status = sweep_workers(&sw, max, jobs);
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	seconds = (double)(end.tv_sec - start.tv_sec) +
 		  (double)(end.tv_nsec - start.tv_nsec) / 1e9;
-	printf("sweep: %lu requests (up to %d flags of %zu, plus bit 63, each set also with its companions; sizes and exit signals), %lu agree, %lu disagree, %lu not run; agreement %.2f%% in %.1f s\n",
+	printf("sweep: %lu requests (up to %d flags of %zu, plus bit 63, each set also with its companions; sizes and exit signals), %lu agree, %lu disagree, %lu not run; agreement %.2f%% in %.1f s over %u workers\n",
 	       sw.requests, max, cc_flag_count, sw.agree, sw.disagree, sw.skipped,
 	       sw.requests - sw.skipped ?
 		       100.0 * (double)sw.agree / (double)(sw.requests - sw.skipped) :
 		       0.0,
-	       seconds);
+	       seconds, jobs);
+	if (status != EXIT_AGREE)
+		return status;
 	return sw.disagree ? EXIT_DISAGREE : EXIT_AGREE;
 }
 
@@ -742,6 +841,7 @@ int main(int argc, char **argv)
 {
 	bool json = false, fitted = false;
 	int max_flags = 4;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	const struct cc_fuzz_target *target = NULL;
 	const char *cmd, *text = NULL;
 	int i;
@@ -774,10 +874,19 @@ int main(int argc, char **argv)
 					argv[i]);
 				return EXIT_USAGE;
 			}
-		}
-		else if (argv[i][0] == '-' && argv[i][1] == '-') {
+		} else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) {
+			char *end;
+
+			jobs = strtol(argv[++i], &end, 10);
+			if (*end || jobs < 1 || jobs > SWEEP_JOBS_MAX) {
+				fprintf(stderr, "clonecheck: --jobs takes 1 to %d, not \"%s\"\n",
+					SWEEP_JOBS_MAX, argv[i]);
+				return EXIT_USAGE;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
 			fprintf(stderr, "clonecheck: unknown option \"%s\"%s\n", argv[i],
-				!strcmp(argv[i], "--target") || !strcmp(argv[i], "--max-flags") ?
+				!strcmp(argv[i], "--target") || !strcmp(argv[i], "--max-flags") ||
+				!strcmp(argv[i], "--jobs") ?
 				" without its value" : "");
 			usage(stderr);
 			return EXIT_USAGE;
@@ -836,8 +945,14 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "dict"))
 		return cmd_dict();
-	if (!strcmp(cmd, "sweep"))
-		return cmd_sweep(max_flags);
+	if (!strcmp(cmd, "sweep")) {
+		/* Default: a worker a core (sysconf's -1 or more: clamped). */
+		if (jobs < 1)
+			jobs = 1;
+		if (jobs > SWEEP_JOBS_MAX)
+			jobs = SWEEP_JOBS_MAX;
+		return cmd_sweep(max_flags, (unsigned int)jobs);
+	}
 	fprintf(stderr, "clonecheck: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;
