@@ -661,15 +661,12 @@ static bool on_clone_entry(pid_t tid)
 				in.clone3 ? in.args.pidfd : word;
 		return true;
 	}
-	if (in.vfork) {
-		/* vfork has no flags to change: it becomes the clone it is. */
-		cc_regs_make_clone(&regs, out.flags | out.exit_signal);
-		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0 && errno != ESRCH)
-			die("PTRACE_SETREGS on %d:", tid);
-		return false;
-	}
 	if (!in.clone3) {
-		cc_regs_set_arg0(&regs, out.flags | out.exit_signal);
+		/* vfork has no flags to change: it becomes the clone it is. */
+		if (in.vfork)
+			cc_regs_make_clone(&regs, out.flags | out.exit_signal);
+		else
+			cc_regs_set_arg0(&regs, out.flags | out.exit_signal);
 		/* A tracee killed meanwhile (SIGKILL of its group) is no error. */
 		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0 && errno != ESRCH)
 			die("PTRACE_SETREGS on %d:", tid);
