@@ -6,21 +6,32 @@
  *   fuzz target (libFuzzer or AFL++, ASan, tens of MiB)
  *     └─ clonecheck-executor   own mount, UTS, IPC and net namespaces;
  *        │                     dies with the target (parent-death signal)
- *        └─ input init         per input: pid 1 of a new pid namespace
- *           │                  with its own /proc; SIGKILLed by a watchdog;
- *           │                  the launch's warden (launch.h)
+ *        ├─ resident           pid 1 of a pid namespace of its own, with
+ *        │  │                  its own /proc, kept from input to input;
+ *        │  │                  each input's launch warden (launch.h),
+ *        │  │                  checks itself after; SIGKILLed by a
+ *        │  │                  watchdog, replaced after an input that
+ *        │  │                  left anything
+ *        │  └─ caller → child  (launch.h)
+ *        └─ input init         for a set_tid at the resident's level, and
+ *           │                  the hello: pid 1 of a new pid namespace
+ *           │                  with its own /proc, where the pids taken
+ *           │                  are known; the launch's warden
  *           └─ caller → child  (launch.h)
  *
  * The target forks the executor once and execs it, so every input's
  * fork is made by a small uninstrumented process (fork cost grows with
  * the parent's memory), and nothing an input does reaches the target or
- * the host: when the input's init ends, the kernel kills every process
- * of its pid namespace.  Without CAP_SYS_ADMIN the executor makes those
+ * the host: the resident's wait for an input ends only when its pid
+ * namespace holds nothing but the resident, and when the resident or
+ * an input's init ends, the kernel kills every process of its pid
+ * namespace.  Without CAP_SYS_ADMIN the executor makes those
  * namespaces inside a user namespace of its own (its ids mapped to
  * themselves), and each input drops the capabilities that gives it, so
  * it runs as unprivileged as the executor was.  Only where user
- * namespaces are not to be had does it run each input in a process
- * group of its own, as a subreaper, and say so in its hello.
+ * namespaces are not to be had does it run each input in an init of
+ * its own in a process group of its own, as a subreaper, and say so in
+ * its hello.
  *
  * After every input the executor checks that nothing was left behind:
  * no child of its own, the same fds, the same mounts, the same SysV
@@ -75,9 +86,12 @@ struct cc_exec_msg {
  * cc_stamp in engine/probe.h): where the time of a fuzz input goes.
  */
 enum cc_exec_stamp {
-	CC_EXEC_STAMP_INPUT,	/* the executor starts the input's init */
-	CC_EXEC_STAMP_INIT,	/* the init is ready: namespaces, /proc */
-	CC_EXEC_STAMP_TORN_DOWN, /* the init reaped: its pid namespace gone */
+	CC_EXEC_STAMP_INPUT,	/* the executor starts the input's init, or
+				   sends it to the resident */
+	CC_EXEC_STAMP_INIT,	/* the init is ready (namespaces, /proc), or
+				   the resident has the input */
+	CC_EXEC_STAMP_TORN_DOWN, /* the init reaped (its pid namespace gone),
+				    or the resident checked itself */
 	CC_EXEC_STAMP_CHECKED,	/* the leak check done */
 	CC_EXEC_STAMP_COUNT
 };

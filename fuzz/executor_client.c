@@ -87,14 +87,14 @@ static const struct {
 	const char *phase;	/* what the time up to this point went to */
 } points[] = {
 	{ true, CC_EXEC_STAMP_INPUT, NULL },
-	{ true, CC_EXEC_STAMP_INIT, "input init: clone, pid and mount namespaces, /proc" },
+	{ true, CC_EXEC_STAMP_INIT, "to the resident, or an init: namespaces, /proc" },
 	{ false, CC_STAMP_CALLER, "launch: shared page, the caller forked" },
 	{ false, CC_STAMP_STEPS, "caller steps (as=, userns=, unshare=, pidns= ...)" },
 	{ false, CC_STAMP_CALLED, "the call: its setup (stack, cgroup, limits) and the syscall" },
 	{ false, CC_STAMP_CHILD_GONE, "the child runs, and is waited for" },
 	{ false, CC_STAMP_PROBED, "probes read" },
 	{ false, CC_STAMP_REAPED, "warden reaps and cleans up" },
-	{ true, CC_EXEC_STAMP_TORN_DOWN, "the input's pid namespace torn down" },
+	{ true, CC_EXEC_STAMP_TORN_DOWN, "the resident's check, or the init's pid namespace gone" },
 	{ true, CC_EXEC_STAMP_CHECKED, "leak check" },
 };
 #define NPOINTS (sizeof(points) / sizeof(points[0]))
