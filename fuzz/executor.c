@@ -310,12 +310,45 @@ static int drop_capabilities(void)
 /* The resident's slot back to /dev/null (resident_slot). */
 static void slot_to_null(void)
 {
-	int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	int null;
 
+	if (resident_slot < 0)
+		return;
+	null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (null >= 0) {
 		dup3(null, resident_slot, O_CLOEXEC);
 		close(null);
 	}
+}
+
+/*
+ * What the process an input is launched from sets up first, an input's
+ * init or the resident (once): its parent's death fatal to it, the
+ * dispositions a program starts with, our pid namespace's /proc (pids
+ * in /proc/N are ours) or, not isolated, a process group of its own,
+ * and the input's capabilities and limits.  0, or -1 and why.
+ */
+static int input_process_setup(char *why, size_t len)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	cc_exec_take_stray_signals(false);
+	if (isolated) {
+		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
+			snprintf(why, len, "mount /proc in the input's namespaces: %s",
+				 CC_ERRNO(errno));
+			return -1;
+		}
+	} else {
+		setpgid(0, 0);
+	}
+	if (inputs_drop_caps && drop_capabilities()) {
+		snprintf(why, len, "dropping the input's capabilities: %s",
+			 CC_ERRNO(errno));
+		return -1;
+	}
+	limit(RLIMIT_CORE, 0);
+	limit(RLIMIT_FSIZE, 1 << 20);
+	return 0;
 }
 
 static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
@@ -323,32 +356,14 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
 {
 	char run[64];
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* Not the resident's socket: only /dev/null, as in the resident. */
 	slot_to_null();
-	/* The input starts from the dispositions a program starts with. */
-	cc_exec_take_stray_signals(false);
-	if (isolated) {
-		/* Our pid namespace's /proc: pids in /proc/N are ours. */
-		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
-			snprintf(page->reply.obs.broken, sizeof(page->reply.obs.broken),
-				 "mount /proc in the input's namespaces: %s",
-				 CC_ERRNO(errno));
-			return 1;
-		}
-	} else {
-		setpgid(0, 0);
-	}
-	if (inputs_drop_caps && drop_capabilities()) {
-		snprintf(page->reply.obs.broken, sizeof(page->reply.obs.broken),
-			 "dropping the input's capabilities: %s", CC_ERRNO(errno));
+	if (input_process_setup(page->reply.obs.broken,
+				sizeof(page->reply.obs.broken)))
 		return 1;
-	}
 	/* The input's cgroups carry its run's name: check_cgroups finds them. */
 	input_run_name(run, sizeof(run), n);
 	cc_cgroup_set_run(run);
-	limit(RLIMIT_CORE, 0);
-	limit(RLIMIT_FSIZE, 1 << 20);
 
 	if (msg->op == CC_EXEC_HELLO) {
 		cc_env_detect(&page->reply.env);
@@ -367,30 +382,6 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
 	/* This process is as throwaway as a warden: it is the warden. */
 	page->reply.result = cc_launch_as_warden(&msg->req, &page->reply.obs);
 	return 0;
-}
-
-/*
- * What an input's init does before its launch, done once: /proc of our
- * pid namespace, the input's capabilities, its limits, the dispositions
- * a program starts with.  "" or what failed.
- */
-static void resident_setup(char *why, size_t len)
-{
-	why[0] = '\0';
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	cc_exec_take_stray_signals(false);
-	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
-		snprintf(why, len, "mount /proc in the resident's namespaces: %s",
-			 CC_ERRNO(errno));
-		return;
-	}
-	if (inputs_drop_caps && drop_capabilities()) {
-		snprintf(why, len, "dropping the resident's capabilities: %s",
-			 CC_ERRNO(errno));
-		return;
-	}
-	limit(RLIMIT_CORE, 0);
-	limit(RLIMIT_FSIZE, 1 << 20);
 }
 
 /*
@@ -417,10 +408,10 @@ static int resident_main(int channel)
 	static struct resident_msg in;
 	static struct cc_exec_reply reply;
 	int fds, highest, fds_after, highest_after, lines;
-	char setup_failed[200], run[64];
+	char setup_failed[200] = "", run[64];
 	uint64_t mounts;
 
-	resident_setup(setup_failed, sizeof(setup_failed));
+	input_process_setup(setup_failed, sizeof(setup_failed));
 	cc_fd_census(&fds, &highest);
 	mounts = file_hash("/proc/self/mountinfo", &lines);
 	while (cc_exec_recv(channel, &in, sizeof(in)) == 0) {
