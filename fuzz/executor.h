@@ -12,7 +12,8 @@
  *        │  │                  checks itself after; SIGKILLed by a
  *        │  │                  watchdog, replaced after an input that
  *        │  │                  left anything
- *        │  └─ caller → child  (launch.h)
+ *        │  └─ caller → child  (launch.h); each caller forked before
+ *        │                     its input comes, between inputs
  *        └─ input init         for a set_tid at the resident's level, and
  *           │                  the hello: pid 1 of a new pid namespace
  *           │                  with its own /proc, where the pids taken

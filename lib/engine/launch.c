@@ -42,6 +42,7 @@
 
 #define CC_PIDFD_THREAD		O_EXCL	/* pidfd_open flag, Linux 6.9 */
 #define CC_FUTEX_WAIT		0
+#define CC_FUTEX_WAKE		1
 /*
  * Long beside a child's exit path: a recheck that times out while the
  * released child is still exiting misses the wake (a TCG guest on a busy
@@ -56,6 +57,23 @@ enum warden_status {
 	WARDEN_SKIP,
 	WARDEN_BROKEN,
 };
+
+/*
+ * The pages a launch shares, by a memfd, with its caller, its child and
+ * the probe helper the child may exec (which maps them all; cc_shared
+ * comes first), and what a spare caller (cc_launch_spare_make) is
+ * handed when its request comes: a caller forked before its request
+ * waits on go, and then takes the request and the cgroup's path from
+ * here, as a caller forked for it would from its copy of the warden.
+ */
+struct launch_page {
+	struct cc_shared sh;
+	volatile int32_t go;
+	struct cc_request req;
+	char cgroup_dir[sizeof(((struct cc_cgroup *)0)->dir)];
+};
+
+#define LAUNCH_PAGE_SIZE ((sizeof(struct launch_page) + 4095) & ~4095UL)
 
 static void __attribute__((format(printf, 3, 4)))
 note_in(char *field, size_t size, const char *fmt, ...)
@@ -649,13 +667,18 @@ static void warden_reap(struct cc_observation *obs, pid_t caller)
  * tree whatever becomes of the warden (a fuzz executor's inputs are in
  * one of their own already); else the warden removes it on every path.
  */
-static int semaphore_create(struct cc_shared *sh, struct cc_observation *obs)
+static void semaphore_namespace(void)
 {
 	struct stat ipc;
 
 	if (!stat("/proc/self/ns/ipc", &ipc) && ipc.st_ino == IPC_NS_INIT_INO &&
 	    cc_env_has_cap(CAP_SYS_ADMIN))
 		unshare(CLONE_NEWIPC);	/* failing that, the host's will do */
+}
+
+static int semaphore_create(struct cc_shared *sh, struct cc_observation *obs)
+{
+	semaphore_namespace();
 	/* 0666: an as=nobody caller and its child use it too. */
 	sh->semid = semget(IPC_PRIVATE, 1, 0666);
 	if (sh->semid >= 0)
@@ -708,32 +731,18 @@ static enum warden_status warden_wait(struct cc_observation *obs, pid_t caller,
 	return WARDEN_OK;
 }
 
-static int warden_main(const struct cc_request *req, struct cc_shared *sh,
-		       pid_t test_program, long test_program_fd)
+/*
+ * What a warden is to its whole tree, set before its caller is forked:
+ * a process group of its own (what kills the test's group spares it),
+ * the subreaper of what the caller leaves, no core dumps, and every
+ * signal blocked.
+ */
+static void warden_become(void)
 {
-	struct cc_observation *obs = &sh->obs;
 	struct rlimit no_core = { 0, 0 };
 	uint64_t every_signal = ~0ULL;
-	struct cc_cgroup cgroup = { .lock_fd = -1 };
-	char cgroup_dir[sizeof(cgroup.dir)];
-	enum warden_status result = WARDEN_OK;
-	int status = 0, err, warden_semid = -1;
-	pid_t caller;
 
-	/*
-	 * Watch the test program, and outlive it long enough to clean up:
-	 * a process group of our own (what kills the test's group spares
-	 * us), its pidfd (opened by the test program: from a pid namespace
-	 * of our own we could not name it) in our poll.  Only without
-	 * pidfds does the parent's death simply kill us; in a new pid
-	 * namespace (after unshare(CLONE_NEWPID)) our parent is pid 0.
-	 */
 	setpgid(0, 0);
-	if (test_program_fd < 0) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != test_program && getppid() != 0)
-			return WARDEN_BROKEN;
-	}
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	setrlimit(RLIMIT_CORE, &no_core);
 	/*
@@ -743,9 +752,52 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 	 */
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &every_signal, NULL,
 		sizeof(every_signal));
+}
 
-	if (semaphore_create(sh, obs))
-		return WARDEN_BROKEN;
+/* A spare caller that was never handed its request. */
+static void spare_caller_end(pid_t caller)
+{
+	kill(caller, SIGKILL);
+	while (waitpid(caller, NULL, __WALL) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * spare_caller: a caller forked before the request (cc_launch_spare_make),
+ * waiting in the launch_page that sh begins; 0 to fork one here.
+ */
+static int warden_main(const struct cc_request *req, struct cc_shared *sh,
+		       pid_t test_program, long test_program_fd,
+		       pid_t spare_caller)
+{
+	struct cc_observation *obs = &sh->obs;
+	struct cc_cgroup cgroup = { .lock_fd = -1 };
+	char cgroup_dir[sizeof(cgroup.dir)];
+	enum warden_status result = WARDEN_OK;
+	int status = 0, err, warden_semid = -1;
+	pid_t caller = 0;
+
+	/*
+	 * Watch the test program, and outlive it long enough to clean up:
+	 * a process group of our own, its pidfd (opened by the test
+	 * program: from a pid namespace of our own we could not name it)
+	 * in our poll.  Only without pidfds does the parent's death simply
+	 * kill us; in a new pid namespace (after unshare(CLONE_NEWPID))
+	 * our parent is pid 0.
+	 */
+	warden_become();
+	if (test_program_fd < 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != test_program && getppid() != 0) {
+			result = WARDEN_BROKEN;
+			goto out;
+		}
+	}
+
+	if (semaphore_create(sh, obs)) {
+		result = WARDEN_BROKEN;
+		goto out;
+	}
 	warden_semid = sh->semid;
 	if (req->cgroup == CC_CGROUP_NEW || req->cgroup == CC_CGROUP_REMOVED ||
 	    req->cgroup == CC_CGROUP_PROCS || req->cgroup == CC_CGROUP_OPATH) {
@@ -757,15 +809,26 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 			 "%s", cgroup.member);
 	}
 
-	caller = fork();
-	if (caller < 0) {
-		note(obs->broken, "fork: %s", CC_ERRNO(errno));
-		result = WARDEN_BROKEN;
-		goto out;
+	if (spare_caller > 0) {
+		struct launch_page *page = (struct launch_page *)sh;
+
+		caller = spare_caller;
+		page->req = *req;
+		snprintf(page->cgroup_dir, sizeof(page->cgroup_dir), "%s",
+			 cgroup.dir);
+		__atomic_store_n(&page->go, 1, __ATOMIC_RELEASE);
+		sys_futex(&page->go, CC_FUTEX_WAKE, 1, NULL);
+	} else {
+		caller = fork();
+		if (caller < 0) {
+			note(obs->broken, "fork: %s", CC_ERRNO(errno));
+			result = WARDEN_BROKEN;
+			goto out;
+		}
+		if (caller == 0)
+			_exit(caller_main(req, sh, cgroup.dir));
+		setpgid(caller, caller);
 	}
-	if (caller == 0)
-		_exit(caller_main(req, sh, cgroup.dir));
-	setpgid(caller, caller);
 
 	result = warden_wait(obs, caller, (int)test_program_fd);
 	kill(-caller, SIGKILL);
@@ -787,6 +850,8 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 	}
 	warden_reap(obs, caller);
 out:
+	if (spare_caller > 0 && caller != spare_caller)
+		spare_caller_end(spare_caller);
 	/* Ours: the caller's own (unshare=CLONE_NEWIPC) goes with its namespace. */
 	if (warden_semid >= 0)
 		semctl(warden_semid, 0, IPC_RMID);
@@ -893,51 +958,132 @@ warden_spawn(const struct cc_request *req, struct cc_shared *sh, pid_t self,
 	pid_t warden = vfork();
 
 	if (warden == 0)
-		_exit(warden_main(req, sh, self, self_fd));
+		_exit(warden_main(req, sh, self, self_fd, 0));
 	return warden;
+}
+
+/* A launch's shared pages, fresh (zeroed by the memfd).  0, or -1 and why. */
+static int page_make(struct launch_page **page_out, int *memfd_out,
+		     char *why, size_t len)
+{
+	struct launch_page *page;
+	int memfd;
+
+	/* No CLOEXEC: the exec'ed probe helper maps this page too. */
+	memfd = (int)syscall(SYS_memfd_create, "clonecheck-shared", 0);
+	if (memfd < 0 || ftruncate(memfd, (off_t)LAUNCH_PAGE_SIZE)) {
+		snprintf(why, len, "memfd: %s", CC_ERRNO(errno));
+		if (memfd >= 0)
+			close(memfd);
+		return -1;
+	}
+	page = mmap(NULL, LAUNCH_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		    memfd, 0);
+	if (page == MAP_FAILED) {
+		snprintf(why, len, "mmap: %s", CC_ERRNO(errno));
+		close(memfd);
+		return -1;
+	}
+	page->sh.memfd = memfd;
+	page->sh.obs.outcome.end = CC_END_NONE;
+	if (cc_probe_helper_path(page->sh.exec_helper,
+				 sizeof(page->sh.exec_helper)))
+		page->sh.exec_helper[0] = '\0';
+	*page_out = page;
+	*memfd_out = memfd;
+	return 0;
+}
+
+static void page_free(struct launch_page *page, int memfd)
+{
+	munmap(page, LAUNCH_PAGE_SIZE);
+	close(memfd);
+}
+
+/*
+ * A spare caller until its request comes (warden_main hands it over),
+ * then the caller.  It needs nothing of its warden's memory but the
+ * page: what the warden does between the fork and the request (the
+ * semaphore, the cgroup) it finds there.
+ */
+static int spare_caller_main(struct launch_page *page, pid_t warden)
+{
+	struct cc_request req;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != warden)
+		return WARDEN_BROKEN;
+	while (!__atomic_load_n(&page->go, __ATOMIC_ACQUIRE))
+		sys_futex(&page->go, CC_FUTEX_WAIT, 0, NULL);
+	/* Its own copy, as a forked caller's: out of its child's reach. */
+	req = page->req;
+	return caller_main(&req, &page->sh, page->cgroup_dir);
+}
+
+int cc_launch_spare_make(struct cc_launch_spare *spare, char *why, size_t len)
+{
+	pid_t warden = getpid(), caller;
+
+	if (spare->caller > 0)
+		return 0;
+	/* What warden_main sets before a fork, the caller's to inherit. */
+	warden_become();
+	semaphore_namespace();
+	if (page_make(&spare->page, &spare->memfd, why, len))
+		return -1;
+	fflush(NULL);
+	caller = fork();
+	if (caller < 0) {
+		snprintf(why, len, "fork: %s", CC_ERRNO(errno));
+		page_free(spare->page, spare->memfd);
+		spare->page = NULL;
+		return -1;
+	}
+	if (caller == 0)
+		_exit(spare_caller_main(spare->page, warden));
+	setpgid(caller, caller);
+	spare->caller = caller;
+	return 0;
 }
 
 /*
  * warden_here: this process is the warden (cc_launch_as_warden), else a
- * vfork of it is.
+ * vfork of it is.  spare, when it holds a caller, is used up either way.
  */
 static enum cc_result launch(const struct cc_request *req,
-			     struct cc_observation *obs, bool warden_here)
+			     struct cc_observation *obs, bool warden_here,
+			     struct cc_launch_spare *spare)
 {
-	size_t size = (sizeof(struct cc_shared) + 4095) & ~4095UL;
 	enum cc_result result = CC_RESULT_BROKEN;
+	struct launch_page *page;
+	pid_t spare_caller = 0;
 	struct cc_shared *sh;
 	int memfd, status = 0;
 
 	memset(obs, 0, sizeof(*obs));
+	if (spare && spare->caller > 0) {
+		page = spare->page;
+		memfd = spare->memfd;
+		spare_caller = spare->caller;
+		spare->caller = 0;
+		spare->page = NULL;
+	}
 	if (clone3_out_of_reach(req)) {
 		snprintf(obs->skip, sizeof(obs->skip), "%s%s",
 			 req->entry == CC_ENTRY_CLONE3 ? "" :
 				 "glibc's wrapper tries clone3 first: ",
 			 cc_env_clone3_reason());
+		if (spare_caller > 0) {
+			spare_caller_end(spare_caller);
+			page_free(page, memfd);
+		}
 		return CC_RESULT_SKIP;
 	}
-	/* No CLOEXEC: the exec'ed probe helper maps this page too. */
-	memfd = (int)syscall(SYS_memfd_create, "clonecheck-shared", 0);
-	if (memfd < 0 || ftruncate(memfd, (off_t)size)) {
-		snprintf(obs->broken, sizeof(obs->broken), "memfd: %s",
-			 CC_ERRNO(errno));
-		if (memfd >= 0)
-			close(memfd);
+	if (!spare_caller && page_make(&page, &memfd, obs->broken,
+				       sizeof(obs->broken)))
 		return CC_RESULT_BROKEN;
-	}
-	sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
-	if (sh == MAP_FAILED) {
-		snprintf(obs->broken, sizeof(obs->broken), "mmap: %s",
-			 CC_ERRNO(errno));
-		close(memfd);
-		return CC_RESULT_BROKEN;
-	}
-	sh->memfd = memfd;
-	sh->obs.outcome.end = CC_END_NONE;
+	sh = &page->sh;
 	sh->obs.stamp_ns[CC_STAMP_LAUNCH] = cc_monotonic_ns();
-	if (cc_probe_helper_path(sh->exec_helper, sizeof(sh->exec_helper)))
-		sh->exec_helper[0] = '\0';
 
 	fflush(NULL);
 	if (warden_here) {
@@ -946,7 +1092,7 @@ static enum cc_result launch(const struct cc_request *req,
 		 * The code as a wait status would carry it (musl has no
 		 * W_EXITCODE).
 		 */
-		status = warden_main(req, sh, getppid(), -1) << 8;
+		status = warden_main(req, sh, getppid(), -1, spare_caller) << 8;
 	} else {
 		pid_t self = getpid(), warden;
 		long self_fd = sys_pidfd_open(self, 0);
@@ -974,8 +1120,7 @@ static enum cc_result launch(const struct cc_request *req,
 		snprintf(obs->broken, sizeof(obs->broken),
 			 "the warden ended with status 0x%x", status);
 out:
-	munmap(sh, size);
-	close(memfd);
+	page_free(page, memfd);
 	return result;
 }
 
@@ -986,7 +1131,7 @@ enum cc_result cc_launch(const struct cc_request *req,
 	enum cc_result result;
 
 	cc_fd_census(&count_before, &highest_before);
-	result = launch(req, obs, false);
+	result = launch(req, obs, false, NULL);
 	cc_fd_census(&count_after, &highest_after);
 	if (count_after != count_before || highest_after != highest_before) {
 		snprintf(obs->broken, sizeof(obs->broken),
@@ -998,9 +1143,10 @@ enum cc_result cc_launch(const struct cc_request *req,
 }
 
 enum cc_result cc_launch_as_warden(const struct cc_request *req,
-				   struct cc_observation *obs)
+				   struct cc_observation *obs,
+				   struct cc_launch_spare *spare)
 {
-	return launch(req, obs, true);
+	return launch(req, obs, true, spare);
 }
 
 enum cc_result cc_launch_text(const char *text, struct cc_request *req,

@@ -18,14 +18,18 @@
  *           └─ child (its parent is the warden with CLONE_PARENT,
  *                     a thread of the caller with CLONE_THREAD)
  *
- * A process made for one launch may be the warden itself
- * (cc_launch_as_warden): a fuzz executor's input init is.
+ * A process made for launches may be the warden itself
+ * (cc_launch_as_warden): a fuzz executor's input init and resident are,
+ * and the resident forks each caller before its request comes
+ * (cc_launch_spare_make).
  *
  * Every wait takes __WALL: a child the kernel gives another exit signal
  * than it was asked for (or none) is waited for all the same.
  */
 #ifndef CLONECHECK_LAUNCH_H
 #define CLONECHECK_LAUNCH_H
+
+#include <sys/types.h>
 
 #include "engine/probe.h"
 #include "engine/result.h"
@@ -40,14 +44,41 @@ enum cc_result cc_launch(const struct cc_request *req,
 			 struct cc_observation *obs);
 
 /*
+ * A caller forked before its request, by a process that is the warden
+ * of one launch after another (a fuzz executor's resident): the fork
+ * and the shared pages are then made while the warden would wait for
+ * the next request anyway, not on that request's path.  The spare is a
+ * fork of the warden as it is between launches, so it is the caller a
+ * fork at the request would have been: it waits, touching nothing, and
+ * takes the request, the SysV semaphore and the cgroup made for it from
+ * the shared pages.  caller is 0 when there is none.
+ */
+struct launch_page;
+struct cc_launch_spare {
+	pid_t caller;
+	struct launch_page *page;
+	int memfd;
+};
+
+/*
+ * Forks a spare caller, unless spare holds one.  It makes this process
+ * a warden as cc_launch_as_warden does.  0, or -1 and why (then the
+ * next launch forks its caller itself).
+ */
+int cc_launch_spare_make(struct cc_launch_spare *spare, char *why, size_t len);
+
+/*
  * cc_launch with this process as the warden, one fork fewer: for a
- * process made for this one launch, with nothing else to do and a
- * parent that waits for it (a fuzz executor's input init).  It leaves
- * this process a subreaper in a process group of its own, every signal
- * blocked and its parent's death fatal to it; it only has to exit.
+ * process made for launches only, with nothing else to do and a parent
+ * that waits for it (a fuzz executor's input init or resident).  It
+ * leaves this process a subreaper in a process group of its own, every
+ * signal blocked and its parent's death fatal to it.  With spare
+ * holding a caller, the launch uses it (or ends it, if it needs none)
+ * instead of forking one; spare may be NULL.
  */
 enum cc_result cc_launch_as_warden(const struct cc_request *req,
-				   struct cc_observation *obs);
+				   struct cc_observation *obs,
+				   struct cc_launch_spare *spare);
 
 /*
  * The environment of a launch's caller, from that of the process that
