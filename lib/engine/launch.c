@@ -1020,21 +1020,21 @@ static int spare_caller_main(struct launch_page *page, pid_t warden)
 	return caller_main(&req, &page->sh, page->cgroup_dir);
 }
 
-int cc_launch_spare_make(struct cc_launch_spare *spare, char *why, size_t len)
+int cc_launch_spare_make(struct cc_launch_spare *spare)
 {
 	pid_t warden = getpid(), caller;
+	char why[64];
 
 	if (spare->caller > 0)
 		return 0;
 	/* What warden_main sets before a fork, the caller's to inherit. */
 	warden_become();
 	semaphore_namespace();
-	if (page_make(&spare->page, &spare->memfd, why, len))
+	if (page_make(&spare->page, &spare->memfd, why, sizeof(why)))
 		return -1;
 	fflush(NULL);
 	caller = fork();
 	if (caller < 0) {
-		snprintf(why, len, "fork: %s", CC_ERRNO(errno));
 		page_free(spare->page, spare->memfd);
 		spare->page = NULL;
 		return -1;

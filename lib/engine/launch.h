@@ -62,10 +62,11 @@ struct cc_launch_spare {
 
 /*
  * Forks a spare caller, unless spare holds one.  It makes this process
- * a warden as cc_launch_as_warden does.  0, or -1 and why (then the
- * next launch forks its caller itself).
+ * a warden as cc_launch_as_warden does.  0, or -1 when it could not:
+ * the next launch then forks its caller itself, and says why if that
+ * fails too.
  */
-int cc_launch_spare_make(struct cc_launch_spare *spare, char *why, size_t len);
+int cc_launch_spare_make(struct cc_launch_spare *spare);
 
 /*
  * cc_launch with this process as the warden, one fork fewer: for a
