@@ -22,6 +22,19 @@ const char *const cc_entry_names[] = {
 
 _Static_assert(ARRAY_SIZE(cc_entry_names) == CC_ENTRY_COUNT, "entry names");
 
+bool cc_request_makes_namespace(const struct cc_request *req)
+{
+	int t;
+
+	if (req->userns != CC_USERNS_NONE || req->unshare ||
+	    req->pidns != CC_PIDNS_NONE)
+		return true;
+	for (t = 0; t < CC_NS_COUNT; t++)
+		if (req->flags & cc_ns_flags[t])
+			return true;
+	return false;
+}
+
 void cc_request_init(struct cc_request *req, enum cc_entry entry)
 {
 	memset(req, 0, sizeof(*req));

@@ -226,6 +226,14 @@ static inline bool cc_request_has_steps(const struct cc_request *req)
 	       req->chroot || req->caps_drop;
 }
 
+/*
+ * Whether the request makes a namespace: by a CLONE_NEW* flag of the
+ * call, or by a step of its caller (userns=, unshare=, pidns=).  The
+ * benches' two classes: a launch that makes one pays for it, a bare
+ * loop too.
+ */
+bool cc_request_makes_namespace(const struct cc_request *req);
+
 /* Defaults: the given entry point, no flags, SIGCHLD, no stack, size 88. */
 void cc_request_init(struct cc_request *req, enum cc_entry entry);
 
