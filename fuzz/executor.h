@@ -198,7 +198,10 @@ enum cc_result cc_executor_run(const struct cc_request *req,
 
 /*
  * With CLONECHECK_COSTS set, where the inputs' time went so far, as
- * microseconds per input and phase, to out (make bench).
+ * microseconds per input and phase, to out (make bench): for all the
+ * inputs, those whose request makes no namespace and those that make
+ * one (cc_request_makes_namespace), with each column's inputs per
+ * second.
  */
 void cc_executor_costs_print(FILE *out);
 

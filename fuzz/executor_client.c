@@ -99,17 +99,23 @@ static const struct {
 };
 #define NPOINTS (sizeof(points) / sizeof(points[0]))
 
-static struct {
+/* Each input's in all, and in its class: [1] makes a namespace. */
+struct costs {
 	unsigned long inputs;
 	double phase_us[NPOINTS];
 	double ipc_us;		/* the round trip less the executor's time */
 	double total_us;	/* the round trip */
-} costs;
+};
+static struct costs costs_all, costs_class[2];
 
-static void costs_add(const struct cc_exec_reply *reply, uint64_t round_trip_ns)
+static void costs_add(const struct cc_request *req,
+		      const struct cc_exec_reply *reply, uint64_t round_trip_ns)
 {
+	struct costs *into[] = { &costs_all,
+				 &costs_class[cc_request_makes_namespace(req)] };
 	uint64_t prev = reply->stamp_ns[CC_EXEC_STAMP_INPUT], at;
-	size_t i;
+	double phase_us[NPOINTS] = { 0 }, ipc_us;
+	size_t i, c;
 
 	if (!prev || !reply->stamp_ns[CC_EXEC_STAMP_CHECKED])
 		return;
@@ -118,28 +124,53 @@ static void costs_add(const struct cc_exec_reply *reply, uint64_t round_trip_ns)
 				      reply->obs.stamp_ns[points[i].stamp];
 		if (!at || at < prev)
 			continue;
-		costs.phase_us[i] += (double)(at - prev) / 1e3;
+		phase_us[i] = (double)(at - prev) / 1e3;
 		prev = at;
 	}
-	costs.ipc_us += (double)(round_trip_ns -
-				 (reply->stamp_ns[CC_EXEC_STAMP_CHECKED] -
-				  reply->stamp_ns[CC_EXEC_STAMP_INPUT])) / 1e3;
-	costs.total_us += (double)round_trip_ns / 1e3;
-	costs.inputs++;
+	ipc_us = (double)(round_trip_ns -
+			  (reply->stamp_ns[CC_EXEC_STAMP_CHECKED] -
+			   reply->stamp_ns[CC_EXEC_STAMP_INPUT])) / 1e3;
+	for (c = 0; c < 2; c++) {
+		for (i = 1; i < NPOINTS; i++)
+			into[c]->phase_us[i] += phase_us[i];
+		into[c]->ipc_us += ipc_us;
+		into[c]->total_us += (double)round_trip_ns / 1e3;
+		into[c]->inputs++;
+	}
+}
+
+static double costs_mean(const struct costs *c, double sum)
+{
+	return c->inputs ? sum / (double)c->inputs : 0;
 }
 
 void cc_executor_costs_print(FILE *out)
 {
-	double n = costs.inputs ? (double)costs.inputs : 1;
-	size_t i;
+	const struct costs *col[] = { &costs_all, &costs_class[0], &costs_class[1] };
+	size_t i, c;
 
-	fprintf(out, "executor: where an input's time goes, mean over %lu inputs (us):\n",
-		costs.inputs);
-	for (i = 1; i < NPOINTS; i++)
-		fprintf(out, "  %-62s %9.1f\n", points[i].phase, costs.phase_us[i] / n);
-	fprintf(out, "  %-62s %9.1f\n", "the target's side and the round trip over the socket",
-		costs.ipc_us / n);
-	fprintf(out, "  %-62s %9.1f\n", "an input in all", costs.total_us / n);
+	fprintf(out, "executor: where an input's time goes, mean over %lu inputs (us), in all and by whether the request makes a namespace:\n",
+		costs_all.inputs);
+	fprintf(out, "  %-62s %9s %9s %9s\n", "", "all", "none", "one");
+	fprintf(out, "  %-62s %9lu %9lu %9lu\n", "inputs", costs_all.inputs,
+		costs_class[0].inputs, costs_class[1].inputs);
+	for (i = 1; i < NPOINTS; i++) {
+		fprintf(out, "  %-62s", points[i].phase);
+		for (c = 0; c < 3; c++)
+			fprintf(out, " %9.1f", costs_mean(col[c], col[c]->phase_us[i]));
+		fputc('\n', out);
+	}
+	fprintf(out, "  %-62s", "the target's side and the round trip over the socket");
+	for (c = 0; c < 3; c++)
+		fprintf(out, " %9.1f", costs_mean(col[c], col[c]->ipc_us));
+	fprintf(out, "\n  %-62s", "an input in all");
+	for (c = 0; c < 3; c++)
+		fprintf(out, " %9.1f", costs_mean(col[c], col[c]->total_us));
+	fprintf(out, "\n  %-62s", "inputs per second");
+	for (c = 0; c < 3; c++)
+		fprintf(out, " %9.0f", col[c]->total_us > 0 ?
+			1e6 * (double)col[c]->inputs / col[c]->total_us : 0);
+	fputc('\n', out);
 }
 
 static int exchange(struct cc_exec_msg *msg, struct cc_exec_reply *reply)
@@ -223,7 +254,7 @@ enum cc_result cc_executor_run(const struct cc_request *req,
 			WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 		abort();
 	}
-	costs_add(reply, cc_monotonic_ns() - start);
+	costs_add(req, reply, cc_monotonic_ns() - start);
 	return (enum cc_result)reply->result;
 }
 
