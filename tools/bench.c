@@ -6,12 +6,15 @@
  * point.  Run by make bench; figures, not assertions.
  *
  * clonecheck-bench --corpus DIR [ROUNDS]: the bare loop over a fuzz
- * corpus instead: each file's request (fitted as the targets fit it),
- * made as a raw clone3, or clone, and waited for; what a fuzz target's
- * exec/s is measured against.  Flags a bare loop in this very process
- * cannot survive (THREAD, PARENT, VFORK, SETTLS, the tid and pidfd
- * pointers, INTO_CGROUP) are left out.  Then the same calls, each made
- * by a caller forked for it: the bound of an executor that forks one.
+ * corpus instead: each file's request (decoded and fitted as the target
+ * DIR is named for does, else as clone_oracle), made as a raw clone3,
+ * or clone, and waited for; what a fuzz target's exec/s is measured
+ * against.  Flags a bare loop in this very process cannot survive
+ * (THREAD, PARENT, VFORK, SETTLS, the tid and pidfd pointers,
+ * INTO_CGROUP) are left out.  Then the same calls, each made by a
+ * caller forked for it: the bound of an executor that forks one.  Both
+ * again for the requests that make no namespace and those that make
+ * one, and whether process creation scales across the cores.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -31,6 +34,7 @@
 #include "form/bytes.h"
 #include "spec/env.h"
 #include "form/fit.h"
+#include "form/targets.h"
 #include "engine/launch.h"
 #include "engine/sys.h"
 #include "engine/machine.h"
@@ -186,27 +190,141 @@ static double bare_us(const struct bench_row *row, int iterations)
 		     CC_CLONE_CHILD_SETTID | CC_CLONE_CHILD_CLEARTID |	\
 		     CC_CLONE_PIDFD | CC_CLONE_INTO_CGROUP | CC_CSIGNAL)
 
+/* The corpus's calls, as the bare loop makes them. */
+struct bare_calls {
+	size_t n;
+	uint64_t flags[4096];
+	enum cc_entry entries[4096];
+	bool makes_namespace[4096];
+};
+
+/*
+ * Microseconds per call over rounds of those of calls in class (-1:
+ * all, else whether the request makes a namespace), each made here or
+ * (forked) from a caller forked for it and waited for, as a launch's
+ * is.  0 when the class holds none.
+ */
+static double calls_us(const struct bare_calls *calls, int class, int rounds,
+		       bool forked)
+{
+	double start = now_us();
+	size_t i, made = 0;
+	int r;
+
+	for (r = 0; r < rounds; r++)
+		for (i = 0; i < calls->n; i++) {
+			pid_t caller;
+
+			if (class >= 0 && calls->makes_namespace[i] != class)
+				continue;
+			made++;
+			if (!forked) {
+				bare_call(calls->entries[i], calls->flags[i]);
+				continue;
+			}
+			caller = fork();
+			if (caller == 0) {
+				bare_call(calls->entries[i], calls->flags[i]);
+				_exit(0);
+			}
+			if (caller > 0)
+				reap(caller);
+		}
+	return made ? (now_us() - start) / (double)made : 0;
+}
+
+/* Forks, each exiting at once and waited for, for seconds: how many. */
+static unsigned long forks_for(double seconds)
+{
+	double end = now_us() + seconds * 1e6;
+	unsigned long forks = 0;
+	pid_t pid;
+
+	while (now_us() < end) {
+		pid = fork();
+		if (pid == 0)
+			_exit(0);
+		if (pid < 0)
+			break;
+		reap(pid);
+		forks++;
+	}
+	return forks;
+}
+
+/*
+ * Whether process creation scales across the cores: fork loops, one
+ * alone, then one on each core at once.  Where it does not (a
+ * paravirtualised guest whose page-table work is serialised), no
+ * process an executor forks ahead, beside a launch, leaves the
+ * launch's path: its fork slows the launch instead.
+ */
+static void fork_scaling(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned long alone, together = 0, each;
+	int pipefd[2];
+	long i;
+
+	alone = forks_for(1);
+	if (cores < 2 || pipe(pipefd))
+		return;
+	for (i = 0; i < cores; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			each = forks_for(1);
+			_exit(write(pipefd[1], &each, sizeof(each)) != sizeof(each));
+		}
+	}
+	close(pipefd[1]);
+	while (read(pipefd[0], &each, sizeof(each)) == sizeof(each))
+		together += each;
+	close(pipefd[0]);
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
+	printf("process creation: %lu forks/s from one process, %lu/s from %ld at once (%.2f times one)\n",
+	       alone, together, cores, alone ? (double)together / (double)alone : 0);
+}
+
 static int bare_corpus(const char *dir, int rounds)
 {
 	static uint8_t buf[1 << 16];
-	uint64_t flags[4096];
-	enum cc_entry entries[4096];
+	static struct bare_calls calls;
+	static const char *const class_names[] = {
+		"requests that make no namespace", "requests that make one",
+	};
+	const struct cc_fuzz_target *target;
+	size_t in_class[2] = { 0 };
 	struct dirent *entry;
 	struct cc_env env;
-	size_t n = 0, i;
-	double start, elapsed, bare, forked;
+	double bare, forked;
 	DIR *d = opendir(dir);
-	int r;
+	int class;
 
 	if (!d) {
 		fprintf(stderr, "bench: %s: %s\n", dir, CC_ERRNO(errno));
 		return 1;
 	}
+	/* The target the corpus is named for decodes it its own way. */
+	{
+		char path[4096], *slash;
+		size_t len;
+
+		snprintf(path, sizeof(path), "%s", dir);
+		len = strlen(path);
+		while (len > 1 && path[len - 1] == '/')
+			path[--len] = '\0';
+		slash = strrchr(path, '/');
+		target = cc_fuzz_target(slash ? slash + 1 : path);
+		if (!target)
+			target = &cc_fuzz_targets[CC_TARGET_ORACLE];
+	}
 	cc_env_detect(&env);
-	while ((entry = readdir(d)) && n < 4096) {
+	while ((entry = readdir(d)) && calls.n < 4096) {
 		char path[4096];
-		struct cc_reader rd = { .data = buf };
 		struct cc_request req;
+		size_t n = calls.n, len;
 		FILE *f;
 
 		if (entry->d_name[0] == '.')
@@ -215,50 +333,50 @@ static int bare_corpus(const char *dir, int rounds)
 		f = fopen(path, "rb");
 		if (!f)
 			continue;
-		rd.len = fread(buf, 1, sizeof(buf), f);
+		len = fread(buf, 1, sizeof(buf), f);
 		fclose(f);
-		cc_request_decode(&rd, &req);
-		cc_request_fit(&req, &env);
-		entries[n] = req.entry == CC_ENTRY_CLONE3 ? CC_ENTRY_CLONE3 :
-							    CC_ENTRY_CLONE;
+		cc_fuzz_decode(target, buf, len, &req);
+		cc_fuzz_fit(target, &req, &env);
+		calls.entries[n] = req.entry == CC_ENTRY_CLONE3 ? CC_ENTRY_CLONE3 :
+								  CC_ENTRY_CLONE;
 		/* Legacy clone keeps its low 32 bits. */
-		flags[n] = req.flags & ~BARE_UNSAFE &
-			   (entries[n] == CC_ENTRY_CLONE ? 0xffffffffULL : ~0ULL);
-		n++;
+		calls.flags[n] = req.flags & ~BARE_UNSAFE &
+				 (calls.entries[n] == CC_ENTRY_CLONE ?
+				  0xffffffffULL : ~0ULL);
+		calls.makes_namespace[n] = cc_request_makes_namespace(&req);
+		in_class[calls.makes_namespace[n]]++;
+		calls.n++;
 	}
 	closedir(d);
-	if (!n) {
+	if (!calls.n) {
 		fprintf(stderr, "bench: %s holds no input\n", dir);
 		return 1;
 	}
-	start = now_us();
-	for (r = 0; r < rounds; r++)
-		for (i = 0; i < n; i++)
-			bare_call(entries[i], flags[i]);
-	elapsed = now_us() - start;
-	bare = elapsed / (double)(n * rounds);
+	bare = calls_us(&calls, -1, rounds, false);
 	printf("bare loop over %s: %zu requests x %d rounds, %.1f us per call, %.0f calls/s\n",
-	       dir, n, rounds, bare, 1e6 / bare);
+	       dir, calls.n, rounds, bare, 1e6 / bare);
 	/*
 	 * The same calls, each from a caller forked for it (as a launch's
 	 * is) and waited for: the most an executor that forks a caller per
 	 * input could reach, whatever else it saves.
 	 */
-	start = now_us();
-	for (r = 0; r < rounds; r++)
-		for (i = 0; i < n; i++) {
-			pid_t caller = fork();
-
-			if (caller == 0) {
-				bare_call(entries[i], flags[i]);
-				_exit(0);
-			}
-			if (caller > 0)
-				reap(caller);
-		}
-	forked = (now_us() - start) / (double)(n * rounds);
+	forked = calls_us(&calls, -1, rounds, true);
 	printf("  each from a caller forked for it: %.1f us per call, %.0f calls/s (%.2f of the bare loop)\n",
 	       forked, 1e6 / forked, bare / forked);
+	/*
+	 * By class: a caller's steps (userns=, unshare=, pidns=) are not
+	 * in the bare loop, but its flags' namespaces are.
+	 */
+	for (class = 0; class < 2; class++) {
+		if (!in_class[class])
+			continue;
+		bare = calls_us(&calls, class, rounds, false);
+		forked = calls_us(&calls, class, rounds, true);
+		printf("  %s (%zu): bare %.1f us per call, %.0f calls/s; from a forked caller %.0f calls/s (%.2f)\n",
+		       class_names[class], in_class[class], bare, 1e6 / bare,
+		       1e6 / forked, bare / forked);
+	}
+	fork_scaling();
 	return 0;
 }
 
