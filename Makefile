@@ -377,9 +377,10 @@ sweep: $(CLI) $(HELPER)
 
 # Figures, not assertions: the case run's wall time, then per entry point
 # the engine's cost per call against a bare call-and-wait loop, then per
-# fuzz target where an input's time goes (each phase of the executor and
-# the launch, over the seeds), the fuzz targets' exec/s under each
-# engine (BENCH_FUZZ_SECONDS each) and
+# fuzz target the bare loop over its seeds and where an input's time
+# goes (each phase of the executor and the launch, over the seeds; both
+# also split by whether the request makes a namespace), the fuzz
+# targets' exec/s under each engine (BENCH_FUZZ_SECONDS each) and
 # the time clone_oracle takes to catch each injected fault
 # (BENCH_FAULT_SECONDS at most).
 BENCH_FUZZ_SECONDS ?= 20
