@@ -267,8 +267,10 @@ static void fork_scaling(void)
 	long i;
 
 	alone = forks_for(1);
-	if (cores < 2 || pipe(pipefd))
+	if (cores < 2 || pipe(pipefd)) {
+		printf("process creation: %lu forks/s from one process\n", alone);
 		return;
+	}
 	for (i = 0; i < cores; i++) {
 		pid_t pid = fork();
 
