@@ -7,14 +7,17 @@
  *
  * clonecheck-bench --corpus DIR [ROUNDS]: the bare loop over a fuzz
  * corpus instead: each file's request (decoded and fitted as the target
- * DIR is named for does, else as clone_oracle), made as a raw clone3,
+ * DIR's path names does, else as clone_oracle), made as a raw clone3,
  * or clone, and waited for; what a fuzz target's exec/s is measured
  * against.  Flags a bare loop in this very process cannot survive
  * (THREAD, PARENT, VFORK, SETTLS, the tid and pidfd pointers,
  * INTO_CGROUP) are left out.  Then the same calls, each made by a
  * caller forked for it: the bound of an executor that forks one.  Both
  * again for the requests that make no namespace and those that make
- * one, and whether process creation scales across the cores.
+ * one.
+ *
+ * clonecheck-bench --forks: whether process creation scales across the
+ * cores (fork_scaling).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -309,19 +312,7 @@ static int bare_corpus(const char *dir, int rounds)
 		return 1;
 	}
 	/* The target the corpus is named for decodes it its own way. */
-	{
-		char path[4096], *slash;
-		size_t len;
-
-		snprintf(path, sizeof(path), "%s", dir);
-		len = strlen(path);
-		while (len > 1 && path[len - 1] == '/')
-			path[--len] = '\0';
-		slash = strrchr(path, '/');
-		target = cc_fuzz_target(slash ? slash + 1 : path);
-		if (!target)
-			target = &cc_fuzz_targets[CC_TARGET_ORACLE];
-	}
+	target = cc_fuzz_target_of_path(dir);
 	cc_env_detect(&env);
 	while ((entry = readdir(d)) && calls.n < 4096) {
 		char path[4096];
@@ -378,7 +369,6 @@ static int bare_corpus(const char *dir, int rounds)
 		       class_names[class], in_class[class], bare, 1e6 / bare,
 		       1e6 / forked, bare / forked);
 	}
-	fork_scaling();
 	return 0;
 }
 
@@ -388,6 +378,10 @@ int main(int argc, char **argv)
 	char exit_only[CC_REQUEST_TEXT_MAX];
 	size_t i;
 
+	if (argc > 1 && !strcmp(argv[1], "--forks")) {
+		fork_scaling();
+		return 0;
+	}
 	if (argc > 2 && !strcmp(argv[1], "--corpus")) {
 		bench_stack = mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE,
 				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);

@@ -263,14 +263,7 @@ static const struct cc_fuzz_target *check_target(const char *name)
 static const struct cc_fuzz_target *target_of(const struct cc_fuzz_target *t,
 					      const char *path)
 {
-	int i;
-
-	if (t)
-		return t;
-	for (i = 0; path && i < CC_TARGET_COUNT; i++)
-		if (strstr(path, cc_fuzz_targets[i].name))
-			return &cc_fuzz_targets[i];
-	return &cc_fuzz_targets[CC_TARGET_ORACLE];
+	return t ? t : cc_fuzz_target_of_path(path);
 }
 
 /* clonecheck targets: name, input form, the entry points of its seeds. */

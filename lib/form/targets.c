@@ -26,6 +26,16 @@ const struct cc_fuzz_target *cc_fuzz_target(const char *name)
 	return NULL;
 }
 
+const struct cc_fuzz_target *cc_fuzz_target_of_path(const char *path)
+{
+	int i;
+
+	for (i = 0; path && i < CC_TARGET_COUNT; i++)
+		if (strstr(path, cc_fuzz_targets[i].name))
+			return &cc_fuzz_targets[i];
+	return &cc_fuzz_targets[CC_TARGET_ORACLE];
+}
+
 const char *cc_form_name(enum cc_form form)
 {
 	return form == CC_FORM_CLONE_ARGS ? "clone_args" : "request";

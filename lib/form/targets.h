@@ -72,6 +72,9 @@ extern const struct cc_fuzz_target cc_fuzz_targets[CC_TARGET_COUNT];
 /* The target of that name, or NULL. */
 const struct cc_fuzz_target *cc_fuzz_target(const char *name);
 
+/* The target whose name path holds (a corpus, an input), else clone_oracle. */
+const struct cc_fuzz_target *cc_fuzz_target_of_path(const char *path);
+
 /* "request" or "clone_args". */
 const char *cc_form_name(enum cc_form form);
 
