@@ -34,6 +34,47 @@ static uint64_t pointer_arg(struct cc_call_setup *st, enum cc_ptr_kind kind,
 	}
 }
 
+/* At most: the stack, the TLS block, the faulting page, clone3's struct. */
+#define NOTED_MAX 8
+
+static struct noted_memory {
+	void *addr;
+	size_t len;	/* 0: a heap block */
+} noted[NOTED_MAX];
+static int noted_count;
+
+static int note_memory(void *addr, size_t len)
+{
+	if (noted_count == NOTED_MAX)
+		return -1;
+	noted[noted_count].addr = addr;
+	noted[noted_count].len = len;
+	noted_count++;
+	return 0;
+}
+
+int cc_call_note_mapping(void *addr, size_t len)
+{
+	return note_memory(addr, len);
+}
+
+int cc_call_note_heap(void *block)
+{
+	return note_memory(block, 0);
+}
+
+void cc_call_release_noted(void)
+{
+	while (noted_count > 0) {
+		struct noted_memory *m = &noted[--noted_count];
+
+		if (m->len)
+			munmap(m->addr, m->len);
+		else
+			free(m->addr);
+	}
+}
+
 int cc_call_prepare_stack(struct cc_call_setup *st)
 {
 	const struct cc_request *req = st->req;
@@ -54,6 +95,10 @@ int cc_call_prepare_stack(struct cc_call_setup *st)
 		base = aligned_alloc(16, (req->stack_size + 15) & ~15ULL);
 		if (!base)
 			return -1;
+		if (cc_call_note_heap(base)) {
+			free(base);
+			return -1;
+		}
 		st->stack_lo = (uint64_t)(uintptr_t)base;
 		st->stack_hi = st->stack_lo + req->stack_size;
 		st->stack_top = st->stack_hi & ~15ULL;
@@ -66,6 +111,10 @@ int cc_call_prepare_stack(struct cc_call_setup *st)
 			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
 		if (base == MAP_FAILED)
 			return -1;
+		if (cc_call_note_mapping(base, req->stack_size + page)) {
+			munmap(base, req->stack_size + page);
+			return -1;
+		}
 		if (mprotect(base, page, PROT_NONE))
 			return -1;
 		st->stack_lo = (uint64_t)(uintptr_t)(base + page);
@@ -136,6 +185,11 @@ static long call_raw_clone3(struct cc_call_setup *st)
 	 */
 	area = mmap(NULL, span, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (area != MAP_FAILED && cc_call_note_mapping(area, span)) {
+		munmap(area, span);
+		area = MAP_FAILED;
+		errno = ENOMEM;
+	}
 	if (area == MAP_FAILED || mprotect(area + span - page, page, PROT_NONE)) {
 		snprintf(st->obs->broken, sizeof(st->obs->broken),
 			 "cannot place a %llu-byte clone_args: %s",

@@ -34,6 +34,21 @@ struct cc_call_setup {
 int cc_call_prepare_stack(struct cc_call_setup *c);
 
 /*
+ * What a caller maps or allocates for its call (the stack, the TLS
+ * block, the faulting page, clone3's struct), noted where its warden
+ * finds it.  A caller that shares its warden's memory (launch.c,
+ * caller_shares_memory) would leave them in the warden's: the warden
+ * releases them once the whole tree is reaped, when no child can be
+ * running on them.  A forked caller's notes are in its own copy of the
+ * memory, gone with it: the warden's list stays empty.
+ * cc_call_note_mapping and cc_call_note_heap return 0, or -1 when the
+ * list is full (the caller then releases the memory itself and fails).
+ */
+int cc_call_note_mapping(void *addr, size_t len);
+int cc_call_note_heap(void *block);
+void cc_call_release_noted(void);
+
+/*
  * Makes the call through the request's entry point.  Returns the child's
  * tid (for pthread_create 0: the child says it), -errno, or
  * CC_CALL_BROKEN with obs->broken set.
