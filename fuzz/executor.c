@@ -59,15 +59,16 @@ static int newnet_lock = -1;
  * own: only there are the pids taken known (1 and 2, env.pids_taken),
  * and the model judges set_tid by them.
  *
- * The resident forks each input's caller before the input comes
- * (cc_launch_spare_make), while the executor checks the last input and
- * the target makes the next: the fork and the shared page were 0.9 of
- * the 2.7 ms an input took.  Where a fork takes longer than that gap
- * (here, most inputs), only part of it leaves the input's path.
+ * Most inputs' callers are vforks of the resident, sharing its memory
+ * (cc_launch_as_warden): an address space per caller, made, faulted in
+ * and torn down, was half of what an input cost on this paravirtualised
+ * host, and forking callers ahead gained nothing where process creation
+ * does not scale across cores (make bench, "process creation").
  *
  * After every input the resident drains the signals left pending and
- * checks that it is as it was (no child, the same fds and mount table;
- * the executor checks the rest, as after any input).  When anything was
+ * checks that it is as it was (no child, the same fds, mount table and
+ * number of mappings: a caller that shared its memory left nothing
+ * mapped; the executor checks the rest, as after any input).  When anything was
  * left, when the input broke or ran over the watchdog, the executor
  * ends the resident (its whole pid namespace with it) and the next
  * input starts a new one.
@@ -386,8 +387,7 @@ static int input_init(const struct cc_exec_msg *msg, struct input_page *page,
 	}
 	page->reply.stamp_ns[CC_EXEC_STAMP_INIT] = cc_monotonic_ns();
 	/* This process is as throwaway as a warden: it is the warden. */
-	page->reply.result = cc_launch_as_warden(&msg->req, &page->reply.obs,
-						 NULL);
+	page->reply.result = cc_launch_as_warden(&msg->req, &page->reply.obs);
 	return 0;
 }
 
@@ -414,24 +414,15 @@ static int resident_main(int channel)
 {
 	static struct resident_msg in;
 	static struct cc_exec_reply reply;
-	struct cc_launch_spare spare = { 0 };
-	int fds, highest, fds_after, highest_after, lines;
+	int fds, highest, fds_after, highest_after, lines, mappings, mappings_after;
 	char setup_failed[200] = "", run[64];
 	uint64_t mounts;
 
 	input_process_setup(setup_failed, sizeof(setup_failed));
 	cc_fd_census(&fds, &highest);
 	mounts = file_hash("/proc/self/mountinfo", &lines);
+	file_hash("/proc/self/maps", &mappings);
 	for (;;) {
-		/*
-		 * The next input's caller, forked while the executor checks
-		 * and the target makes that input.  It holds the shared
-		 * page's fd, so the census above is taken without it, and
-		 * each input uses it up before the checks below.  Failing,
-		 * the launch forks its caller itself and reports the cause.
-		 */
-		if (!setup_failed[0])
-			cc_launch_spare_make(&spare);
 		if (cc_exec_recv(channel, &in, sizeof(in)))
 			break;
 		memset(&reply, 0, sizeof(reply));
@@ -443,8 +434,7 @@ static int resident_main(int channel)
 		} else {
 			input_run_name(run, sizeof(run), in.n);
 			cc_cgroup_set_run(run);
-			reply.result = cc_launch_as_warden(&in.msg.req, &reply.obs,
-							   &spare);
+			reply.result = cc_launch_as_warden(&in.msg.req, &reply.obs);
 			drain_signals();
 			check_children(&reply);
 			cc_fd_census(&fds_after, &highest_after);
@@ -453,6 +443,10 @@ static int resident_main(int channel)
 					  fds_after, highest_after, fds, highest);
 			if (file_hash("/proc/self/mountinfo", &lines) != mounts)
 				note_leak(&reply, "the mount table of the resident's namespace changed");
+			file_hash("/proc/self/maps", &mappings_after);
+			if (mappings_after != mappings)
+				note_leak(&reply, "the resident's memory, which the caller shared, has %d mappings, %d before",
+					  mappings_after, mappings);
 		}
 		reply.stamp_ns[CC_EXEC_STAMP_TORN_DOWN] = cc_monotonic_ns();
 		if (cc_exec_send(channel, &reply, sizeof(reply)))

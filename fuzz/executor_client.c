@@ -88,7 +88,7 @@ static const struct {
 } points[] = {
 	{ true, CC_EXEC_STAMP_INPUT, NULL },
 	{ true, CC_EXEC_STAMP_INIT, "to the resident, or an init: namespaces, /proc" },
-	{ false, CC_STAMP_CALLER, "launch: shared page and caller, or the resident's spare woken" },
+	{ false, CC_STAMP_CALLER, "launch: shared page and caller (a vfork, or a fork)" },
 	{ false, CC_STAMP_STEPS, "caller steps (as=, userns=, unshare=, pidns= ...)" },
 	{ false, CC_STAMP_CALLED, "the call: its setup (stack, cgroup, limits) and the syscall" },
 	{ false, CC_STAMP_CHILD_GONE, "the child runs, and is waited for" },

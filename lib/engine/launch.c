@@ -5,6 +5,7 @@
  * call.c's; here are the tree, its waits and its cleanup.
  */
 #include <dirent.h>
+#include <alloca.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -60,20 +61,9 @@ enum warden_status {
 
 /*
  * The pages a launch shares, by a memfd, with its caller, its child and
- * the probe helper the child may exec (which maps them all; cc_shared
- * comes first), and what a spare caller (cc_launch_spare_make) is
- * handed when its request comes: a caller forked before its request
- * waits on go, and then takes the request and the cgroup's path from
- * here, as a caller forked for it would from its copy of the warden.
+ * the probe helper the child may exec (which maps them all).
  */
-struct launch_page {
-	struct cc_shared sh;
-	volatile int32_t go;
-	struct cc_request req;
-	char cgroup_dir[sizeof(((struct cc_cgroup *)0)->dir)];
-};
-
-#define LAUNCH_PAGE_SIZE ((sizeof(struct launch_page) + 4095) & ~4095UL)
+#define LAUNCH_PAGE_SIZE ((sizeof(struct cc_shared) + 4095) & ~4095UL)
 
 static void __attribute__((format(printf, 3, 4)))
 note_in(char *field, size_t size, const char *fmt, ...)
@@ -302,6 +292,11 @@ static int prepare_caller(struct cc_call_setup *st)
 			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (st->tls_block == MAP_FAILED || st->bad_address == MAP_FAILED) {
 		note(obs->broken, "mmap: %s", CC_ERRNO(errno));
+		return -1;
+	}
+	if (cc_call_note_mapping(st->tls_block, (size_t)page) ||
+	    cc_call_note_mapping(st->bad_address, (size_t)page)) {
+		note(obs->broken, "more mappings than the warden can release");
 		return -1;
 	}
 	cc_arch_tls_block_init(st->tls_block);
@@ -754,27 +749,96 @@ static void warden_become(void)
 		sizeof(every_signal));
 }
 
-/* A spare caller that was never handed its request. */
-static void spare_caller_end(pid_t caller)
+/*
+ * Before Linux 5.16 a task that dumps core killed every process sharing
+ * its mm, not its thread group only (zap_threads; "coredump: Limit
+ * coredumps to a single thread group"): a child's SIGSEGV, with the
+ * caller's memory shared, would end the warden too.
+ */
+static bool core_dump_spares_other_processes(void)
 {
-	kill(caller, SIGKILL);
-	while (waitpid(caller, NULL, __WALL) < 0 && errno == EINTR)
-		;
+	static unsigned int kernel;
+
+	if (!kernel)
+		kernel = cc_env_running_kernel_version();
+	return kernel >= CC_KERNEL_VERSION(5, 16, 0);
 }
 
 /*
- * spare_caller: a caller forked before the request (cc_launch_spare_make),
- * waiting in the launch_page that sh begins; 0 to fork one here.
+ * Whether the caller may be a vfork of its warden (cc_launch_as_warden):
+ * the warden's memory, the warden asleep until the caller is gone.  A
+ * fork's address space, made, faulted in and torn down, is most of what
+ * a caller costs on a paravirtualised host (see warden_spawn).  The
+ * caller's fds, cwd, umask, root, handlers, signal mask, limits, process
+ * group, SysV undo list and credentials are still its own copies, as a
+ * fork's; what it maps for the call it notes, and the warden releases
+ * (cc_call_note_mapping).  Every request whose caller or child could
+ * reach further into the warden keeps a forked caller:
+ *  - caller steps, as=nobody and cgroup=v1 (namespaces, credentials and
+ *    mounts made by the caller; unshare(CLONE_VM) is refused to a task
+ *    that shares its mm);
+ *  - pthread_create (libc's thread list and stack cache are the
+ *    process's memory);
+ *  - a CLONE_VM child on a stack the request places (stack=at, malloc:
+ *    an overflow would run into the warden's heap or anywhere) or with
+ *    a TLS it names; the engine's own stacks have a guard page;
+ *  - any child that shares the mm, on a kernel where its core dump
+ *    would kill the warden.
  */
+static bool caller_may_share_memory(const struct cc_request *req)
+{
+	if (req->entry == CC_ENTRY_PTHREAD || cc_request_has_steps(req) ||
+	    req->caller != CC_CALLER_SELF || req->cgroup == CC_CGROUP_V1)
+		return false;
+	if (req->entry <= CC_ENTRY_LIBC && (req->flags & CC_CLONE_VM) &&
+	    ((req->stack != CC_STACK_MMAP && req->stack != CC_STACK_MISALIGNED) ||
+	     req->tls_explicit))
+		return false;
+	/* Any child: a faulty kernel may share an mm unasked (add-vm). */
+	return core_dump_spares_other_processes();
+}
+
+/*
+ * The caller as a vfork of the warden; returns once it has exited.  Its
+ * frames start well below the warden's, so that a child the kernel runs
+ * on the caller's stack (CLONE_VM without a stack, as a faulty kernel
+ * may) never writes where the warden's frames are while it waits and
+ * reaps.  Its own function: the child must not return from the vfork's
+ * frame.
+ */
+static int __attribute__((noinline))
+shared_caller_main(const struct cc_request *req, struct cc_shared *sh,
+		   const char *cgroup_dir)
+{
+	char *gap = alloca(16384);
+	/* Its own copy, as a fork's: the request stays out of a child's reach. */
+	struct cc_request own = *req;
+
+	__asm__ volatile("" : : "r"(gap) : "memory");
+	return caller_main(&own, sh, cgroup_dir);
+}
+
+static pid_t __attribute__((noinline))
+shared_caller_spawn(const struct cc_request *req, struct cc_shared *sh,
+		    const char *cgroup_dir)
+{
+	pid_t caller = vfork();
+
+	if (caller == 0)
+		_exit(shared_caller_main(req, sh, cgroup_dir));
+	return caller;
+}
+
+/* share_memory: the caller may be a vfork (caller_may_share_memory). */
 static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 		       pid_t test_program, long test_program_fd,
-		       pid_t spare_caller)
+		       bool share_memory)
 {
 	struct cc_observation *obs = &sh->obs;
 	struct cc_cgroup cgroup = { .lock_fd = -1 };
 	char cgroup_dir[sizeof(cgroup.dir)];
 	enum warden_status result = WARDEN_OK;
-	int status = 0, err, warden_semid = -1;
+	int status = 0, err, warden_semid = -1, dumpable = -1;
 	pid_t caller = 0;
 
 	/*
@@ -809,15 +873,15 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 			 "%s", cgroup.member);
 	}
 
-	if (spare_caller > 0) {
-		struct launch_page *page = (struct launch_page *)sh;
-
-		caller = spare_caller;
-		page->req = *req;
-		snprintf(page->cgroup_dir, sizeof(page->cgroup_dir), "%s",
-			 cgroup.dir);
-		__atomic_store_n(&page->go, 1, __ATOMIC_RELEASE);
-		sys_futex(&page->go, CC_FUTEX_WAKE, 1, NULL);
+	if (share_memory) {
+		dumpable = prctl(PR_GET_DUMPABLE);
+		/* It set its own process group; it has exited by now. */
+		caller = shared_caller_spawn(req, sh, cgroup.dir);
+		if (caller < 0) {
+			note(obs->broken, "vfork: %s", CC_ERRNO(errno));
+			result = WARDEN_BROKEN;
+			goto out;
+		}
 	} else {
 		caller = fork();
 		if (caller < 0) {
@@ -849,9 +913,20 @@ static int warden_main(const struct cc_request *req, struct cc_shared *sh,
 		}
 	}
 	warden_reap(obs, caller);
+	/* No child runs on them now; empty unless the caller shared our memory. */
+	cc_call_release_noted();
+	/*
+	 * A child that dumps core leaves the mm it shares not dumpable: ours
+	 * again, or /proc/N of the next caller's children would be out of
+	 * reach of a caller without CAP_SYS_PTRACE (found by the seeds:
+	 * child=overflow, then pidns=setns after userns=mapped).
+	 */
+	if (dumpable >= 0 && prctl(PR_GET_DUMPABLE) != dumpable &&
+	    (prctl(PR_SET_DUMPABLE, dumpable) || prctl(PR_GET_DUMPABLE) != dumpable)) {
+		note(obs->broken, "the warden's memory, shared with the caller, was left not dumpable and cannot be made so again");
+		result = WARDEN_BROKEN;
+	}
 out:
-	if (spare_caller > 0 && caller != spare_caller)
-		spare_caller_end(spare_caller);
 	/* Ours: the caller's own (unshare=CLONE_NEWIPC) goes with its namespace. */
 	if (warden_semid >= 0)
 		semctl(warden_semid, 0, IPC_RMID);
@@ -958,15 +1033,14 @@ warden_spawn(const struct cc_request *req, struct cc_shared *sh, pid_t self,
 	pid_t warden = vfork();
 
 	if (warden == 0)
-		_exit(warden_main(req, sh, self, self_fd, 0));
+		_exit(warden_main(req, sh, self, self_fd, false));
 	return warden;
 }
 
 /* A launch's shared pages, fresh (zeroed by the memfd).  0, or -1 and why. */
-static int page_make(struct launch_page **page_out, int *memfd_out,
-		     char *why, size_t len)
+static int page_make(struct cc_shared **sh_out, char *why, size_t len)
 {
-	struct launch_page *page;
+	struct cc_shared *sh;
 	int memfd;
 
 	/* No CLOEXEC: the exec'ed probe helper maps this page too. */
@@ -977,112 +1051,48 @@ static int page_make(struct launch_page **page_out, int *memfd_out,
 			close(memfd);
 		return -1;
 	}
-	page = mmap(NULL, LAUNCH_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
-		    memfd, 0);
-	if (page == MAP_FAILED) {
+	sh = mmap(NULL, LAUNCH_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		  memfd, 0);
+	if (sh == MAP_FAILED) {
 		snprintf(why, len, "mmap: %s", CC_ERRNO(errno));
 		close(memfd);
 		return -1;
 	}
-	page->sh.memfd = memfd;
-	page->sh.obs.outcome.end = CC_END_NONE;
-	if (cc_probe_helper_path(page->sh.exec_helper,
-				 sizeof(page->sh.exec_helper)))
-		page->sh.exec_helper[0] = '\0';
-	*page_out = page;
-	*memfd_out = memfd;
+	sh->memfd = memfd;
+	sh->obs.outcome.end = CC_END_NONE;
+	if (cc_probe_helper_path(sh->exec_helper, sizeof(sh->exec_helper)))
+		sh->exec_helper[0] = '\0';
+	*sh_out = sh;
 	return 0;
 }
 
-static void page_free(struct launch_page *page, int memfd)
+static void page_free(struct cc_shared *sh)
 {
-	munmap(page, LAUNCH_PAGE_SIZE);
+	int memfd = sh->memfd;
+
+	munmap(sh, LAUNCH_PAGE_SIZE);
 	close(memfd);
 }
 
-/*
- * A spare caller until its request comes (warden_main hands it over),
- * then the caller.  It needs nothing of its warden's memory but the
- * page: what the warden does between the fork and the request (the
- * semaphore, the cgroup) it finds there.
- */
-static int spare_caller_main(struct launch_page *page, pid_t warden)
-{
-	struct cc_request req;
-
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != warden)
-		return WARDEN_BROKEN;
-	while (!__atomic_load_n(&page->go, __ATOMIC_ACQUIRE))
-		sys_futex(&page->go, CC_FUTEX_WAIT, 0, NULL);
-	/* Its own copy, as a forked caller's: out of its child's reach. */
-	req = page->req;
-	return caller_main(&req, &page->sh, page->cgroup_dir);
-}
-
-int cc_launch_spare_make(struct cc_launch_spare *spare)
-{
-	pid_t warden = getpid(), caller;
-	char why[64];
-
-	if (spare->caller > 0)
-		return 0;
-	/* What warden_main sets before a fork, the caller's to inherit. */
-	warden_become();
-	semaphore_namespace();
-	if (page_make(&spare->page, &spare->memfd, why, sizeof(why)))
-		return -1;
-	fflush(NULL);
-	caller = fork();
-	if (caller < 0) {
-		page_free(spare->page, spare->memfd);
-		spare->page = NULL;
-		return -1;
-	}
-	if (caller == 0)
-		_exit(spare_caller_main(spare->page, warden));
-	setpgid(caller, caller);
-	spare->caller = caller;
-	return 0;
-}
-
-/*
- * warden_here: this process is the warden (cc_launch_as_warden), else a
- * vfork of it is.  spare, when it holds a caller, is used up either way.
- */
+/* warden_here: this process is the warden (cc_launch_as_warden), else a
+ * vfork of it is. */
 static enum cc_result launch(const struct cc_request *req,
-			     struct cc_observation *obs, bool warden_here,
-			     struct cc_launch_spare *spare)
+			     struct cc_observation *obs, bool warden_here)
 {
 	enum cc_result result = CC_RESULT_BROKEN;
-	struct launch_page *page;
-	pid_t spare_caller = 0;
 	struct cc_shared *sh;
-	int memfd, status = 0;
+	int status = 0;
 
 	memset(obs, 0, sizeof(*obs));
-	if (spare && spare->caller > 0) {
-		page = spare->page;
-		memfd = spare->memfd;
-		spare_caller = spare->caller;
-		spare->caller = 0;
-		spare->page = NULL;
-	}
 	if (clone3_out_of_reach(req)) {
 		snprintf(obs->skip, sizeof(obs->skip), "%s%s",
 			 req->entry == CC_ENTRY_CLONE3 ? "" :
 				 "glibc's wrapper tries clone3 first: ",
 			 cc_env_clone3_reason());
-		if (spare_caller > 0) {
-			spare_caller_end(spare_caller);
-			page_free(page, memfd);
-		}
 		return CC_RESULT_SKIP;
 	}
-	if (!spare_caller && page_make(&page, &memfd, obs->broken,
-				       sizeof(obs->broken)))
+	if (page_make(&sh, obs->broken, sizeof(obs->broken)))
 		return CC_RESULT_BROKEN;
-	sh = &page->sh;
 	sh->obs.stamp_ns[CC_STAMP_LAUNCH] = cc_monotonic_ns();
 
 	fflush(NULL);
@@ -1092,7 +1102,8 @@ static enum cc_result launch(const struct cc_request *req,
 		 * The code as a wait status would carry it (musl has no
 		 * W_EXITCODE).
 		 */
-		status = warden_main(req, sh, getppid(), -1, spare_caller) << 8;
+		status = warden_main(req, sh, getppid(), -1,
+				     caller_may_share_memory(req)) << 8;
 	} else {
 		pid_t self = getpid(), warden;
 		long self_fd = sys_pidfd_open(self, 0);
@@ -1120,7 +1131,7 @@ static enum cc_result launch(const struct cc_request *req,
 		snprintf(obs->broken, sizeof(obs->broken),
 			 "the warden ended with status 0x%x", status);
 out:
-	page_free(page, memfd);
+	page_free(sh);
 	return result;
 }
 
@@ -1131,7 +1142,7 @@ enum cc_result cc_launch(const struct cc_request *req,
 	enum cc_result result;
 
 	cc_fd_census(&count_before, &highest_before);
-	result = launch(req, obs, false, NULL);
+	result = launch(req, obs, false);
 	cc_fd_census(&count_after, &highest_after);
 	if (count_after != count_before || highest_after != highest_before) {
 		snprintf(obs->broken, sizeof(obs->broken),
@@ -1143,10 +1154,9 @@ enum cc_result cc_launch(const struct cc_request *req,
 }
 
 enum cc_result cc_launch_as_warden(const struct cc_request *req,
-				   struct cc_observation *obs,
-				   struct cc_launch_spare *spare)
+				   struct cc_observation *obs)
 {
-	return launch(req, obs, true, spare);
+	return launch(req, obs, true);
 }
 
 enum cc_result cc_launch_text(const char *text, struct cc_request *req,

@@ -19,9 +19,10 @@
  *                     a thread of the caller with CLONE_THREAD)
  *
  * A process made for launches may be the warden itself
- * (cc_launch_as_warden): a fuzz executor's input init and resident are,
- * and the resident forks each caller before its request comes
- * (cc_launch_spare_make).
+ * (cc_launch_as_warden): a fuzz executor's input init and resident are.
+ * Its caller is then a vfork of it where the request cannot reach the
+ * warden through the memory they share (launch.c,
+ * caller_may_share_memory), and a fork otherwise.
  *
  * Every wait takes __WALL: a child the kernel gives another exit signal
  * than it was asked for (or none) is waited for all the same.
@@ -44,42 +45,18 @@ enum cc_result cc_launch(const struct cc_request *req,
 			 struct cc_observation *obs);
 
 /*
- * A caller forked before its request, by a process that is the warden
- * of one launch after another (a fuzz executor's resident): the fork
- * and the shared pages are then made while the warden would wait for
- * the next request anyway, not on that request's path.  The spare is a
- * fork of the warden as it is between launches, so it is the caller a
- * fork at the request would have been: it waits, touching nothing, and
- * takes the request, the SysV semaphore and the cgroup made for it from
- * the shared pages.  caller is 0 when there is none.
- */
-struct launch_page;
-struct cc_launch_spare {
-	pid_t caller;
-	struct launch_page *page;
-	int memfd;
-};
-
-/*
- * Forks a spare caller, unless spare holds one.  It makes this process
- * a warden as cc_launch_as_warden does.  0, or -1 when it could not:
- * the next launch then forks its caller itself, and says why if that
- * fails too.
- */
-int cc_launch_spare_make(struct cc_launch_spare *spare);
-
-/*
  * cc_launch with this process as the warden, one fork fewer: for a
  * process made for launches only, with nothing else to do and a parent
  * that waits for it (a fuzz executor's input init or resident).  It
  * leaves this process a subreaper in a process group of its own, every
- * signal blocked and its parent's death fatal to it.  With spare
- * holding a caller, the launch uses it (or ends it, if it needs none)
- * instead of forking one; spare may be NULL.
+ * signal blocked and its parent's death fatal to it.  Its caller may
+ * share its memory: what the caller maps for the call is released
+ * after the launch, and a mapping or a change the launch did not undo
+ * is for the process's owner to find (the executor's resident checks
+ * its own after each input).
  */
 enum cc_result cc_launch_as_warden(const struct cc_request *req,
-				   struct cc_observation *obs,
-				   struct cc_launch_spare *spare);
+				   struct cc_observation *obs);
 
 /*
  * The environment of a launch's caller, from that of the process that
