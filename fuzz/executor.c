@@ -71,10 +71,10 @@ static int newnet_lock = -1;
  * After every input the resident drains the signals left pending and
  * checks that it is as it was (no child, the same fds, mount table and
  * number of mappings: a caller that shared its memory left nothing
- * mapped; the executor checks the rest, as after any input).  When anything was
- * left, when the input broke or ran over the watchdog, the executor
- * ends the resident (its whole pid namespace with it) and the next
- * input starts a new one.
+ * mapped; the executor checks the rest, as after any input).  When
+ * anything was left, when the input broke or ran over the watchdog, the
+ * executor ends the resident (its whole pid namespace with it) and the
+ * next input starts a new one.
  */
 static pid_t resident = -1;
 /*

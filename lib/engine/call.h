@@ -37,7 +37,7 @@ int cc_call_prepare_stack(struct cc_call_setup *c);
  * What a caller maps or allocates for its call (the stack, the TLS
  * block, the faulting page, clone3's struct), noted where its warden
  * finds it.  A caller that shares its warden's memory (launch.c,
- * caller_shares_memory) would leave them in the warden's: the warden
+ * caller_may_share_memory) would leave them in the warden's: the warden
  * releases them once the whole tree is reaped, when no child can be
  * running on them.  A forked caller's notes are in its own copy of the
  * memory, gone with it: the warden's list stays empty.

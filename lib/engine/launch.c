@@ -4,8 +4,8 @@
  * observation; see launch.h for the tree.  The call's own arguments are
  * call.c's; here are the tree, its waits and its cleanup.
  */
-#include <dirent.h>
 #include <alloca.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -784,6 +784,8 @@ static bool core_dump_spares_other_processes(void)
  *    a TLS it names; the engine's own stacks have a guard page;
  *  - any child that shares the mm, on a kernel where its core dump
  *    would kill the warden.
+ * The warden sleeps through the call, so its watchdog does not run: the
+ * process that made the warden watches it (the executor's watchdog).
  */
 static bool caller_may_share_memory(const struct cc_request *req)
 {
@@ -1074,8 +1076,10 @@ static void page_free(struct cc_shared *sh)
 	close(memfd);
 }
 
-/* warden_here: this process is the warden (cc_launch_as_warden), else a
- * vfork of it is. */
+/*
+ * warden_here: this process is the warden (cc_launch_as_warden), else a
+ * vfork of it is.
+ */
 static enum cc_result launch(const struct cc_request *req,
 			     struct cc_observation *obs, bool warden_here)
 {
