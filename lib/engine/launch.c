@@ -751,9 +751,9 @@ static void warden_become(void)
 
 /*
  * Before Linux 5.16 a task that dumps core killed every process sharing
- * its mm, not its thread group only (zap_threads; "coredump: Limit
- * coredumps to a single thread group"): a child's SIGSEGV, with the
- * caller's memory shared, would end the warden too.
+ * its mm, not its thread group only (zap_threads; 0258b5fd7c71
+ * "coredump: Limit coredumps to a single thread group"): a child's
+ * SIGSEGV, with the caller's memory shared, would end the warden too.
  */
 static bool core_dump_spares_other_processes(void)
 {
