@@ -391,7 +391,8 @@ BENCH_FAULT_RUNS ?= 5
 # Then make vmcheck's wall time per kernel, boot included, one kernel at
 # a time with every core, and where each guest's time goes.
 BENCH_KERNELS	?= debian-6.1 minimal
-bench: $(CASES) $(HELPER) $(BENCH) fuzz-build-libfuzzer fuzz-build-afl deps-vm vm-suite
+bench: $(CASES) $(HELPER) $(BENCH) $(FUZZ_BINS) $(INJECTOR) fuzz-build-libfuzzer \
+		fuzz-build-afl deps-vm vm-suite
 	@start=$$(date +%s%N); tools/ktap-run check $(CASES) >/dev/null; \
 	status=$$?; end=$$(date +%s%N); \
 	echo "case run: $$(( (end - start) / 1000000 )) ms for $(words $(CASES)) programs (status $$status)"
