@@ -23,7 +23,9 @@
  *
  * For clone3 the changed fields are written into the tracee's struct
  * clone_args and put back when the call returns, so the caller's memory
- * reads as it wrote it.  Signals and stops pass through; the exit status
+ * reads as it wrote it.  A vfork is changed as the clone it is, and its
+ * argument registers, where a libc's vfork keeps its return address,
+ * are put back in the caller and in the child.  Signals and stops pass through; the exit status
  * is COMMAND's own; every tracee still alive when COMMAND ends is killed
  * and reaped, and --leftovers FILE names them (one "pid comm" a line):
  * what a run leaves behind is a fault of the suite, which the mutation
@@ -206,6 +208,7 @@ struct pending_restore {
 	uint64_t pidfd_word;	/* PIDFD_NO_CLOEXEC: where the pidfd is written */
 	enum exit_phase phase;
 	cc_tracee_regs regs;	/* the call's, during the injected fcntl */
+	bool vfork;		/* a vfork made a clone: regs are its own */
 };
 
 static const struct fault *fault;
@@ -468,6 +471,14 @@ static bool restore_pending(pid_t tid)
 		return false;
 	switch (p->phase) {
 	case AT_CLONE_EXIT:
+		if (p->vfork) {
+			/* The vfork's registers, but what it returned. */
+			if (ptrace(PTRACE_GETREGS, tid, NULL, &regs) == 0) {
+				cc_regs_restore_clone_args(&regs, &p->regs);
+				ptrace(PTRACE_SETREGS, tid, NULL, &regs);
+			}
+			break;
+		}
 		if (p->len)
 			tracee_write(tid, p->addr, &p->saved, p->len);
 		if (ptrace(PTRACE_GETREGS, tid, NULL, &regs) < 0 ||
@@ -522,13 +533,14 @@ static void forget_pending(pid_t tid)
 		}
 }
 
-static void tracee_seen(pid_t tid)
+/* Whether tid is new: seen now for the first time. */
+static bool tracee_seen(pid_t tid)
 {
 	size_t i;
 
 	for (i = 0; i < ntracees; i++)
 		if (tracees[i] == tid)
-			return;
+			return false;
 	if (ntracees == tracees_cap) {
 		tracees_cap = tracees_cap ? 2 * tracees_cap : 64;
 		tracees = realloc(tracees, tracees_cap * sizeof(*tracees));
@@ -536,6 +548,37 @@ static void tracee_seen(pid_t tid)
 			die("out of memory");
 	}
 	tracees[ntracees++] = tid;
+	return true;
+}
+
+/*
+ * A new tracee, at its first stop, before it runs: the child of a vfork
+ * made a clone gets the vfork's argument registers back, as its parent
+ * does at the call's exit (restore_pending).  Its parent sleeps in the
+ * call until the child exits or execs, so the parent's entry is there.
+ */
+static void vfork_child_regs(pid_t tid)
+{
+	char path[64], line[128];
+	cc_tracee_regs regs;
+	pid_t parent = 0;
+	size_t i;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	f = fopen(path, "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "PPid:", 5))
+			parent = (pid_t)atoi(line + 5);
+	if (f)
+		fclose(f);
+	for (i = 0; i < npending; i++)
+		if (pending[i].tid == parent && pending[i].vfork &&
+		    ptrace(PTRACE_GETREGS, tid, NULL, &regs) == 0) {
+			cc_regs_restore_clone_args(&regs, &pending[i].regs);
+			ptrace(PTRACE_SETREGS, tid, NULL, &regs);
+			return;
+		}
 }
 
 static void tracee_gone(pid_t tid)
@@ -662,6 +705,8 @@ static bool on_clone_entry(pid_t tid)
 		return true;
 	}
 	if (!in.clone3) {
+		cc_tracee_regs vfork_regs = regs;
+
 		/* vfork has no flags to change: it becomes the clone it is. */
 		if (in.vfork)
 			cc_regs_make_clone(&regs, out.flags | out.exit_signal);
@@ -670,7 +715,13 @@ static bool on_clone_entry(pid_t tid)
 		/* A tracee killed meanwhile (SIGKILL of its group) is no error. */
 		if (ptrace(PTRACE_SETREGS, tid, NULL, &regs) < 0 && errno != ESRCH)
 			die("PTRACE_SETREGS on %d:", tid);
-		return false;
+		if (!in.vfork)
+			return false;
+		/* Its registers back in the caller and the child after. */
+		remember_restore(tid, 0, &args, 0);
+		pending[npending - 1].vfork = true;
+		pending[npending - 1].regs = vfork_regs;
+		return true;
 	}
 	/* flags (offset 0) through exit_signal (offset 32): whole words. */
 	saved = args;
@@ -839,7 +890,8 @@ static int trace_all(pid_t top)
 			continue;
 		sig = WSTOPSIG(status);
 		event = (unsigned int)status >> 16;
-		tracee_seen(tid);
+		if (tracee_seen(tid))
+			vfork_child_regs(tid);
 
 		if (top_done) {
 			kill(tid, SIGKILL);

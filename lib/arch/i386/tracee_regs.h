@@ -56,6 +56,21 @@ static inline void cc_regs_make_clone(cc_tracee_regs *regs, uint64_t flags)
 	regs->ecx = regs->edx = regs->esi = regs->edi = 0;
 }
 
+/*
+ * The argument registers back as they were before cc_regs_make_clone:
+ * a libc's vfork keeps its return address in one of them (glibc ecx),
+ * for the caller and for the child, which both return through it.
+ */
+static inline void cc_regs_restore_clone_args(cc_tracee_regs *regs,
+					      const cc_tracee_regs *from)
+{
+	regs->ebx = from->ebx;
+	regs->ecx = from->ecx;
+	regs->edx = from->edx;
+	regs->esi = from->esi;
+	regs->edi = from->edi;
+}
+
 /* At a syscall-exit stop: what the call returned, sign-extended. */
 static inline uint64_t cc_regs_return(const cc_tracee_regs *regs)
 {

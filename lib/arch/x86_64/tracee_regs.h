@@ -61,6 +61,22 @@ static inline void cc_regs_make_clone(cc_tracee_regs *regs, uint64_t flags)
 	regs->rsi = regs->rdx = regs->r10 = regs->r8 = 0;
 }
 
+/*
+ * The argument registers back as they were before cc_regs_make_clone:
+ * a libc's vfork keeps its return address in one of them (glibc rdi,
+ * musl rdx), for the caller and for the child, which both return
+ * through it.
+ */
+static inline void cc_regs_restore_clone_args(cc_tracee_regs *regs,
+					      const cc_tracee_regs *from)
+{
+	regs->rdi = from->rdi;
+	regs->rsi = from->rsi;
+	regs->rdx = from->rdx;
+	regs->r10 = from->r10;
+	regs->r8 = from->r8;
+}
+
 /* At a syscall-exit stop: what the call returned. */
 static inline uint64_t cc_regs_return(const cc_tracee_regs *regs)
 {
