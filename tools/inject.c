@@ -25,12 +25,12 @@
  * clone_args and put back when the call returns, so the caller's memory
  * reads as it wrote it.  A vfork is changed as the clone it is, and its
  * argument registers, where a libc's vfork keeps its return address,
- * are put back in the caller and in the child.  Signals and stops pass through; the exit status
- * is COMMAND's own; every tracee still alive when COMMAND ends is killed
- * and reaped, and --leftovers FILE names them (one "pid comm" a line):
- * what a run leaves behind is a fault of the suite, which the mutation
- * table reports.  The number of calls changed goes to --count FILE and, as a
- * sentence, to stderr.
+ * are put back in the caller and in the child.  Signals and stops pass
+ * through; the exit status is COMMAND's own; every tracee still alive
+ * when COMMAND ends is killed and reaped, and --leftovers FILE names
+ * them (one "pid comm" a line): what a run leaves behind is a fault of
+ * the suite, which the mutation table reports.  The number of calls
+ * changed goes to --count FILE and, as a sentence, to stderr.
  */
 #include <errno.h>
 #include <fcntl.h>
